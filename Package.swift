@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers, one way only:
+//   CCmark (libcmark's C API) <- TiendoMarkdown (the only code that sees it)
+//   <- TiendoCore (pure: directives, units, deadlines, status, progress)
+//   <- TiendoSite (plan, view models, templates, encoders, output)
+//   <- TiendoCLI (commands) <- tiendo (main)
+let package = Package(
+    name: "tiendo",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tiendo", targets: ["tiendo"]),
+        .library(name: "TiendoCore", targets: ["TiendoCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+        .target(name: "TiendoMarkdown", dependencies: ["CCmark"]),
+        .target(name: "TiendoCore", dependencies: ["TiendoMarkdown", "Yams"]),
+        .target(name: "TiendoSite", dependencies: [
+            "TiendoCore", "TiendoMarkdown",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .target(name: "TiendoCLI", dependencies: [
+            "TiendoCore", "TiendoSite",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "tiendo", dependencies: ["TiendoCLI"]),
+        .testTarget(name: "TiendoCoreTests", dependencies: ["TiendoCore", "TiendoMarkdown"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "TiendoSiteTests", dependencies: ["TiendoSite", "TiendoCore", "TiendoCLI"],
+                    resources: [.copy("Fixtures")]),
+    ]
+)

@@ -1,0 +1,26 @@
+import ArgumentParser
+
+/// The `tiendo` command: a thin layer over the site and core libraries.
+public struct TiendoCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "tiendo",
+        abstract: "Theo dõi tiến độ thực hiện văn bản chỉ đạo: dựng trang web tĩnh từ văn bản và tệp trạng thái.",
+        discussion: """
+        Thư mục nội dung (mặc định: content/) gồm units.yaml (danh sách đơn vị), \
+        directives/*.md (văn bản chỉ đạo) và status.csv (trạng thái từng nhiệm vụ, từng đơn vị).
+        """,
+        subcommands: [CheckCommand.self, TasksCommand.self, TemplateCommand.self],
+        defaultSubcommand: nil)
+
+    public init() {}
+}
+
+/// Options every command that reads content shares.
+struct ContentOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Thư mục nội dung.", valueName: "DIR"))
+    var content: String = "content"
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp(
+        "Ngày số liệu (YYYY-MM-DD). Mặc định: ngày cập nhật muộn nhất trong tệp trạng thái.", valueName: "YYYY-MM-DD"))
+    var asOf: String?
+}

@@ -1,0 +1,143 @@
+import Foundation
+
+/// Reads who a sentence or cell assigns: "Giao Sở Xây dựng chủ trì, phối hợp
+/// với Công an Thành phố, Sở Tài chính và các đơn vị liên quan" gives the
+/// lead and its partners; lists of names are split where the register says a
+/// name ends, so "Sở Văn hóa, Thể thao và Du lịch" stays one name.
+public struct AssigneeNames: Sendable {
+    public let register: UnitRegister
+
+    public init(register: UnitRegister) { self.register = register }
+
+    /// Words that start the name of a body a directive can assign, used to
+    /// keep a name the register does not know instead of dropping it.
+    static let organisationStarts = TextPattern(
+        #"^(?:Sở|Ban|Công an|Bộ Chỉ huy|Bộ|UBND|Ủy ban|Uỷ ban|Văn phòng|Thanh tra|Kho bạc|Thuế|Chi cục|Cục|Bảo hiểm|Trung tâm|Hội|Liên đoàn|Đài|Báo|Trường|Bệnh viện|Tòa án|Toà án|Viện|Mặt trận|Đoàn|Thành đoàn|Quân|Cảng vụ|Đảng ủy|Đảng uỷ|Hội đồng|Ngân hàng|Công ty|Tổng công ty|Các)\b"#,
+        caseSensitive: true)
+    static let vague = TextPattern(#"(?:các\s+)?(?:cơ quan|đơn vị|địa phương|tổ chức)[^,;]*liên quan|đơn vị có liên quan|các địa phương|các ngành liên quan"#)
+
+    static let giao = TextPattern(
+        #"(?:^|[\s.;:,(])(?:giao|đề nghị|yêu cầu)\s+(.+?)\s+(?:là cơ quan\s+)?(chủ trì|thực hiện|tham mưu|triển khai|hướng dẫn|tổ chức|xây dựng|nghiên cứu|rà soát|khẩn trương|có trách nhiệm|phối hợp|căn cứ|theo dõi|kiểm tra|chỉ đạo|bố trí|hoàn thiện|trình|tổng hợp)"#)
+    static let subjectLead = TextPattern(#"^(.+?)\s+(?:là cơ quan\s+)?chủ trì"#)
+    static let partners = TextPattern(
+        #"phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+)?(.+?)(?=\s+(?:tổ chức|thực hiện|triển khai|xây dựng|rà soát|tham mưu|nghiên cứu|để|hoàn thành|trình|báo cáo|khẩn trương|kiểm tra|hướng dẫn|đánh giá|đề xuất)\b|\s+(?:và\s+)?(?:các\s+)?(?:cơ quan|đơn vị|địa phương)[^,;.]*liên quan|[;.:(]|$)"#)
+
+    public struct Found: Sendable, Hashable {
+        public var lead: [Assignee] = []
+        public var partners: [Assignee] = []
+        public var isEmpty: Bool { lead.isEmpty && partners.isEmpty }
+    }
+
+    /// The lead and partners an assignment sentence names, if it has one.
+    public func sentence(_ text: String) -> Found {
+        let plain = VietnameseText.collapseSpaces(text)
+        var found = Found()
+        if let match = Self.giao.firstMatch(in: plain), let lead = match.group(1) {
+            found.lead = names(in: lead, role: .lead, keepUnknown: true)
+            if found.lead.contains(where: { $0.code == nil }) && found.lead.count > 3 { found.lead = [] }
+        } else if let match = Self.subjectLead.firstMatch(in: plain), let lead = match.group(1), lead.count <= 80 {
+            found.lead = names(in: lead, role: .lead, keepUnknown: false)
+        }
+        if !found.lead.isEmpty, let match = Self.partners.firstMatch(in: plain), let list = match.group(1) {
+            found.partners = names(in: list, role: .partner, keepUnknown: true)
+        }
+        return found
+    }
+
+    /// Splits a list of names ("Sở Tài chính, Sở Nội vụ và UBND các xã,
+    /// phường") into assignees, joining pieces the register knows as one.
+    public func names(in list: String, role: Assignee.Role, keepUnknown: Bool) -> [Assignee] {
+        var cleaned = VietnameseText.collapseSpaces(list)
+        for match in Self.vague.matches(in: cleaned).reversed() {
+            cleaned = cleaned.replacingUTF16(match.range, with: "")
+        }
+        let pieces = Self.pieces(of: cleaned)
+        var result: [Assignee] = []
+        var index = 0
+        while index < pieces.count {
+            var matched = false
+            // Longest run of pieces first: a name may contain "," or "và".
+            for end in stride(from: min(pieces.count, index + 6), to: index, by: -1) {
+                let candidate = Self.join(pieces[index..<end])
+                if let entry = register.resolve(Self.stripRoleWords(candidate)) {
+                    result.append(Assignee(name: candidate, code: entry.code, role: role))
+                    index = end
+                    matched = true
+                    break
+                }
+            }
+            if !matched {
+                let name = pieces[index].text
+                if keepUnknown, Self.organisationStarts.isMatch(name), name.count <= 100 {
+                    result.append(Assignee(name: name, code: nil, role: role))
+                }
+                index += 1
+            }
+        }
+        var seen = Set<String>()
+        return result.filter { seen.insert($0.code ?? $0.name).inserted }
+    }
+
+    struct Piece {
+        var text: String
+        var separator: String
+    }
+
+    /// Pieces between ",", ";", "và" and "/"; each remembers the separator before it.
+    static func pieces(of text: String) -> [Piece] {
+        var pieces: [Piece] = []
+        var current = ""
+        var separator = ""
+        let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        func flush(next: String) {
+            let trimmed = current.trimmingCharacters(in: .whitespaces)
+            if !trimmed.isEmpty { pieces.append(Piece(text: trimmed, separator: separator)) }
+            current = ""
+            separator = next
+        }
+        for word in words {
+            if word == "và" || word == "với" {
+                flush(next: " \(word) ")
+                continue
+            }
+            var w = word
+            var trailing: String?
+            if let last = w.last, last == "," || last == ";" {
+                w.removeLast()
+                trailing = "\(last) "
+            }
+            current += current.isEmpty ? w : " " + w
+            if let trailing { flush(next: trailing) }
+        }
+        flush(next: "")
+        return pieces.map { Piece(text: $0.text.trimmingCharacters(in: Self.edgePunctuation), separator: $0.separator) }
+    }
+
+    static let edgePunctuation = CharacterSet(charactersIn: " .,;:()\"“”")
+
+    static func join(_ pieces: ArraySlice<Piece>) -> String {
+        var text = ""
+        for (offset, piece) in pieces.enumerated() {
+            text += offset == 0 ? piece.text : piece.separator + piece.text
+        }
+        return text
+    }
+
+    /// "Sở Tài chính (chủ trì)" → "Sở Tài chính".
+    static func stripRoleWords(_ name: String) -> String {
+        var text = name
+        for suffix in ["(chủ trì)", "(phối hợp)", "chủ trì", "thành phố (chủ trì)"] where text.hasSuffix(suffix) && text != suffix {
+            text = String(text.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
+        }
+        return text
+    }
+}
+
+extension String {
+    /// Replaces a range given in UTF-16 offsets, as `TextPattern` reports them.
+    func replacingUTF16(_ range: Range<Int>, with replacement: String) -> String {
+        let units = Array(utf16)
+        return String(decoding: units[0..<range.lowerBound], as: UTF16.self) + replacement
+            + String(decoding: units[range.upperBound...], as: UTF16.self)
+    }
+}

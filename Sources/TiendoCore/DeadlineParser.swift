@@ -1,0 +1,235 @@
+/// Finds the deadline in a task's plain text, the way a careful clerk reads it.
+///
+/// Precedence follows what the words mean: an explicit day beats a period,
+/// a period beats a recurrence, which beats a schedule by reference, which
+/// beats a standing duty. Dates that are not deadlines — a cited document's
+/// date ("Kế hoạch số 192/KH-UBND ngày 27/5/2026"), a target year ("đến năm
+/// 2030") — never match, because every pattern needs a deadline word.
+public struct DeadlineParser: Sendable {
+    /// The directive's own date, or at least its year: needed for periods
+    /// without a year ("6 tháng đầu năm") and for the first occurrence of a
+    /// recurring deadline.
+    public var documentDate: CivilDate?
+    public var documentYear: Int?
+
+    public init(documentDate: CivilDate? = nil, documentYear: Int? = nil) {
+        self.documentDate = documentDate
+        self.documentYear = documentYear ?? documentDate?.year
+    }
+
+    /// The result of reading one text: the deadline, if any, and problems
+    /// such as an impossible date (31/02/2026), each with its phrase.
+    public struct Result: Sendable, Hashable {
+        public var deadline: Deadline?
+        public var problems: [String]
+    }
+
+    // MARK: Patterns
+
+    // A day with its year: 24/6/2026, 24-6-2026, 24.6.2026, "05 tháng 12 năm 2025".
+    static let date = #"(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s*năm\s+(\d{4})"#
+    static let roman = #"(IV|I{1,3}|[1-4])"#
+
+    static let before = TextPattern(#"(?:chậm nhất\s+)?(?:là\s+)?trước\s+(?:hoặc\s+trong\s+)?(?:ngày\s+)?(?:"# + date + ")")
+    static let on = TextPattern(
+        #"(?:chậm nhất|hạn chót|thời hạn|hạn|hoàn thành|xong|đến hết|đến|vào|trong)\s*(?:là\s+|vào\s+|trong\s+|hết\s+|:\s*)?(?:ngày\s+)?(?:"# + date + ")")
+    static let onBare = TextPattern(#"^\s*(?:ngày\s+)?(?:"# + date + #")\s*\.?\s*$"#)
+    static let month = TextPattern(
+        #"(?:(?:chậm nhất|hoàn thành|xong|thực hiện|báo cáo|thời gian|thời hạn)[^.;]{0,12}?)?(?:trong\s+|hết\s+|cuối\s+)?tháng\s+(\d{1,2})\s*(?:[/\-]|năm)\s*(\d{4})"#)
+    static let quarter = TextPattern(#"(?:trong\s+|hết\s+|cuối\s+)?qu[ýí]\s+"# + roman + #"\s*(?:[/\-]|năm|,\s*năm)\s*(\d{4})"#)
+    static let half = TextPattern(#"(?:trong\s+)?6\s+tháng\s+(đầu|cuối)\s+năm(?:\s+(\d{4}))?"#)
+    static let year = TextPattern(#"(?:trong|hết|cuối)\s+năm\s+(\d{4})"#)
+    static let recurringDay = TextPattern(
+        #"(?:định kỳ\s+(?:6 tháng\s+|hằng\s+|hàng\s+)?(?:tuần|tháng|quý|quí|năm)?[,\s]*)?(trước|vào|chậm nhất|trong)?\s*(?:ngày\s+)(\d{1,2})(?:\s*(?:/|tháng)\s*(\d{1,2}))?\s+(?:của\s+)?(?:tháng cuối\s+)?(hằng|hàng|mỗi)\s+(tuần|tháng|quý|quí|năm)"#)
+    static let recurringPeriodic = TextPattern(
+        #"định kỳ\s+(6 tháng|hằng tuần|hàng tuần|hằng tháng|hàng tháng|hằng quý|hàng quý|hằng quí|hàng quí|hằng năm|hàng năm|tuần|tháng|quý|quí|năm)(?:\s*(?:,|và)?\s*(?:báo cáo\s+)?(trước|vào|chậm nhất|trong)?\s*ngày\s+(\d{1,2})(?:\s*(?:/|tháng)\s*(\d{1,2}))?)?"#)
+    static let recurringPlain = TextPattern(#"(?:^|\s)(hằng|hàng)\s+(tuần|tháng|quý|quí|năm)\b"#)
+    static let reference = TextPattern(
+        #"theo\s+(?:đúng\s+)?(?:(?:tiến độ|thời gian|thời hạn|lộ trình|yêu cầu)\s+(?:của|tại|quy định tại|nêu tại)?\s*)?((?:Kế hoạch|Chương trình|Đề án|Lộ trình|Quyết định|Công văn|Thông báo|Chỉ thị)\s+số\s+[0-9][\w./\-Đđ]*)"#)
+    static let timingWord = TextPattern(#"tiến độ|thời gian|thời hạn|lộ trình"#)
+    static let standing = TextPattern(#"(?:^|[^\p{L}])(thường xuyên|tiếp tục|liên tục)(?:$|[^\p{L}])"#)
+
+    // MARK: Reading
+
+    /// Reads a task's text. `labelled` says the text is a deadline field on
+    /// its own (an appendix cell, "Thời gian thực hiện: ..."), where a bare
+    /// date or period is the deadline.
+    public func parse(_ rawText: String, labelled: Bool = false) -> Result {
+        let text = VietnameseText.collapseSpaces(rawText.precomposedNFC)
+        var problems: [String] = []
+
+        // 1. Explicit days.
+        var explicit: [(Deadline, Int)] = []
+        func addDay(_ match: TextPattern.Match, kind: Deadline.Kind, offset: Int) {
+            guard let day = Self.day(from: match, offset: offset) else { return }
+            guard let date = day.date else {
+                problems.append("ngày \"\(day.written)\" không có thật (trong \"\(match.text.trimmed)\")")
+                return
+            }
+            let due = kind == .before ? date.adding(days: -1) : date
+            explicit.append((Deadline(text: match.text.trimmed, kind: kind, due: due), match.range.lowerBound))
+        }
+        let recurringDayMatches = Self.recurringDay.matches(in: text)
+        let recurringRanges = recurringDayMatches.map(\.range) + Self.recurringPeriodic.matches(in: text).map(\.range)
+        func insideRecurring(_ range: Range<Int>) -> Bool { recurringRanges.contains { $0.overlaps(range) } }
+        var covered: [Range<Int>] = []
+        for match in Self.before.matches(in: text) where !insideRecurring(match.range) {
+            addDay(match, kind: .before, offset: 1)
+            covered.append(match.range)
+        }
+        for match in Self.on.matches(in: text) where !insideRecurring(match.range) && !covered.contains(where: { $0.overlaps(match.range) }) {
+            addDay(match, kind: .on, offset: 1)
+        }
+        if labelled, explicit.isEmpty, problems.isEmpty, let match = Self.onBare.firstMatch(in: text) {
+            addDay(match, kind: .on, offset: 1)
+        }
+        if let latest = explicit.max(by: { ($0.0.due!, $0.1) < ($1.0.due!, $1.1) }) {
+            return Result(deadline: latest.0, problems: problems)
+        }
+        if !problems.isEmpty { return Result(deadline: nil, problems: problems) }
+
+        // 2. Periods.
+        var periods: [(Deadline, Int)] = []
+        for match in Self.month.matches(in: text) {
+            guard let m = Int(match.group(1) ?? ""), let y = Int(match.group(2) ?? "") else { continue }
+            let hasTrigger = match.text.lowercased().hasPrefix("trong") || match.text.lowercased().hasPrefix("hết")
+                || match.text.lowercased().hasPrefix("cuối") || !match.text.lowercased().hasPrefix("tháng")
+            guard hasTrigger || labelled else { continue }
+            guard (1...12).contains(m) else {
+                problems.append("tháng \(m) không có thật (trong \"\(match.text.trimmed)\")")
+                continue
+            }
+            periods.append((Deadline(text: Self.periodPhrase(match.text), kind: .within, due: CivilDate.lastDay(ofMonth: m, year: y)), match.range.lowerBound))
+        }
+        for match in Self.quarter.matches(in: text) {
+            guard let q = Self.quarterNumber(match.group(1) ?? ""), let y = Int(match.group(2) ?? "") else { continue }
+            periods.append((Deadline(text: match.text.trimmed, kind: .within, due: CivilDate.lastDay(ofMonth: q * 3, year: y)), match.range.lowerBound))
+        }
+        for match in Self.half.matches(in: text) {
+            let first = match.group(1)?.lowercased() == "đầu"
+            guard let y = match.group(2).flatMap({ Int($0) }) ?? documentYear else {
+                periods.append((Deadline(text: match.text.trimmed, kind: .within, due: nil), match.range.lowerBound))
+                continue
+            }
+            periods.append((Deadline(text: match.text.trimmed, kind: .within, due: CivilDate.lastDay(ofMonth: first ? 6 : 12, year: y)), match.range.lowerBound))
+        }
+        for match in Self.year.matches(in: text) {
+            guard let y = Int(match.group(1) ?? "") else { continue }
+            periods.append((Deadline(text: match.text.trimmed, kind: .within, due: CivilDate.lastDay(ofMonth: 12, year: y)), match.range.lowerBound))
+        }
+        if let latest = periods.max(by: { ($0.0.due ?? CivilDate(year: 1, month: 1, day: 1)!, $0.1) < ($1.0.due ?? CivilDate(year: 1, month: 1, day: 1)!, $1.1) }) {
+            return Result(deadline: latest.0, problems: problems)
+        }
+
+        // 3. Recurring.
+        if let recurring = recurringDeadline(in: text, dayMatches: recurringDayMatches) {
+            return Result(deadline: recurring, problems: problems)
+        }
+
+        // 4. By reference to another document's schedule.
+        for match in Self.reference.matches(in: text) {
+            let lowered = match.text.lowercased()
+            let namesSchedule = Self.timingWord.isMatch(lowered)
+                || ["kế hoạch", "chương trình", "đề án", "lộ trình"].contains { lowered.contains("theo " + $0) || lowered.contains("theo đúng " + $0) }
+            guard namesSchedule, let reference = match.group(1) else { continue }
+            let cleaned = Self.trimReference(reference)
+            let phraseEnd = match.text.count - (reference.count - cleaned.count)
+            return Result(deadline: Deadline(text: String(match.text.prefix(phraseEnd)).trimmed, kind: .reference, due: nil, reference: cleaned), problems: problems)
+        }
+
+        // 5. Standing duties.
+        if let match = Self.standing.firstMatch(in: text), let word = match.group(1) {
+            return Result(deadline: Deadline(text: word, kind: .standing, due: nil), problems: problems)
+        }
+        return Result(deadline: nil, problems: problems)
+    }
+
+    private func recurringDeadline(in text: String, dayMatches: [TextPattern.Match]) -> Deadline? {
+        if let match = dayMatches.first {
+            let period = Self.period(match.group(5) ?? "")
+            let exclusive = match.group(1)?.lowercased() == "trước"
+            let recurrence = Recurrence(period: text.lowercased().contains("định kỳ 6 tháng") ? .halfYear : period,
+                                        day: Int(match.group(2) ?? ""), month: match.group(3).flatMap { Int($0) },
+                                        exclusive: exclusive)
+            return Deadline(text: match.text.trimmed, kind: .recurring,
+                            due: documentDate.flatMap { recurrence.firstOccurrence(after: $0) }, recurrence: recurrence)
+        }
+        if let match = Self.recurringPeriodic.firstMatch(in: text) {
+            let word = (match.group(1) ?? "").lowercased()
+            let period: Recurrence.Period = word.hasPrefix("6") ? .halfYear : Self.period(String(word.split(separator: " ").last ?? ""))
+            let recurrence = Recurrence(period: period, day: match.group(3).flatMap { Int($0) },
+                                        month: match.group(4).flatMap { Int($0) },
+                                        exclusive: match.group(2)?.lowercased() == "trước")
+            return Deadline(text: match.text.trimmed, kind: .recurring,
+                            due: documentDate.flatMap { recurrence.firstOccurrence(after: $0) }, recurrence: recurrence)
+        }
+        if let match = Self.recurringPlain.firstMatch(in: text) {
+            let recurrence = Recurrence(period: Self.period(match.group(2) ?? ""))
+            return Deadline(text: match.text.trimmed, kind: .recurring, due: nil, recurrence: recurrence)
+        }
+        return nil
+    }
+
+    // MARK: Helpers
+
+    struct WrittenDay {
+        let written: String
+        let date: CivilDate?
+    }
+
+    /// The day in a match whose date groups start at `offset` (numeric form:
+    /// offset…offset+3, written-out form: offset+4…offset+6).
+    static func day(from match: TextPattern.Match, offset: Int) -> WrittenDay? {
+        if let d = match.group(offset), let m = match.group(offset + 2), let y = match.group(offset + 3) {
+            let sep = match.group(offset + 1) ?? "/"
+            return WrittenDay(written: "\(d)\(sep)\(m)\(sep)\(y)",
+                              date: CivilDate(year: Int(y)!, month: Int(m)!, day: Int(d)!))
+        }
+        if let d = match.group(offset + 4), let m = match.group(offset + 5), let y = match.group(offset + 6) {
+            return WrittenDay(written: "\(d) tháng \(m) năm \(y)",
+                              date: CivilDate(year: Int(y)!, month: Int(m)!, day: Int(d)!))
+        }
+        return nil
+    }
+
+    static func quarterNumber(_ text: String) -> Int? {
+        switch text.uppercased() {
+        case "I", "1": 1
+        case "II", "2": 2
+        case "III", "3": 3
+        case "IV", "4": 4
+        default: nil
+        }
+    }
+
+    static func period(_ word: String) -> Recurrence.Period {
+        switch word.lowercased() {
+        case "tuần": .week
+        case "quý", "quí": .quarter
+        case "năm": .year
+        default: .month
+        }
+    }
+
+    /// A month phrase without the leading verb ("hoàn thành trong tháng 8/2026" → "trong tháng 8/2026").
+    static func periodPhrase(_ text: String) -> String {
+        let trimmed = text.trimmed
+        for start in ["trong tháng", "hết tháng", "cuối tháng", "tháng"] {
+            if let range = trimmed.range(of: start, options: [.caseInsensitive]) {
+                return String(trimmed[range.lowerBound...])
+            }
+        }
+        return trimmed
+    }
+
+    /// A reference number ends before trailing punctuation.
+    static func trimReference(_ text: String) -> String {
+        var result = text
+        while let last = result.last, ".,;:/-".contains(last) { result.removeLast() }
+        return result
+    }
+}
+
+extension String {
+    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+}

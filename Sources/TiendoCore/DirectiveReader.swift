@@ -1,0 +1,636 @@
+import Foundation
+import TiendoMarkdown
+
+/// Reads a directive through cmark's tree: its metadata, its assignee
+/// sections whatever their markup, and every task in them with assignees,
+/// deadline and consolidator. Problems become diagnostics naming the line.
+public struct DirectiveReader: Sendable {
+    public let register: UnitRegister
+
+    public init(register: UnitRegister) { self.register = register }
+
+    public struct Output: Sendable {
+        public var directive: Directive
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// - Parameters:
+    ///   - file: the path diagnostics name.
+    ///   - defaultID: the id when front matter sets none (the file's stem).
+    ///   - renderHTML: false when only tasks are wanted (the `tasks` command).
+    public func read(_ text: String, file: String, defaultID: String, renderHTML: Bool = true) -> Output {
+        var diagnostics: [Diagnostic] = []
+        let (frontMatter, body) = FrontMatter.split(text.precomposedNFC, file: file, diagnostics: &diagnostics)
+        let blocks = Markdown.parse(body, renderHTML: renderHTML)
+        let bodyLines = body.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+        }
+        let layout = MetadataReader.read(blocks)
+        var metadata = layout.metadata
+        if let number = frontMatter.number { metadata.number = number }
+        if let date = frontMatter.date { metadata.date = date; metadata.year = date.year }
+        if let subject = frontMatter.subject { metadata.subject = subject }
+        if let signer = frontMatter.signer {
+            metadata.signature = metadata.signature ?? Signature()
+            metadata.signature?.name = signer
+        }
+        let id = frontMatter.id ?? defaultID
+        var context = ReadingContext(
+            directiveID: id, file: file, lineOffset: frontMatter.bodyStartLine - 1, bodyLines: bodyLines,
+            register: register, names: AssigneeNames(register: register),
+            deadlines: DeadlineParser(documentDate: metadata.date, documentYear: metadata.year))
+        context.readBody(blocks, range: layout.bodyRange, nonTask: layout.nonTask)
+        context.applyCorrections(frontMatter.corrections)
+        diagnostics.append(contentsOf: context.diagnostics)
+        if context.tasks.isEmpty {
+            diagnostics.append(.warning(file, line: frontMatter.bodyStartLine,
+                "không tìm thấy nhiệm vụ nào trong văn bản",
+                hint: "kiểm tra các mục giao việc (\"1. Sở ...\", \"**2. UBND các xã...**\") hoặc khai báo nhiệm vụ trong phần đầu tệp"))
+        }
+        let title = frontMatter.title ?? Self.title(for: metadata, id: id)
+        let directive = Directive(id: id, file: file, title: title, metadata: metadata, tasks: context.tasks,
+                                  blocks: blocks, bodyLineOffset: frontMatter.bodyStartLine - 1, bodyLines: bodyLines)
+        return Output(directive: directive, diagnostics: diagnostics)
+    }
+
+    static func title(for metadata: DirectiveMetadata, id: String) -> String {
+        let kind = metadata.kind ?? "Văn bản"
+        var title = kind
+        if let number = metadata.number, !metadata.isNumberBlank { title += " số \(number)" }
+        if let subject = metadata.subject, !subject.isEmpty { title += " về việc " + subject.lowercasedFirst }
+        return title == kind ? "\(kind) \(id)" : title
+    }
+}
+
+extension String {
+    var lowercasedFirst: String {
+        guard let first else { return self }
+        // Keep proper nouns and abbreviations ("UBND", "Thông báo") as written.
+        let firstWord = prefix { !$0.isWhitespace }
+        if firstWord.count > 1, firstWord == firstWord.uppercased() { return self }
+        return String(first).lowercased() + dropFirst()
+    }
+}
+
+/// The mutable state of one reading, kept out of the public reader.
+struct ReadingContext {
+    let directiveID: String
+    let file: String
+    let lineOffset: Int
+    let bodyLines: [String]
+    let register: UnitRegister
+    let names: AssigneeNames
+    let deadlines: DeadlineParser
+
+    var tasks: [Task] = []
+    var diagnostics: [Diagnostic] = []
+    private var sections: [Section] = []
+    private var leadIn: AssigneeNames.Found?
+
+    init(directiveID: String, file: String, lineOffset: Int, bodyLines: [String], register: UnitRegister,
+         names: AssigneeNames, deadlines: DeadlineParser) {
+        self.directiveID = directiveID
+        self.file = file
+        self.lineOffset = lineOffset
+        self.bodyLines = bodyLines
+        self.register = register
+        self.names = names
+        self.deadlines = deadlines
+    }
+
+    struct Section {
+        var id: String
+        var heading: String
+        var title: String
+        var assignees: [Assignee]
+        var taskCount = 0
+        var line: Int
+        var isAppendix: Bool
+        var pendingField: Candidate?
+    }
+
+    /// A piece of the body that may become a task.
+    struct Candidate {
+        var markdown: String
+        var plain: String
+        var line: Int
+        var blockLine: Int
+        var fields: [(TaskField, String)]?
+    }
+
+    // MARK: Section headings
+
+    struct Heading {
+        var number: String?
+        var title: String
+        var full: String
+        var entry: AssigneeNames.Found
+    }
+
+    static let numbering = TextPattern(#"^\s*((?:\d{1,2}\.)*\d{1,2}|[IVXL]{1,5})\s*[.)/]\s*(?=\S)"#, caseSensitive: true)
+    static let dottedNumbering = TextPattern(#"^\s*(\d{1,2}(?:\.\d{1,2})+)\.?\s+(?=\S)"#)
+    static let assigningVerb = TextPattern(#"^(?:giao cho|giao|đối với|đề nghị|yêu cầu|nhiệm vụ của|trách nhiệm của)\s+"#)
+    static let roleTail = TextPattern(#"\s*(?:chủ trì|thực hiện|có trách nhiệm|tổ chức thực hiện|thực hiện các nhiệm vụ sau|thực hiện một số nhiệm vụ sau)?\s*:?\s*$"#)
+
+    /// Whether a top-level block reads as a section heading, and what it names.
+    func heading(_ block: MarkdownBlock) -> Heading? {
+        var text: String
+        var structural = false
+        switch block.kind {
+        case .heading:
+            text = MetadataReader.oneLine(block)
+            structural = true
+        case .paragraph:
+            text = MetadataReader.oneLine(block)
+            let lineCount = block.endLine - block.startLine + 1
+            guard lineCount == 1 || block.isAllStrong else { return nil }
+            if !block.isAllStrong {
+                // A plain paragraph is a heading only when numbered "II." or "1.1.".
+                guard Self.numbering.firstMatch(in: text) != nil, text.count <= 120 else { return nil }
+                if let match = Self.numbering.firstMatch(in: text), let number = match.group(1), Int(number) != nil,
+                   !number.contains(".") { return nil } // "1)" items are tasks, not headings
+            }
+        case .list(ordered: true, let start, _):
+            guard block.children.count == 1, let item = block.children.first, item.children.count == 1,
+                  item.children[0].kind == .paragraph else { return nil }
+            let inner = MetadataReader.oneLine(item.children[0])
+            guard inner.count <= 120, !inner.hasSuffix("."), !inner.hasSuffix(";") else { return nil }
+            text = "\(start). " + inner
+        default:
+            return nil
+        }
+        guard !text.isEmpty, text.count <= 160 else { return nil }
+        var number: String?
+        var title = text
+        if let match = Self.dottedNumbering.firstMatch(in: text) ?? Self.numbering.firstMatch(in: text) {
+            number = match.group(1)
+            title = text.replacingUTF16(match.range, with: "")
+        }
+        let bare = Self.bareName(title)
+        var found = AssigneeNames.Found()
+        if let entry = register.resolve(bare) {
+            found.lead = [Assignee(name: bare, code: entry.code, role: .lead)]
+        } else {
+            found = names.sentence(title)
+            if found.lead.isEmpty {
+                let listed = names.names(in: bare, role: .lead, keepUnknown: false)
+                if !listed.isEmpty { found.lead = listed }
+            }
+        }
+        // Long sentences with a deadline are tasks set in bold, not headings.
+        if deadlines.parse(title).deadline.map({ $0.kind != .standing }) == true, found.lead.isEmpty || title.count > 80 {
+            return nil
+        }
+        if !found.isEmpty || number != nil || structural || Self.isAppendix(title) {
+            return Heading(number: number, title: title.trimmed, full: text, entry: found)
+        }
+        return nil
+    }
+
+    static func bareName(_ title: String) -> String {
+        var text = title.trimmed
+        if let match = assigningVerb.firstMatch(in: text) { text = text.replacingUTF16(match.range, with: "") }
+        if let match = roleTail.firstMatch(in: text), match.range.lowerBound > 0 { text = text.replacingUTF16(match.range, with: "") }
+        return text.trimmingCharacters(in: CharacterSet(charactersIn: " :.;"))
+    }
+
+    static func isAppendix(_ title: String) -> Bool {
+        title.lowercased().hasPrefix("phụ lục")
+    }
+
+    static func arabic(_ number: String) -> String {
+        let romans: [Character: Int] = ["I": 1, "V": 5, "X": 10, "L": 50]
+        guard number.allSatisfy({ romans[$0] != nil }) else { return number }
+        var total = 0
+        let values = number.map { romans[$0]! }
+        for (i, v) in values.enumerated() {
+            total += (i + 1 < values.count && values[i + 1] > v) ? -v : v
+        }
+        return String(total)
+    }
+
+    mutating func openSection(_ heading: Heading, line: Int) {
+        flushPendingField()
+        leadIn = nil
+        let appendix = Self.isAppendix(heading.title)
+        var id: String
+        if let number = heading.number {
+            let isRoman = number.first.map { "IVXL".contains($0) } ?? false
+            id = Self.arabic(number)
+            if !isRoman, !number.contains("."), let parent = sections.last(where: { $0.heading.first.map { "IVXL".contains($0) } ?? false && !$0.id.contains(".") }),
+               let lastRomanIndex = sections.lastIndex(where: { $0.id == parent.id }),
+               sections[lastRomanIndex...].allSatisfy({ $0.id == parent.id || $0.id.hasPrefix(parent.id + ".") }) {
+                id = parent.id + "." + id
+            }
+        } else if appendix {
+            let suffix = heading.title.split(separator: " ").dropFirst(2).first.map { Self.arabic(String($0).trimmingCharacters(in: CharacterSet(charactersIn: ":."))) } ?? ""
+            id = "PL" + suffix
+        } else {
+            id = String(sections.filter { !$0.id.contains(".") && !$0.id.hasPrefix("PL") }.count + 1)
+        }
+        while sections.contains(where: { $0.id == id }) { id += "'" }
+        var assignees = heading.entry.lead + heading.entry.partners
+        if assignees.isEmpty, let parent = sections.last(where: { id.hasPrefix($0.id + ".") }) {
+            assignees = parent.assignees
+        }
+        if heading.entry.isEmpty, heading.number != nil, Self.looksLikeAssignee(Self.bareName(heading.title)) {
+            diagnostics.append(.warning(file, line: line + lineOffset,
+                "mục \"\(heading.full)\" giao việc cho \"\(Self.bareName(heading.title))\" nhưng tên này không có trong danh sách đơn vị",
+                hint: "thêm đơn vị (hoặc tên gọi khác) vào tệp danh sách đơn vị, hoặc sửa tên trong văn bản"))
+        }
+        sections.append(Section(id: id, heading: heading.full, title: heading.title, assignees: assignees,
+                                line: line, isAppendix: appendix))
+    }
+
+    static func looksLikeAssignee(_ name: String) -> Bool {
+        AssigneeNames.organisationStarts.isMatch(name) && name.count <= 80
+    }
+
+    // MARK: Body
+
+    mutating func readBody(_ blocks: [MarkdownBlock], range: Range<Int>, nonTask: Set<Int>) {
+        // Paragraphs before the first section are preamble; a document with
+        // no section at all keeps the paragraphs that assign someone.
+        let hasSections = range.contains { index in
+            guard !nonTask.contains(index) else { return false }
+            if heading(blocks[index]) != nil { return true }
+            if case .list(ordered: true, _, _) = blocks[index].kind { return wouldNest(blocks[index]) }
+            return false
+        }
+        var index = range.lowerBound
+        var ended = false
+        while index < range.upperBound, !ended {
+            defer { index += 1 }
+            if nonTask.contains(index) { continue }
+            let block = blocks[index]
+            if let heading = heading(block) {
+                openSection(heading, line: block.startLine)
+                continue
+            }
+            // A numbered item whose first line names an assignee and whose
+            // nested blocks are its tasks ("1. Sở Nội vụ:" + indented bullets).
+            if case .list(ordered: true, let start, _) = block.kind, nestedSections(block, start: start) {
+                continue
+            }
+            let plain = MetadataReader.oneLine(block)
+            if block.kind == .paragraph, isClosing(plain) {
+                if deadlines.parse(plain).deadline?.due == nil { ended = true; continue }
+                ended = true
+            }
+            guard !sections.isEmpty || (!hasSections && implicitTask(plain)) else { continue }
+            if sections.isEmpty {
+                sections.append(Section(id: "1", heading: "", title: "", assignees: [], line: block.startLine, isAppendix: false))
+            }
+            let next = index + 1 < range.upperBound ? blocks[index + 1] : nil
+            taskBlock(block, next: next)
+        }
+        flushPendingField()
+    }
+
+    func wouldNest(_ list: MarkdownBlock) -> Bool {
+        nestingHeadings(list).allSatisfy { $0 != nil }
+    }
+
+    func nestingHeadings(_ list: MarkdownBlock) -> [Heading?] {
+        list.children.map { item -> Heading? in
+            guard item.children.count >= 2, item.children[0].kind == .paragraph else { return nil }
+            let first = MetadataReader.oneLine(item.children[0])
+            guard first.count <= 120 else { return nil }
+            let bare = Self.bareName(first)
+            guard let entry = register.resolve(bare) else { return nil }
+            return Heading(number: nil, title: first, full: first,
+                           entry: AssigneeNames.Found(lead: [Assignee(name: bare, code: entry.code, role: .lead)]))
+        }
+    }
+
+    /// Top-level ordered items that each open a section with nested tasks.
+    mutating func nestedSections(_ list: MarkdownBlock, start: Int) -> Bool {
+        let items = list.children
+        let headed = nestingHeadings(list)
+        guard !items.isEmpty, headed.allSatisfy({ $0 != nil }) else { return false }
+        for (offset, item) in items.enumerated() {
+            var heading = headed[offset]!
+            heading.number = String(start + offset)
+            heading.full = "\(start + offset). " + heading.title
+            openSection(heading, line: item.startLine)
+            for (childIndex, child) in item.children.enumerated().dropFirst() {
+                let next = childIndex + 1 < item.children.count ? item.children[childIndex + 1] : nil
+                taskBlock(child, next: next)
+            }
+        }
+        return true
+    }
+
+    func isClosing(_ plain: String) -> Bool {
+        let text = plain.trimmed
+        if text.hasSuffix("./.") || text.hasSuffix("/.") { return true }
+        let lower = text.lowercased()
+        return lower.hasPrefix("trong quá trình thực hiện") || lower.hasPrefix("trong quá trình tổ chức thực hiện")
+    }
+
+    /// Outside any section, a paragraph is a task only when it assigns
+    /// someone ("Giao Sở ... chủ trì") — the rest is preamble.
+    func implicitTask(_ plain: String) -> Bool {
+        let found = names.sentence(plain)
+        return found.lead.contains { $0.code != nil } && AssigneeNames.giao.isMatch(plain)
+    }
+
+    mutating func taskBlock(_ block: MarkdownBlock, next: MarkdownBlock?) {
+        switch block.kind {
+        case .list:
+            for item in block.children {
+                addCandidate(candidate(forItem: item))
+            }
+            leadIn = nil
+        case .paragraph:
+            let lines = sourceLines(block)
+            if let table = PipeTable.parse(lines: lines, firstLine: block.startLine) {
+                tableTasks(table)
+                return
+            }
+            let plain = MetadataReader.oneLine(block)
+            if block.isAllStrong, heading(block) == nil, deadlines.parse(plain).deadline == nil {
+                return // a bold label inside a section, not a duty
+            }
+            if plain.hasSuffix(":"), let next, next.isList {
+                // "Giao Sở Xây dựng chủ trì, phối hợp với ... thực hiện các nhiệm vụ sau:"
+                let found = names.sentence(plain)
+                leadIn = found.isEmpty ? nil : found
+                return
+            }
+            for piece in splitLettered(lines, firstLine: block.startLine) {
+                addCandidate(Candidate(markdown: piece.markdown, plain: VietnameseText.collapseSpaces(Self.plain(markdown: piece.markdown)),
+                                       line: piece.line, blockLine: block.startLine,
+                                       fields: TaskField.fields(in: VietnameseText.collapseSpaces(Self.plain(markdown: piece.markdown)))))
+            }
+        case .blockQuote:
+            for (i, child) in block.children.enumerated() {
+                taskBlock(child, next: i + 1 < block.children.count ? block.children[i + 1] : nil)
+            }
+        default:
+            return
+        }
+    }
+
+    func candidate(forItem item: MarkdownBlock) -> Candidate {
+        let contentColumn = item.children.first?.startColumn ?? item.startColumn
+        var lines = sourceLines(item)
+        if var first = lines.first {
+            let drop = min(first.utf8.count, max(0, contentColumn - 1))
+            first = String(decoding: Array(first.utf8).dropFirst(drop), as: UTF8.self)
+            lines[0] = first
+        }
+        let indent = max(0, contentColumn - 1)
+        for i in lines.indices.dropFirst() {
+            var line = Substring(lines[i])
+            var removed = 0
+            while removed < indent, line.first == " " { line.removeFirst(); removed += 1 }
+            lines[i] = String(line)
+        }
+        while let last = lines.last, last.trimmed.isEmpty { lines.removeLast() }
+        let markdown = lines.joined(separator: "\n")
+        let plain = VietnameseText.collapseSpaces(MetadataReader.plainText(item))
+        return Candidate(markdown: markdown, plain: plain, line: item.startLine, blockLine: item.startLine,
+                         fields: TaskField.fields(in: plain))
+    }
+
+    func sourceLines(_ block: MarkdownBlock) -> [String] {
+        let start = max(1, block.startLine), end = min(bodyLines.count, max(block.endLine, block.startLine))
+        guard start <= end else { return [] }
+        return Array(bodyLines[(start - 1)...(end - 1)])
+    }
+
+    /// A paragraph whose lines start "a) ... b) ..." holds one duty per letter.
+    func splitLettered(_ lines: [String], firstLine: Int) -> [(markdown: String, line: Int)] {
+        let starts = lines.indices.filter { TaskField.marker.isMatch(lines[$0]) }
+        guard starts.count >= 2, starts.first == 0 else {
+            return [(lines.map { $0.trimmed }.joined(separator: "\n"), firstLine)]
+        }
+        var pieces: [(String, Int)] = []
+        for (n, start) in starts.enumerated() {
+            let end = n + 1 < starts.count ? starts[n + 1] : lines.count
+            pieces.append((lines[start..<end].map { $0.trimmed }.joined(separator: "\n"), firstLine + start))
+        }
+        return pieces
+    }
+
+    /// Plain text of a Markdown fragment, for reading phrases.
+    static func plain(markdown: String) -> String {
+        Markdown.parse(markdown).map(MetadataReader.plainText).joined(separator: "\n")
+    }
+
+    // MARK: Tasks
+
+    mutating func addCandidate(_ candidate: Candidate) {
+        guard !candidate.plain.trimmed.isEmpty else { return }
+        if let fields = candidate.fields {
+            if fields.contains(where: { $0.0 == .task }) || sections[sections.count - 1].pendingField == nil {
+                flushPendingField()
+                var start = candidate
+                if !fields.contains(where: { $0.0 == .task }) {
+                    // Fields under a heading that names the duty: the heading is its text.
+                    start.fields = [(.task, sections[sections.count - 1].title)] + fields
+                    start.markdown = sections[sections.count - 1].title + "\n\n" + candidate.markdown
+                }
+                sections[sections.count - 1].pendingField = start
+            } else {
+                var pending = sections[sections.count - 1].pendingField!
+                pending.markdown += "\n" + candidate.markdown
+                pending.plain += " " + candidate.plain
+                pending.fields! += fields
+                sections[sections.count - 1].pendingField = pending
+            }
+            return
+        }
+        flushPendingField()
+        appendTask(markdown: candidate.markdown, plain: candidate.plain, line: candidate.line,
+                   blockLine: candidate.blockLine, fields: nil, number: nil)
+    }
+
+    mutating func flushPendingField() {
+        guard !sections.isEmpty, let pending = sections[sections.count - 1].pendingField else { return }
+        sections[sections.count - 1].pendingField = nil
+        appendTask(markdown: pending.markdown, plain: pending.plain, line: pending.line,
+                   blockLine: pending.blockLine, fields: pending.fields, number: nil)
+    }
+
+    mutating func tableTasks(_ table: PipeTable) {
+        let columns = table.header.map(TaskField.named)
+        guard columns.contains(.task) else { return } // a table of figures, not of duties
+        for (row, cells) in table.rows.enumerated() {
+            var fields: [(TaskField, String)] = []
+            var number: String?
+            for (column, field) in columns.enumerated() {
+                guard let field, column < cells.count else { continue }
+                let value = cells[column]
+                if field == .number { number = value.trimmingCharacters(in: CharacterSet(charactersIn: " .")) } else { fields.append((field, value)) }
+            }
+            let taskText = fields.first { $0.0 == .task }?.1 ?? ""
+            guard !taskText.trimmed.isEmpty else { continue }
+            // Rows numbered "I", "II" with nothing but a title group the rows below them.
+            let others = fields.filter { $0.0 != .task && !$0.1.trimmed.isEmpty }
+            if others.isEmpty, let number, number.allSatisfy({ "IVXL".contains($0) }) { continue }
+            let plain = VietnameseText.collapseSpaces(Self.plain(markdown: taskText))
+            appendTask(markdown: taskText, plain: plain, line: table.rowLines[row], blockLine: table.rowLines[row],
+                       fields: fields.map { ($0.0, VietnameseText.collapseSpaces(Self.plain(markdown: $0.1))) },
+                       number: number.flatMap { Int($0) != nil ? $0 : nil })
+        }
+    }
+
+    static let consolidatorPattern = TextPattern(
+        #"\(\s*qua\s+([^()]+?)\s*(?:,?\s*để\s+(?:theo dõi,?\s*)?tổng hợp[^()]*)?\)|qua\s+(.+?)\s+(?:để\s+)?tổng hợp|gửi\s+(?:về\s+)?(.+?)\s+(?:để\s+)?tổng hợp"#)
+    static let documentReference = TextPattern(
+        #"\b\d{1,4}(?:/\d{4})?[/\-][A-ZĐ][A-ZĐ0-9]*(?:[/\-][A-ZĐ0-9]+)*\b"#, caseSensitive: true)
+
+    mutating func appendTask(markdown: String, plain: String, line: Int, blockLine: Int,
+                             fields: [(TaskField, String)]?, number: String?) {
+        let section = sections[sections.count - 1]
+        let n = section.taskCount + 1
+        sections[sections.count - 1].taskCount = n
+        let id = "\(section.id).\(number ?? String(n))"
+        var text = markdown.trimmed
+        var assignees: [Assignee] = []
+        var deadline: Deadline?
+        var deadlineProblems: [String] = []
+        if let fields {
+            for (field, value) in fields {
+                switch field {
+                case .lead: assignees += names.names(in: value, role: .lead, keepUnknown: true)
+                case .partners: assignees += names.names(in: value, role: .partner, keepUnknown: true)
+                case .deadline:
+                    let result = deadlines.parse(value, labelled: true)
+                    deadline = result.deadline
+                    deadlineProblems += result.problems
+                default: break
+                }
+            }
+            if let task = fields.first(where: { $0.0 == .task }), number != nil { text = task.1 }
+        }
+        if deadline == nil, deadlineProblems.isEmpty {
+            let result = deadlines.parse(plain)
+            deadline = result.deadline
+            deadlineProblems += result.problems
+        }
+        for problem in deadlineProblems {
+            diagnostics.append(.error(file, line: line + lineOffset, "nhiệm vụ \(id): \(problem)",
+                                      hint: "sửa lại ngày trong văn bản, hoặc ghi thời hạn đúng cho nhiệm vụ \(id) trong phần khai báo đầu tệp (tasks)"))
+        }
+        if assignees.isEmpty {
+            let sentence = names.sentence(plain)
+            if sentence.lead.contains(where: { $0.code != nil }) {
+                assignees = sentence.lead + sentence.partners
+            } else if let leadIn {
+                assignees = leadIn.lead + leadIn.partners
+            } else {
+                assignees = section.assignees
+                // A partner named in the text joins the section's assignee.
+                let extra = sentence.partners.filter { p in !assignees.contains { $0.code != nil && $0.code == p.code } }
+                if !assignees.isEmpty { assignees += extra }
+            }
+        }
+        let consolidator = consolidator(in: plain)
+        let references = Self.documentReference.matches(in: plain).map(\.text)
+        var task = Task(directiveID: directiveID, id: id, section: section.heading, text: text,
+                        assignees: dedupe(assignees), units: [], deadline: deadline, consolidator: consolidator,
+                        references: unique(references), line: line + lineOffset, blockLine: blockLine)
+        task.units = units(for: task.assignees)
+        if task.assignees.isEmpty {
+            diagnostics.append(.warning(file, line: line + lineOffset,
+                "nhiệm vụ \(id) không rõ giao cho đơn vị nào",
+                hint: "ghi tên đơn vị ở đầu mục, hoặc khai báo \"assignees\" cho nhiệm vụ \(id) trong phần đầu tệp"))
+        } else {
+            for assignee in task.assignees where assignee.code == nil {
+                diagnostics.append(.warning(file, line: line + lineOffset,
+                    "nhiệm vụ \(id): \"\(assignee.name)\" không có trong danh sách đơn vị",
+                    hint: suggestionHint(assignee.name)))
+            }
+        }
+        tasks.append(task)
+    }
+
+    func suggestionHint(_ name: String) -> String {
+        let suggestions = register.suggestions(for: name)
+        if suggestions.isEmpty { return "thêm đơn vị này (hoặc tên gọi khác) vào tệp danh sách đơn vị" }
+        return "có phải " + suggestions.map { "\"\($0)\"" }.joined(separator: " hay ") + "? Nếu là đơn vị mới, thêm vào tệp danh sách đơn vị"
+    }
+
+    func consolidator(in plain: String) -> Consolidator? {
+        guard let match = Self.consolidatorPattern.firstMatch(in: plain),
+              let raw = match.group(1) ?? match.group(2) ?? match.group(3) else { return nil }
+        let name = raw.trimmingCharacters(in: CharacterSet(charactersIn: " ,;"))
+        if let entry = register.resolve(name) { return Consolidator(name: name, code: entry.code) }
+        let found = names.names(in: name, role: .lead, keepUnknown: true)
+        if let first = found.first { return Consolidator(name: first.name, code: first.code) }
+        return Consolidator(name: name, code: nil)
+    }
+
+    func units(for assignees: [Assignee]) -> [String] {
+        var codes = Set<String>()
+        for assignee in assignees {
+            guard let code = assignee.code else { continue }
+            if let unit = register.unit(code: code) { codes.insert(unit.code) }
+            else if let group = register.group(code: code) { register.members(of: .group(group)).forEach { codes.insert($0.code) } }
+        }
+        return register.units.map(\.code).filter(codes.contains)
+    }
+
+    func dedupe(_ assignees: [Assignee]) -> [Assignee] {
+        var seen = Set<String>()
+        return assignees.filter { seen.insert($0.code ?? "name:" + $0.name).inserted }
+    }
+
+    func unique(_ values: [String]) -> [String] {
+        var seen = Set<String>()
+        return values.filter { seen.insert($0).inserted }
+    }
+
+    // MARK: Corrections
+
+    mutating func applyCorrections(_ corrections: [String: TaskCorrection]) {
+        for taskID in corrections.keys.sorted(by: TaskID.precedes) {
+            let correction = corrections[taskID]!
+            guard let index = tasks.firstIndex(where: { $0.id == taskID }) else {
+                diagnostics.append(.error(file, line: correction.line,
+                    "phần khai báo sửa nhiệm vụ \(taskID), nhưng văn bản không có nhiệm vụ này",
+                    hint: "các nhiệm vụ đọc được: \(tasks.map(\.id).joined(separator: ", "))"))
+                continue
+            }
+            var task = tasks[index]
+            if let text = correction.text { task.text = text }
+            if let phrase = correction.deadline {
+                let result = deadlines.parse(phrase, labelled: true)
+                if let deadline = result.deadline {
+                    task.deadline = deadline
+                } else {
+                    diagnostics.append(.error(file, line: correction.line,
+                        "không hiểu thời hạn \"\(phrase)\" khai báo cho nhiệm vụ \(taskID)" + (result.problems.isEmpty ? "" : ": " + result.problems.joined(separator: "; ")),
+                        hint: "viết như trong văn bản: \"chậm nhất ngày 30/6/2026\", \"trước ngày 30/6/2026\", \"trong tháng 8/2026\", \"thường xuyên\""))
+                }
+            }
+            func resolveAll(_ names: [String], role: Assignee.Role) -> [Assignee] {
+                names.map { name in
+                    let entry = register.resolve(name) ?? register.unit(code: name).map { .unit($0) } ?? register.group(code: name).map { .group($0) }
+                    if entry == nil {
+                        diagnostics.append(.error(file, line: correction.line,
+                            "nhiệm vụ \(taskID): \"\(name)\" không có trong danh sách đơn vị", hint: suggestionHint(name)))
+                    }
+                    return Assignee(name: entry?.name ?? name, code: entry?.code, role: role)
+                }
+            }
+            if !correction.assignees.isEmpty {
+                task.assignees = resolveAll(correction.assignees, role: .lead)
+            }
+            if !correction.lead.isEmpty || !correction.partners.isEmpty {
+                let lead = correction.lead.isEmpty ? task.assignees.filter { $0.role == .lead } : resolveAll(correction.lead, role: .lead)
+                let partners = correction.partners.isEmpty ? task.assignees.filter { $0.role == .partner } : resolveAll(correction.partners, role: .partner)
+                task.assignees = dedupe(lead + partners)
+            }
+            if let name = correction.consolidator {
+                let entry = register.resolve(name) ?? register.unit(code: name).map { .unit($0) }
+                task.consolidator = Consolidator(name: entry?.name ?? name, code: entry?.code)
+            }
+            task.units = units(for: task.assignees)
+            tasks[index] = task
+        }
+    }
+}

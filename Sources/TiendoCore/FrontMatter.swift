@@ -1,0 +1,105 @@
+import Yams
+
+/// The optional YAML block at the top of a directive file, between "---"
+/// lines: what the city knows that the draft does not say (its id, number,
+/// date), and corrections per task where the reader cannot get it right.
+public struct FrontMatter: Sendable {
+    public var id: String?
+    public var title: String?
+    public var number: String?
+    public var date: CivilDate?
+    public var subject: String?
+    public var signer: String?
+    public var corrections: [String: TaskCorrection] = [:]
+    /// Line in the file where the Markdown body starts (1 when there is no front matter).
+    public var bodyStartLine: Int = 1
+
+    public init() {}
+
+    /// Splits `text` into front matter and body. The body keeps its text
+    /// byte for byte; only the block between the fences is removed.
+    public static func split(_ text: String, file: String, diagnostics: inout [Diagnostic]) -> (FrontMatter, String) {
+        var matter = FrontMatter()
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = first.dropFirst() }
+        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else {
+            return (matter, String(text.hasPrefix("\u{FEFF}") ? text.dropFirst() : Substring(text)))
+        }
+        guard let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" || $0 == "..." }) else {
+            diagnostics.append(.error(file, line: 1, "phần khai báo đầu tệp (front matter) mở bằng \"---\" nhưng không có dòng \"---\" đóng",
+                                      hint: "thêm một dòng \"---\" sau phần khai báo"))
+            return (matter, text)
+        }
+        let yaml = lines[1..<end].joined(separator: "\n")
+        let body = lines[(end + 1)...].joined(separator: "\n")
+        matter.bodyStartLine = end + 2
+        matter.read(yaml, file: file, lineOffset: 1, diagnostics: &diagnostics)
+        return (matter, body)
+    }
+
+    mutating func read(_ yaml: String, file: String, lineOffset: Int, diagnostics: inout [Diagnostic]) {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            diagnostics.append(YAMLDiagnostics.diagnostic(for: error, file: file, lineOffset: lineOffset))
+            return
+        } catch {
+            diagnostics.append(.error(file, line: lineOffset, "không đọc được phần khai báo đầu tệp: \(error)"))
+            return
+        }
+        guard let mapping = node?.mapping else { return }
+        let reader = YAMLReader(file: file)
+        func string(_ key: String) -> String? {
+            guard let node else { return nil }
+            return reader.optionalString(node, key).flatMap { $0.isEmpty ? nil : $0 }
+        }
+        id = string("id")
+        title = string("title")
+        number = string("number") ?? string("so")
+        subject = string("subject")
+        signer = string("signer")
+        if let dateText = string("date") {
+            if let date = CivilDate(iso: dateText) ?? DateText.parseDay(dateText) {
+                self.date = date
+            } else {
+                diagnostics.append(.error(file, line: (mapping["date"]?.mark?.line ?? 0) + lineOffset,
+                                          "ngày \"\(dateText)\" không hợp lệ", hint: "viết ngày theo dạng 2026-06-20 hoặc 20/06/2026"))
+            }
+        }
+        guard let tasks = mapping["tasks"] else { return }
+        guard let taskMap = tasks.mapping else {
+            diagnostics.append(.error(file, line: (tasks.mark?.line ?? 0) + lineOffset, "mục \"tasks\" phải liệt kê theo số hiệu nhiệm vụ",
+                                      hint: "ví dụ:  tasks:\\n  \"1.3\":\\n    deadline: \"trong tháng 8/2026\""))
+            return
+        }
+        for (key, value) in taskMap {
+            guard let taskID = key.scalar?.string else { continue }
+            var correction = TaskCorrection(line: (key.mark?.line ?? 0) + lineOffset)
+            let fields = YAMLReader(file: file)
+            correction.deadline = fields.optionalString(value, "deadline")
+            correction.lead = fields.strings(value, "lead")
+            correction.partners = fields.strings(value, "partners")
+            correction.assignees = fields.strings(value, "assignees")
+            correction.consolidator = fields.optionalString(value, "consolidator")
+            correction.text = fields.optionalString(value, "text")
+            corrections[taskID] = correction
+        }
+    }
+}
+
+/// An explicit correction for one task, from the directive's front matter.
+/// Names may be register codes or names.
+public struct TaskCorrection: Sendable, Hashable {
+    public var line: Int
+    /// A deadline phrase ("trong tháng 8/2026", "trước ngày 30/9/2026") or a bare date.
+    public var deadline: String?
+    public var lead: [String] = []
+    public var partners: [String] = []
+    /// Replaces all assignees (as leads) when given.
+    public var assignees: [String] = []
+    public var consolidator: String?
+    public var text: String?
+
+    public init(line: Int) { self.line = line }
+}

@@ -1,0 +1,170 @@
+import TiendoMarkdown
+
+/// Reads a directive's header (issuer, number, place and date, subject,
+/// recipients, legal bases) and footer (signature, distribution) from its
+/// top-level blocks, and says where the body between them lies.
+struct MetadataReader {
+    struct Layout {
+        var metadata = DirectiveMetadata()
+        /// Top-level block indices of the body: after the header and
+        /// preamble is decided later (the first section ends it).
+        var bodyRange: Range<Int>
+        /// Indices of header and footer blocks, never tasks.
+        var nonTask: Set<Int>
+    }
+
+    static let motto = TextPattern(#"cộng hòa xã hội chủ nghĩa việt nam|cộng hoà xã hội chủ nghĩa việt nam|độc lập\s*-\s*tự do"#)
+    static let number = TextPattern(#"^số\s*:\s*(.*)$"#)
+    static let dateLine = TextPattern(#"^(.*?),\s*ngày\s*(\d{0,2})\s*tháng\s*(\d{0,2})\s*năm\s*(\d{0,4})\s*$"#)
+    static let subject = TextPattern(#"^(?:v/v|về việc)\s*:?\s*(.*)$"#)
+    static let recipients = TextPattern(#"^kính gửi\s*:?\s*(.*)$"#)
+    static let basis = TextPattern(#"^(?:căn cứ|thực hiện|theo đề nghị|xét đề nghị|theo chỉ đạo)\b"#)
+    static let distribution = TextPattern(#"^nơi nhận\s*:?\s*(.*)$"#)
+    static let signatureLine = TextPattern(#"^(?:TM|KT|Q|TL|TUQ)\.\s"#, caseSensitive: true)
+    static let kinds = ["CÔNG VĂN", "CHỈ THỊ", "KẾ HOẠCH", "QUYẾT ĐỊNH", "THÔNG BÁO", "CÔNG ĐIỆN", "NGHỊ QUYẾT", "CHƯƠNG TRÌNH", "BÁO CÁO", "TỜ TRÌNH"]
+
+    static func lines(_ block: MarkdownBlock) -> [String] {
+        plainText(block).split(separator: "\n").map { VietnameseText.collapseSpaces(String($0)) }.filter { !$0.isEmpty }
+    }
+
+    static func plainText(_ block: MarkdownBlock) -> String {
+        if block.children.isEmpty { return block.text.precomposedNFC }
+        return block.children.map(plainText).joined(separator: "\n")
+    }
+
+    static func oneLine(_ block: MarkdownBlock) -> String {
+        VietnameseText.collapseSpaces(plainText(block))
+    }
+
+    static func read(_ blocks: [MarkdownBlock]) -> Layout {
+        var layout = Layout(bodyRange: 0..<blocks.count, nonTask: [])
+        var meta = DirectiveMetadata()
+        var index = 0
+        var sawHeader = false
+        // Header: everything up to and including "Kính gửi" (and its list), or up
+        // to the first paragraph that is neither a header line nor a basis.
+        headerLoop: while index < blocks.count {
+            let block = blocks[index]
+            let text = oneLine(block)
+            let isParagraphLike = block.kind == .paragraph || { if case .heading = block.kind { return true }; return false }()
+            guard isParagraphLike else { break }
+            if motto.isMatch(text) {
+                sawHeader = true
+            } else if let match = number.firstMatch(in: text) {
+                meta.number = (match.group(1) ?? "").trimmed
+                sawHeader = true
+            } else if let match = dateLine.firstMatch(in: text), text.count < 80 {
+                meta.dateLine = text
+                meta.place = match.group(1)?.trimmed
+                let year = Int(match.group(4) ?? "")
+                meta.year = year
+                if let y = year, let m = Int(match.group(3) ?? ""), let d = Int(match.group(2) ?? "") {
+                    meta.date = CivilDate(year: y, month: m, day: d)
+                }
+                sawHeader = true
+            } else if let match = subject.firstMatch(in: text) {
+                meta.subject = (match.group(1) ?? "").trimmed
+                if meta.kind == nil { meta.kind = "Công văn" }
+                sawHeader = true
+            } else if let match = recipients.firstMatch(in: text) {
+                let inline = (match.group(1) ?? "").trimmed
+                if !inline.isEmpty { meta.recipients.append(contentsOf: splitEntries(inline)) }
+                layout.nonTask.insert(index)
+                if index + 1 < blocks.count, blocks[index + 1].isList {
+                    index += 1
+                    meta.recipients.append(contentsOf: blocks[index].children.map { trimEntry(oneLine($0)) })
+                    layout.nonTask.insert(index)
+                }
+                index += 1
+                sawHeader = true
+                break headerLoop
+            } else if block.isAllStrong || { if case .heading = block.kind { return true }; return false }(),
+                      let kind = kinds.first(where: { text.uppercased().hasPrefix($0) && text.count <= $0.count + 2 }) {
+                meta.kind = kind.capitalizedVietnamese
+                sawHeader = true
+            } else if meta.issuer == nil, !sawHeader || meta.number == nil, block.isAllStrong || text == text.uppercased(),
+                      text.uppercased().contains("ỦY BAN") || text.uppercased().contains("UỶ BAN") || text.uppercased().contains("SỞ ")
+                        || text.uppercased().contains("BỘ ") || text.uppercased().contains("BAN ") || text == text.uppercased() {
+                meta.issuer = text
+                sawHeader = true
+            } else {
+                break
+            }
+            layout.nonTask.insert(index)
+            index += 1
+        }
+        if !sawHeader { index = 0 }
+        // Legal bases directly after the header.
+        while index < blocks.count, blocks[index].kind == .paragraph, basis.isMatch(oneLine(blocks[index])) {
+            meta.legalBases.append(oneLine(blocks[index]))
+            layout.nonTask.insert(index)
+            index += 1
+        }
+        // Footer: "Nơi nhận" and the signature, wherever they come after the body.
+        var footerStart = blocks.count
+        for i in stride(from: blocks.count - 1, through: index, by: -1) {
+            let block = blocks[i]
+            guard block.kind == .paragraph || block.isList else { continue }
+            let first = lines(block).first ?? ""
+            if distribution.isMatch(first) {
+                footerStart = i
+                let inline = (distribution.firstMatch(in: first)?.group(1) ?? "").trimmed
+                if !inline.isEmpty { meta.distribution.append(contentsOf: splitEntries(inline)) }
+                if i + 1 < blocks.count, blocks[i + 1].isList {
+                    meta.distribution.append(contentsOf: blocks[i + 1].children.map { trimEntry(oneLine($0)) })
+                }
+            } else if block.kind == .paragraph, signatureLine.isMatch(first) {
+                footerStart = i
+                meta.signature = signature(from: blocks[i...].filter { $0.kind == .paragraph && !distribution.isMatch(lines($0).first ?? "") })
+            }
+        }
+        for i in footerStart..<blocks.count { layout.nonTask.insert(i) }
+        layout.bodyRange = index..<max(index, footerStart)
+        layout.metadata = meta
+        return layout
+    }
+
+    /// Reads the signature from the footer paragraphs: "TM." / "KT." lines,
+    /// then the title in capitals, then the signer's name.
+    static func signature(from blocks: [MarkdownBlock]) -> Signature? {
+        var signature = Signature()
+        var seenSignatureLine = false
+        for block in blocks {
+            for line in lines(block) {
+                if line.hasPrefix("TM.") {
+                    signature.onBehalfOf = line
+                    seenSignatureLine = true
+                } else if line.hasPrefix("KT.") || line.hasPrefix("Q.") || line.hasPrefix("TL.") || line.hasPrefix("TUQ.") {
+                    signature.forTitle = line
+                    seenSignatureLine = true
+                } else if seenSignatureLine, line == line.uppercased(), line.contains(where: \.isLetter) {
+                    if signature.title == nil { signature.title = line }
+                } else if seenSignatureLine, signature.name == nil, line.contains(where: \.isLetter), line.count <= 60,
+                          !line.hasPrefix("(") {
+                    signature.name = line
+                }
+            }
+        }
+        return seenSignatureLine ? signature : nil
+    }
+
+    static func trimEntry(_ text: String) -> String {
+        var result = text.trimmed
+        while let last = result.last, ";,.".contains(last) { result.removeLast() }
+        if result.hasPrefix("- ") { result.removeFirst(2) }
+        return result.trimmed
+    }
+
+    static func splitEntries(_ text: String) -> [String] {
+        text.split(separator: ";").map { trimEntry(String($0)) }.filter { !$0.isEmpty }
+    }
+}
+
+extension String {
+    /// "CHỈ THỊ" → "Chỉ thị": the kind of a document as a sentence writes it.
+    var capitalizedVietnamese: String {
+        let lower = lowercased()
+        guard let first = lower.first else { return self }
+        return String(first).uppercased() + lower.dropFirst()
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// The labelled parts a plan spells a task out in: "a) Nhiệm vụ: ...",
+/// "b) Đơn vị chủ trì: ...; đơn vị phối hợp: ...", "c) Thời gian thực hiện: ...".
+/// The same labels name the columns of an appendix task table.
+enum TaskField: Sendable, Hashable {
+    case task, lead, partners, deadline, product, number
+
+    static let marker = TextPattern(#"^\s*(?:[a-zđ]|\d{1,2})\)\s*"#)
+    static let labelled = TextPattern(
+        #"^\s*(?:[a-zđ]\)\s*)?(nhiệm vụ|tên nhiệm vụ|nội dung(?: nhiệm vụ| công việc)?|(?:đơn vị|cơ quan)\s+chủ trì(?: thực hiện)?|(?:đơn vị|cơ quan)\s+phối hợp(?: thực hiện)?|thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành| thực hiện)?|tiến độ(?: thực hiện| hoàn thành)?|sản phẩm(?: đầu ra)?|kết quả(?: đầu ra)?)\s*:\s*"#)
+
+    /// The field a label names ("Cơ quan chủ trì" → `.lead`), or nil.
+    static func named(_ label: String) -> TaskField? {
+        let key = VietnameseText.collapseSpaces(label.lowercased()).trimmingCharacters(in: CharacterSet(charactersIn: " :."))
+        if key == "stt" || key == "tt" || key == "số tt" || key == "số thứ tự" { return .number }
+        if key.contains("chủ trì") { return .lead }
+        if key.contains("phối hợp") { return .partners }
+        if key.hasPrefix("thời gian") || key.hasPrefix("thời hạn") || key.hasPrefix("tiến độ") || key.hasPrefix("hạn") { return .deadline }
+        if key.hasPrefix("sản phẩm") || key.hasPrefix("kết quả") { return .product }
+        if key.contains("nhiệm vụ") || key.hasPrefix("nội dung") || key.hasPrefix("công việc") { return .task }
+        return nil
+    }
+
+    /// Splits "Đơn vị chủ trì: X; đơn vị phối hợp: Y" into its fields; nil
+    /// when the text does not start with a label.
+    static func fields(in text: String) -> [(TaskField, String)]? {
+        guard labelled.firstMatch(in: text) != nil else { return nil }
+        var result: [(TaskField, String)] = []
+        for segment in text.split(separator: ";", omittingEmptySubsequences: true) {
+            let part = String(segment)
+            if let match = labelled.firstMatch(in: part), let label = match.group(1), let field = named(label) {
+                let value = part.replacingUTF16(match.range, with: "").trimmed
+                result.append((field, value))
+            } else if !result.isEmpty {
+                result[result.count - 1].1 += "; " + part.trimmed
+            }
+        }
+        return result.isEmpty ? nil : result
+    }
+}

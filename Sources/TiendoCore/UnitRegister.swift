@@ -1,0 +1,166 @@
+/// The city's list of units, types and groups. A city adds, renames or
+/// aliases a unit by editing its register file, never the Swift code.
+public struct UnitRegister: Sendable {
+    public private(set) var types: [UnitType]
+    public private(set) var groups: [UnitGroup]
+    public private(set) var units: [Unit]
+
+    private var unitIndexByCode: [String: Int] = [:]
+    private var entryByKey: [String: Entry] = [:]
+
+    /// What a name in a document resolves to.
+    public enum Entry: Sendable, Hashable {
+        case unit(Unit)
+        case group(UnitGroup)
+
+        public var code: String {
+            switch self {
+            case .unit(let unit): unit.code
+            case .group(let group): group.code
+            }
+        }
+
+        public var name: String {
+            switch self {
+            case .unit(let unit): unit.name
+            case .group(let group): group.name
+            }
+        }
+    }
+
+    /// Builds the register and reports duplicate codes and names, unknown
+    /// types and group members. `file` names the register in diagnostics.
+    public init(types: [UnitType], groups: [UnitGroup], units: [Unit], file: String = "units.yaml",
+                diagnostics: inout [Diagnostic]) {
+        self.types = types
+        self.groups = groups
+        self.units = []
+        let typeCodes = Set(types.map(\.code))
+        var codeLine: [String: Int] = [:]
+        for unit in units {
+            if let first = codeLine[unit.code] {
+                diagnostics.append(.error(file, line: unit.line,
+                    "mã đơn vị \"\(unit.code)\" đã dùng cho đơn vị ở dòng \(first)",
+                    hint: "mỗi đơn vị cần một mã riêng; sửa một trong hai mã"))
+                continue
+            }
+            if !typeCodes.contains(unit.type) {
+                diagnostics.append(.error(file, line: unit.line,
+                    "loại đơn vị \"\(unit.type)\" của \(unit.name) chưa được khai báo",
+                    hint: "dùng một trong: \(types.map(\.code).joined(separator: ", ")), hoặc khai báo loại mới trong mục types"))
+            }
+            codeLine[unit.code] = unit.line
+            unitIndexByCode[unit.code] = self.units.count
+            self.units.append(unit)
+        }
+        for group in groups {
+            if codeLine[group.code] != nil {
+                diagnostics.append(.error(file, line: group.line,
+                    "mã nhóm \"\(group.code)\" trùng với mã một đơn vị", hint: "đặt cho nhóm một mã khác"))
+            }
+            for type in group.memberTypes where !typeCodes.contains(type) {
+                diagnostics.append(.error(file, line: group.line,
+                    "nhóm \(group.name) gồm loại \"\(type)\" chưa được khai báo",
+                    hint: "dùng một trong: \(types.map(\.code).joined(separator: ", "))"))
+            }
+            for code in group.memberCodes where unitIndexByCode[code] == nil {
+                diagnostics.append(.error(file, line: group.line,
+                    "nhóm \(group.name) gồm mã \"\(code)\" không có trong danh sách đơn vị",
+                    hint: "kiểm tra lại mã hoặc thêm đơn vị đó vào mục units"))
+            }
+        }
+        var keyOwner: [String: (String, Int)] = [:]
+        func index(_ name: String, _ entry: Entry, line: Int) {
+            let key = VietnameseText.nameKey(name)
+            guard !key.isEmpty else { return }
+            if let owner = keyOwner[key], owner.0 != entry.code {
+                diagnostics.append(.error(file, line: line,
+                    "tên \"\(name)\" trùng với tên của \(owner.0) (dòng \(owner.1))",
+                    hint: "hai đơn vị không được cùng tên hoặc tên gọi khác; đổi tên hoặc bỏ tên gọi khác"))
+                return
+            }
+            keyOwner[key] = (entry.code, line)
+            entryByKey[key] = entry
+        }
+        for unit in self.units {
+            index(unit.name, .unit(unit), line: unit.line)
+            index(unit.code, .unit(unit), line: unit.line)
+            for alias in unit.aliases { index(alias, .unit(unit), line: unit.line) }
+        }
+        for group in groups {
+            index(group.name, .group(group), line: group.line)
+            for alias in group.aliases { index(alias, .group(group), line: group.line) }
+        }
+    }
+
+    public func unit(code: String) -> Unit? {
+        unitIndexByCode[code].map { units[$0] }
+    }
+
+    public func type(code: String) -> UnitType? {
+        types.first { $0.code == code }
+    }
+
+    public func group(code: String) -> UnitGroup? {
+        groups.first { $0.code == code }
+    }
+
+    /// The unit or group a name means, by normalised name, alias or code.
+    /// "UBND phường Hải An" finds "Phường Hải An" as well.
+    public func resolve(_ name: String) -> Entry? {
+        let key = VietnameseText.nameKey(name)
+        if let entry = entryByKey[key] { return entry }
+        let council = VietnameseText.nameKey("Ủy ban nhân dân") + " "
+        if key.hasPrefix(council), let entry = entryByKey[String(key.dropFirst(council.count))] {
+            return entry
+        }
+        return nil
+    }
+
+    /// Every unit a resolved name stands for, in register order.
+    public func members(of entry: Entry) -> [Unit] {
+        switch entry {
+        case .unit(let unit): return [unit]
+        case .group(let group):
+            let types = Set(group.memberTypes)
+            let codes = Set(group.memberCodes)
+            return units.filter { types.contains($0.type) || codes.contains($0.code) }
+        }
+    }
+
+    /// Up to `limit` register names closest to `name`, for "did you mean" hints.
+    public func suggestions(for name: String, limit: Int = 3) -> [String] {
+        let target = VietnameseText.fold(name)
+        guard !target.isEmpty else { return [] }
+        let scored = units.map { unit -> (Int, String) in
+            let candidates = [unit.name] + unit.aliases
+            let best = candidates.map { EditDistance.between(target, VietnameseText.fold($0)) }.min() ?? .max
+            return (best, unit.name)
+        }
+        let threshold = max(2, target.count / 3)
+        return scored.filter { $0.0 <= threshold }
+            .sorted { $0.0 != $1.0 ? $0.0 < $1.0 : VietnameseText.alphabeticallyPrecedes($0.1, $1.1) }
+            .prefix(limit).map(\.1)
+    }
+}
+
+/// Levenshtein distance over characters; names are short, so the plain
+/// two-row algorithm is enough.
+enum EditDistance {
+    static func between(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = Array(repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1,
+                                 previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

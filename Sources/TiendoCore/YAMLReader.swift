@@ -1,0 +1,65 @@
+import Foundation
+import Yams
+
+/// Small helpers to read hand-written YAML with a diagnostic for every
+/// missing or mistyped field, instead of a decoder that stops at the first.
+struct YAMLReader {
+    let file: String
+    var diagnostics: [Diagnostic] = []
+
+    init(file: String) { self.file = file }
+
+    mutating func list(_ node: Node?, key: String, required: Bool) -> [Node] {
+        guard let node else {
+            if required {
+                diagnostics.append(.error(file, line: 1, "thiếu mục \"\(key)\"", hint: "thêm mục \(key): với danh sách các phần tử"))
+            }
+            return []
+        }
+        guard let sequence = node.sequence else {
+            diagnostics.append(.error(file, line: node.mark?.line ?? 0, "mục \"\(key)\" phải là một danh sách",
+                                      hint: "mỗi phần tử bắt đầu bằng \"- \""))
+            return []
+        }
+        return Array(sequence)
+    }
+
+    mutating func string(_ node: Node, _ key: String) -> String? {
+        if let value = optionalString(node, key), !value.isEmpty { return value }
+        diagnostics.append(.error(file, line: node.mark?.line ?? 0, "thiếu trường \"\(key)\"",
+                                  hint: "thêm \(key): ... cho phần tử này"))
+        return nil
+    }
+
+    func optionalString(_ node: Node, _ key: String) -> String? {
+        guard let value = node.mapping?[key] else { return nil }
+        return value.scalar.map { $0.string.trimmingCharacters(in: .whitespaces).precomposedNFC }
+    }
+
+    func strings(_ node: Node, _ key: String) -> [String] {
+        guard let value = node.mapping?[key] else { return [] }
+        if let scalar = value.scalar { return [scalar.string.precomposedNFC] }
+        return value.sequence?.compactMap { $0.scalar?.string.precomposedNFC } ?? []
+    }
+}
+
+enum YAMLDiagnostics {
+    static func diagnostic(for error: YamlError, file: String, lineOffset: Int = 0) -> Diagnostic {
+        switch error {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            return .error(file, line: mark.line + lineOffset, column: mark.column,
+                          "cú pháp YAML sai: \(problem)",
+                          hint: "kiểm tra thụt lề, dấu \":\" và dấu ngoặc kép ở dòng này")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return .error(file, line: context.mark.line + lineOffset,
+                          "khóa bị lặp: \(duplicates.joined(separator: ", "))", hint: "xóa một trong hai dòng")
+        default:
+            return .error(file, line: 0, "không đọc được YAML: \(error)")
+        }
+    }
+}
+
+extension String {
+    /// Vietnamese text in NFC, the form every page and key uses.
+    public var precomposedNFC: String { precomposedStringWithCanonicalMapping }
+}

@@ -1,0 +1,3 @@
+import TiendoCLI
+
+TiendoCommand.main()
