@@ -91,13 +91,12 @@ class Results:
 
     def __init__(self):
         self.failed = False
-        self.t = time.monotonic()
-
-    def restart_clock(self):
-        self.t = time.monotonic()
+        # check-site passes when its step began, so a time includes the tool run before
+        start = os.environ.get("CHECK_STEP_START_NS")
+        self.t = int(start) / 1e9 if start else time.time()
 
     def record(self, name, ok, detail):
-        now = time.monotonic()
+        now = time.time()
         status = "PASS" if ok else "FAIL"
         self.failed |= not ok
         detail = " ".join(str(detail).split())
