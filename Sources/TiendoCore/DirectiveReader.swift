@@ -22,9 +22,7 @@ public struct DirectiveReader: Sendable {
         var diagnostics: [Diagnostic] = []
         let (frontMatter, body) = FrontMatter.split(text.precomposedNFC, file: file, diagnostics: &diagnostics)
         let blocks = Markdown.parse(body, renderHTML: renderHTML)
-        let bodyLines = body.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-        }
+        let bodyLines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let layout = MetadataReader.read(blocks)
         var metadata = layout.metadata
         if let number = frontMatter.number { metadata.number = number }

@@ -18,8 +18,11 @@ public struct FrontMatter: Sendable {
 
     /// Splits `text` into front matter and body. The body keeps its text
     /// byte for byte; only the block between the fences is removed.
-    public static func split(_ text: String, file: String, diagnostics: inout [Diagnostic]) -> (FrontMatter, String) {
+    public static func split(_ rawText: String, file: String, diagnostics: inout [Diagnostic]) -> (FrontMatter, String) {
         var matter = FrontMatter()
+        // A file saved on Windows ends its lines with CRLF, which Swift counts
+        // as one Character: without this, the file would be a single line.
+        let text = rawText.normalizedLineEnds
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = first.dropFirst() }
         guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else {
@@ -102,4 +105,12 @@ public struct TaskCorrection: Sendable, Hashable {
     public var text: String?
 
     public init(line: Int) { self.line = line }
+}
+
+extension String {
+    /// LF line ends for CRLF and lone CR; line numbers stay the same.
+    var normalizedLineEnds: String {
+        guard contains(where: { $0 == "\r\n" || $0 == "\r" }) else { return self }
+        return replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
 }
