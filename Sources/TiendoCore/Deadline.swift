@@ -55,6 +55,17 @@ public struct Recurrence: Sendable, Hashable {
         self.exclusive = exclusive
     }
 
+    /// False when the day or month cannot exist ("ngày 0", "ngày 25/13",
+    /// "ngày 30/2 hằng năm"); the 29th of February exists in leap years.
+    public var isPossible: Bool {
+        if let day, !(1...31).contains(day) { return false }
+        if let month {
+            guard (1...12).contains(month) else { return false }
+            if let day, day > CivilDate.daysIn(month: month, year: 2000) { return false }
+        }
+        return true
+    }
+
     /// The first due day strictly after `date`, or nil when the phrase names no day.
     public func firstOccurrence(after date: CivilDate) -> CivilDate? {
         guard let day else { return nil }
@@ -69,7 +80,7 @@ public struct Recurrence: Sendable, Hashable {
         for year in date.year...(date.year + 1) {
             for m in months {
                 let clamped = min(day, CivilDate.daysIn(month: m, year: year))
-                var due = CivilDate(year: year, month: m, day: clamped)!
+                guard var due = CivilDate(year: year, month: m, day: clamped) else { continue }
                 if exclusive { due = due.adding(days: -1) }
                 if due > date { return due }
             }

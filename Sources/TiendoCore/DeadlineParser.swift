@@ -30,15 +30,18 @@ public struct DeadlineParser: Sendable {
     static let date = #"(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s*năm\s+(\d{4})"#
     static let roman = #"(IV|I{1,3}|[1-4])"#
 
-    static let before = TextPattern(#"(?:chậm nhất\s+)?(?:là\s+)?trước\s+(?:hoặc\s+trong\s+)?(?:ngày\s+)?(?:"# + date + ")")
+    static let before = TextPattern(#"(?:chậm nhất\s+)?(?:là\s+)?trước\s+(?:ngày\s+)?(?:"# + date + ")")
+    // "trước hoặc trong ngày D" allows D itself: inclusive, not "trước".
     static let on = TextPattern(
-        #"(?:chậm nhất|hạn chót|thời hạn|hạn|hoàn thành|xong|đến hết|đến|vào|trong)\s*(?:là\s+|vào\s+|trong\s+|hết\s+|:\s*)?(?:ngày\s+)?(?:"# + date + ")")
+        #"(?:trước hoặc (?:trong|vào)|chậm nhất|hạn chót|thời hạn|hạn|hoàn thành|xong|đến hết|đến|vào|trong)\s*(?:là\s+|vào\s+|trong\s+|hết\s+|:\s*)?(?:ngày\s+)?(?:"# + date + ")")
     static let onBare = TextPattern(#"^\s*(?:ngày\s+)?(?:"# + date + #")\s*\.?\s*$"#)
     static let month = TextPattern(
         #"(?:(?:chậm nhất|hoàn thành|xong|thực hiện|báo cáo|thời gian|thời hạn)[^.;]{0,12}?)?(?:trong\s+|hết\s+|cuối\s+)?tháng\s+(\d{1,2})\s*(?:[/\-]|năm)\s*(\d{4})"#)
     static let quarter = TextPattern(#"(?:trong\s+|hết\s+|cuối\s+)?qu[ýí]\s+"# + roman + #"\s*(?:[/\-]|năm|,\s*năm)\s*(\d{4})"#)
     static let half = TextPattern(#"(?:trong\s+)?6\s+tháng\s+(đầu|cuối)\s+năm(?:\s+(\d{4}))?"#)
     static let year = TextPattern(#"(?:trong|hết|cuối)\s+năm\s+(\d{4})"#)
+    // A deadline cell that is only a year ("Năm 2026", "2026").
+    static let yearBare = TextPattern(#"^\s*(?:năm\s+)?(\d{4})\s*\.?\s*$"#)
     static let recurringDay = TextPattern(
         #"(?:định kỳ\s+(?:6 tháng\s+|hằng\s+|hàng\s+)?(?:tuần|tháng|quý|quí|năm)?[,\s]*)?(trước|vào|chậm nhất|trong)?\s*(?:ngày\s+)(\d{1,2})(?:\s*(?:/|tháng)\s*(\d{1,2}))?\s+(?:của\s+)?(?:tháng cuối\s+)?(hằng|hàng|mỗi)\s+(tuần|tháng|quý|quí|năm)"#)
     static let recurringPeriodic = TextPattern(
@@ -90,6 +93,17 @@ public struct DeadlineParser: Sendable {
 
         // 2. Periods.
         var periods: [(Deadline, Int)] = []
+        func addPeriod(_ match: TextPattern.Match, phrase: String? = nil, endMonth: Int, year: Int?) {
+            guard let year else {
+                periods.append((Deadline(text: phrase ?? match.text.trimmed, kind: .within, due: nil), match.range.lowerBound))
+                return
+            }
+            guard let due = CivilDate(year: year, month: endMonth, day: CivilDate.daysIn(month: endMonth, year: year)) else {
+                problems.append("năm \(year) không có thật (trong \"\(match.text.trimmed)\")")
+                return
+            }
+            periods.append((Deadline(text: phrase ?? match.text.trimmed, kind: .within, due: due), match.range.lowerBound))
+        }
         for match in Self.month.matches(in: text) {
             guard let m = Int(match.group(1) ?? ""), let y = Int(match.group(2) ?? "") else { continue }
             let hasTrigger = match.text.lowercased().hasPrefix("trong") || match.text.lowercased().hasPrefix("hết")
@@ -99,30 +113,35 @@ public struct DeadlineParser: Sendable {
                 problems.append("tháng \(m) không có thật (trong \"\(match.text.trimmed)\")")
                 continue
             }
-            periods.append((Deadline(text: Self.periodPhrase(match.text), kind: .within, due: CivilDate.lastDay(ofMonth: m, year: y)), match.range.lowerBound))
+            addPeriod(match, phrase: Self.periodPhrase(match.text), endMonth: m, year: y)
         }
         for match in Self.quarter.matches(in: text) {
             guard let q = Self.quarterNumber(match.group(1) ?? ""), let y = Int(match.group(2) ?? "") else { continue }
-            periods.append((Deadline(text: match.text.trimmed, kind: .within, due: CivilDate.lastDay(ofMonth: q * 3, year: y)), match.range.lowerBound))
+            addPeriod(match, endMonth: q * 3, year: y)
         }
         for match in Self.half.matches(in: text) {
             let first = match.group(1)?.lowercased() == "đầu"
-            guard let y = match.group(2).flatMap({ Int($0) }) ?? documentYear else {
-                periods.append((Deadline(text: match.text.trimmed, kind: .within, due: nil), match.range.lowerBound))
-                continue
-            }
-            periods.append((Deadline(text: match.text.trimmed, kind: .within, due: CivilDate.lastDay(ofMonth: first ? 6 : 12, year: y)), match.range.lowerBound))
+            addPeriod(match, endMonth: first ? 6 : 12, year: match.group(2).flatMap({ Int($0) }) ?? documentYear)
         }
         for match in Self.year.matches(in: text) {
             guard let y = Int(match.group(1) ?? "") else { continue }
-            periods.append((Deadline(text: match.text.trimmed, kind: .within, due: CivilDate.lastDay(ofMonth: 12, year: y)), match.range.lowerBound))
+            addPeriod(match, endMonth: 12, year: y)
         }
+        if labelled, periods.isEmpty, problems.isEmpty, let match = Self.yearBare.firstMatch(in: text), let y = Int(match.group(1) ?? "") {
+            addPeriod(match, endMonth: 12, year: y)
+        }
+        if !problems.isEmpty { return Result(deadline: nil, problems: problems) }
         if let latest = periods.max(by: { ($0.0.due ?? CivilDate(year: 1, month: 1, day: 1)!, $0.1) < ($1.0.due ?? CivilDate(year: 1, month: 1, day: 1)!, $1.1) }) {
             return Result(deadline: latest.0, problems: problems)
         }
 
         // 3. Recurring.
         if let recurring = recurringDeadline(in: text, dayMatches: recurringDayMatches) {
+            if let recurrence = recurring.recurrence, !recurrence.isPossible {
+                let written = [recurrence.day.map(String.init), recurrence.month.map(String.init)].compactMap { $0 }.joined(separator: "/")
+                problems.append("ngày \"\(written)\" không có thật (trong \"\(recurring.text)\")")
+                return Result(deadline: nil, problems: problems)
+            }
             return Result(deadline: recurring, problems: problems)
         }
 
