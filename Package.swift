@@ -25,9 +25,10 @@ let package = Package(
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
         .target(name: "TiendoMarkdown", dependencies: ["CCmark"]),
+        .target(name: "CTiendoSystem"),
         .target(name: "TiendoCore", dependencies: ["TiendoMarkdown", "Yams"]),
         .target(name: "TiendoSite", dependencies: [
-            "TiendoCore", "TiendoMarkdown",
+            "TiendoCore", "TiendoMarkdown", "CTiendoSystem",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "TiendoCLI", dependencies: [

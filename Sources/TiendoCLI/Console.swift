@@ -37,3 +37,7 @@ struct CommandFailure: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
 }
+
+extension CommandFailure: LocalizedError {
+    var errorDescription: String? { description }
+}

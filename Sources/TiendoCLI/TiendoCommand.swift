@@ -9,7 +9,7 @@ public struct TiendoCommand: ParsableCommand {
         Thư mục nội dung (mặc định: content/) gồm units.yaml (danh sách đơn vị), \
         directives/*.md (văn bản chỉ đạo) và status.csv (trạng thái từng nhiệm vụ, từng đơn vị).
         """,
-        subcommands: [CheckCommand.self, TasksCommand.self, TemplateCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, TasksCommand.self, TemplateCommand.self],
         defaultSubcommand: nil)
 
     public init() {}

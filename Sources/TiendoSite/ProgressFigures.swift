@@ -1,0 +1,152 @@
+import TiendoCore
+
+/// The progress figures, computed once and shown as HTML tables, CSV and
+/// JSON alike — one model, several formats.
+enum ProgressFigures {
+    struct TaskFigure {
+        let task: Task
+        let progress: TiendoCore.Progress
+    }
+
+    struct GroupFigure {
+        let label: String
+        let unitCount: Int
+        let progress: TiendoCore.Progress
+    }
+
+    struct MatrixSection {
+        let label: String
+        let tasks: [Task]
+        let rows: [(unit: Unit, cells: [StatusClass?])]
+    }
+
+    static func taskRows(_ tracker: Tracker) -> [TaskFigure] {
+        tracker.directives.flatMap { directive in
+            directive.tasks.map { TaskFigure(task: $0, progress: tracker.progress(task: $0.key)) }
+        }
+    }
+
+    static func groupRows(_ tracker: Tracker) -> [GroupFigure] {
+        tracker.register.types.map { type in
+            GroupFigure(label: type.heading, unitCount: tracker.register.units.filter { $0.type == type.code }.count,
+                        progress: tracker.progress(unitType: type.code))
+        }
+    }
+
+    /// Commune-level units in one table, departments in another: the
+    /// register's types grouped as its groups declare them.
+    static func matrix(_ tracker: Tracker) -> [MatrixSection] {
+        let register = tracker.register
+        var sections: [(label: String, types: Set<String>)] = []
+        var covered = Set<String>()
+        for group in register.groups where !group.memberTypes.isEmpty {
+            let types = Set(group.memberTypes).subtracting(covered)
+            guard !types.isEmpty else { continue }
+            sections.append((group.name, types))
+            covered.formUnion(types)
+        }
+        for type in register.types where !covered.contains(type.code) {
+            sections.append((type.heading, [type.code]))
+        }
+        let allTasks = tracker.directives.flatMap(\.tasks)
+        return sections.compactMap { label, types in
+            let units = register.units.filter { types.contains($0.type) }
+                .sorted { VietnameseText.alphabeticallyPrecedes($0.name, $1.name) }
+            let codes = Set(units.map(\.code))
+            let tasks = allTasks.filter { $0.units.contains(where: codes.contains) }
+            guard !tasks.isEmpty else { return nil }
+            var classByPair: [String: StatusClass] = [:]
+            for task in tasks {
+                for assignment in tracker.assignments(for: task.key) where codes.contains(assignment.unitCode) {
+                    classByPair[assignment.unitCode + "\u{1}" + task.directiveID + "\u{1}" + task.id] = assignment.statusClass
+                }
+            }
+            let rows = units.map { unit in
+                (unit: unit, cells: tasks.map { classByPair[unit.code + "\u{1}" + $0.directiveID + "\u{1}" + $0.id] })
+            }
+            return MatrixSection(label: label, tasks: tasks, rows: rows)
+        }
+    }
+
+    // MARK: Exports
+
+    static let classColumns = statusOrder
+
+    static func taskCSV(_ tracker: Tracker) -> String {
+        var rows = [["directive", "task", "due", "deadline"] + classColumns.map(\.label) + ["Tổng", "% hoàn thành", "% đúng hạn"]]
+        for figure in taskRows(tracker) {
+            rows.append([figure.task.directiveID, figure.task.id, figure.task.deadline?.due?.vietnamese ?? "", figure.task.deadline?.text ?? ""]
+                        + classColumns.map { String(figure.progress.count($0)) }
+                        + [String(figure.progress.total), csvPercent(figure.progress.percentDone),
+                           figure.progress.onTimeRate.map(csvPercent) ?? ""])
+        }
+        return CSVWriter.document(rows)
+    }
+
+    static func groupCSV(_ tracker: Tracker) -> String {
+        var rows = [["group", "units"] + classColumns.map(\.label) + ["Tổng", "% hoàn thành", "% đúng hạn"]]
+        for figure in groupRows(tracker) {
+            rows.append([figure.label, String(figure.unitCount)] + classColumns.map { String(figure.progress.count($0)) }
+                        + [String(figure.progress.total), csvPercent(figure.progress.percentDone),
+                           figure.progress.onTimeRate.map(csvPercent) ?? ""])
+        }
+        return CSVWriter.document(rows)
+    }
+
+    static func matrixCSV(_ tracker: Tracker) -> String {
+        var rows: [[String]] = []
+        for section in matrix(tracker) {
+            rows.append(["unit_code", "unit"] + section.tasks.map { "\($0.directiveID) \($0.id)" })
+            for row in section.rows {
+                rows.append([row.unit.code, row.unit.name] + row.cells.map { $0?.label ?? "" })
+            }
+        }
+        return CSVWriter.document(rows)
+    }
+
+    static func csvPercent(_ value: Double) -> String {
+        Format.decimal((value * 10).rounded() / 10)
+    }
+
+    static func json(_ tracker: Tracker) -> String {
+        func progressJSON(_ progress: TiendoCore.Progress) -> JSONValue {
+            .object([
+                ("counts", .object(classColumns.map { ($0.rawValue, .int(progress.count($0))) })),
+                ("total", .int(progress.total)),
+                ("done", .int(progress.done)),
+                ("percent_done", .number(progress.percentDone)),
+                ("on_time_rate", progress.onTimeRate.map(JSONValue.number) ?? .null),
+            ])
+        }
+        let value = JSONValue.object([
+            ("as_of", .string(tracker.asOf.iso)),
+            ("classes", .object(classColumns.map { ($0.rawValue, .string($0.label)) })),
+            ("overall", progressJSON(tracker.overall)),
+            ("directives", .array(tracker.directives.map { directive in
+                .object([("id", .string(directive.id)), ("title", .string(directive.title)),
+                         ("progress", progressJSON(tracker.progress(directive: directive)))])
+            })),
+            ("tasks", .array(taskRows(tracker).map { figure in
+                .object([("directive", .string(figure.task.directiveID)), ("id", .string(figure.task.id)),
+                         ("due", .optional(figure.task.deadline?.due?.iso)),
+                         ("deadline", .optional(figure.task.deadline?.text)),
+                         ("progress", progressJSON(figure.progress))])
+            })),
+            ("groups", .array(groupRows(tracker).map { figure in
+                .object([("label", .string(figure.label)), ("units", .int(figure.unitCount)),
+                         ("progress", progressJSON(figure.progress))])
+            })),
+            ("units", .array(tracker.register.units.map { unit in
+                .object([("code", .string(unit.code)), ("name", .string(unit.name)), ("type", .string(unit.type)),
+                         ("progress", progressJSON(tracker.progress(unit: unit.code)))])
+            })),
+            ("assignments", .array(tracker.assignments.map { a in
+                .object([("directive", .string(a.task.directiveID)), ("task", .string(a.task.taskID)),
+                         ("unit", .string(a.unitCode)), ("class", .string(a.statusClass.rawValue)),
+                         ("state", .optional(a.row?.state.rawValue)), ("completed", .optional(a.row?.completed?.iso)),
+                         ("report", .optional(a.row.map(\.report).flatMap { $0.isEmpty ? nil : $0 }))])
+            })),
+        ])
+        return value.serialized(pretty: true)
+    }
+}

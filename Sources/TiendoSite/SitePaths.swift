@@ -1,0 +1,48 @@
+import TiendoCore
+
+/// Where every page lives, and links between them. Every link is relative
+/// and ends in a file name, so the same folder works under any sub-path of
+/// an intranet server and opened from disk (file://).
+public struct SitePaths: Sendable {
+    public let slugs: SlugAllocator
+
+    public init(register: UnitRegister) {
+        slugs = SlugAllocator(units: register.units)
+    }
+
+    public static let home = "index.html"
+    public static let units = "don-vi/index.html"
+    public static let calendar = "lich/index.html"
+    public static let calendarFeed = "lich/tat-ca.ics"
+    public static let progress = "tien-do/index.html"
+    public static let matrix = "tien-do/ma-tran.html"
+    public static let progressJSON = "tien-do/tien-do.json"
+    public static let taskCSV = "tien-do/nhiem-vu.csv"
+    public static let groupCSV = "tien-do/nhom-don-vi.csv"
+    public static let matrixCSV = "tien-do/ma-tran.csv"
+    public static let assets = "assets"
+
+    public func unit(_ code: String) -> String { "don-vi/\(slugs.slug(for: code)).html" }
+    public func unitFeed(_ code: String) -> String { "don-vi/\(slugs.slug(for: code)).ics" }
+    public func directive(_ id: String) -> String { "van-ban/\(id).html" }
+    public func task(_ key: TaskKey) -> String { "nhiem-vu/\(key.directiveID)/\(Slug.task(key.taskID)).html" }
+
+    /// The anchor of a task inside its directive page.
+    public static func taskAnchor(_ id: String) -> String { "nv-" + Slug.task(id) }
+
+    /// "../" repeated once per folder of `page`.
+    public static func root(of page: String) -> String {
+        String(repeating: "../", count: page.split(separator: "/").count - 1)
+    }
+
+    /// A link from `page` to `target`, both relative to the site root.
+    public static func link(from page: String, to target: String) -> String {
+        let fromParts = page.split(separator: "/").dropLast()
+        let toParts = target.split(separator: "/")
+        var common = 0
+        while common < fromParts.count, common < toParts.count - 1,
+              fromParts[fromParts.startIndex + common] == toParts[common] { common += 1 }
+        let ups = String(repeating: "../", count: fromParts.count - common)
+        return ups + toParts[common...].joined(separator: "/")
+    }
+}

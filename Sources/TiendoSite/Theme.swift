@@ -1,0 +1,80 @@
+import Foundation
+import Mustache
+
+/// A theme folder: Mustache templates in `templates/` and static files in
+/// `assets/`. Every template the site needs is checked when the theme is
+/// loaded, because swift-mustache renders a missing partial as nothing.
+public struct Theme: Sendable {
+    public static let pageTemplates = ["layout", "home", "directive", "task", "unit", "units", "calendar", "progress", "matrix"]
+    public static let partials = ["bar", "badge", "deadline", "counts"]
+
+    public let directory: String
+    let library: MustacheLibrary
+    /// Static files: path under `assets/` → bytes.
+    public let assets: [(path: String, bytes: [UInt8])]
+
+    public enum LoadError: Error, CustomStringConvertible {
+        case missingFolder(String)
+        case missingTemplates(folder: String, names: [String])
+        case badTemplate(file: String, message: String)
+
+        public var description: String {
+            switch self {
+            case .missingFolder(let folder):
+                return "\(folder): không có thư mục giao diện — dùng --theme để chỉ thư mục chứa templates/ và assets/"
+            case .missingTemplates(let folder, let names):
+                return "\(folder): giao diện thiếu mẫu trang: " + names.map { "templates/\($0).mustache" }.joined(separator: ", ")
+                    + " — chép các tệp này từ giao diện mặc định (theme/) rồi sửa"
+            case .badTemplate(let file, let message):
+                return "\(file): mẫu trang viết sai cú pháp Mustache: \(message)"
+            }
+        }
+    }
+
+    public init(directory: String) throws {
+        self.directory = directory
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw LoadError.missingFolder(directory)
+        }
+        let templatesFolder = (directory as NSString).appendingPathComponent("templates")
+        var library = MustacheLibrary()
+        var missing: [String] = []
+        for name in Self.pageTemplates + Self.partials {
+            let file = (templatesFolder as NSString).appendingPathComponent(name + ".mustache")
+            guard let data = fm.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+                missing.append(name)
+                continue
+            }
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+            } catch {
+                throw LoadError.badTemplate(file: file, message: "\(error)")
+            }
+        }
+        if !missing.isEmpty { throw LoadError.missingTemplates(folder: directory, names: missing) }
+        self.library = library
+
+        let assetsFolder = (directory as NSString).appendingPathComponent("assets")
+        var assets: [(String, [UInt8])] = []
+        if let enumerator = fm.enumerator(atPath: assetsFolder) {
+            var paths: [String] = []
+            while let item = enumerator.nextObject() as? String { paths.append(item) }
+            for path in paths.sorted() {
+                let full = (assetsFolder as NSString).appendingPathComponent(path)
+                var isDir: ObjCBool = false
+                guard fm.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue,
+                      !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
+                      let data = fm.contents(atPath: full) else { continue }
+                assets.append((path, Array(data)))
+            }
+        }
+        self.assets = assets
+    }
+
+    /// Renders a page template with its view model.
+    func render(_ template: String, _ model: Any) -> String {
+        library.render(model, withTemplate: template) ?? ""
+    }
+}

@@ -1,0 +1,105 @@
+import TiendoCore
+
+/// The deadline calendar: a month grid for every month with a deadline, and
+/// an agenda list of the same deadlines.
+struct CalendarView {
+    let asOf: String
+    let months: [Month]
+    let agenda: [AgendaDay]
+    let hasDeadlines: Bool
+    let feedHref: String
+    let undated: [Item]
+    let hasUndated: Bool
+
+    struct Month {
+        let title: String
+        let anchor: String
+        let weeks: [Week]
+    }
+
+    struct Week {
+        let days: [Day]
+    }
+
+    struct Day {
+        let day: String
+        let isBlank: Bool
+        let isAsOf: Bool
+        let isWeekend: Bool
+        let hasItems: Bool
+        let items: [Item]
+        let label: String
+    }
+
+    struct Item {
+        let taskID: String
+        let href: String
+        let directive: String
+        let phrase: String
+        let excerpt: String
+        let counts: [ProgressView.ClassCount]
+        let summary: String
+    }
+
+    struct AgendaDay {
+        let date: String
+        let dateLong: String
+        let isPast: Bool
+        let isAsOf: Bool
+        let items: [Item]
+    }
+
+    init(_ context: SiteContext) {
+        let page = SitePaths.calendar
+        let tracker = context.tracker
+        var byDay: [CivilDate: [Item]] = [:]
+        var undated: [Item] = []
+        for directive in tracker.directives {
+            for task in directive.tasks {
+                let progress = ProgressView(tracker.progress(task: task.key))
+                let item = Item(taskID: task.id, href: context.link(page, context.paths.task(task.key)),
+                                directive: context.directiveShortTitle(directive.id), phrase: task.deadline?.text ?? "",
+                                excerpt: Format.excerpt(task.text, limit: 120),
+                                counts: progress.counts.filter { !$0.isZero },
+                                summary: "\(progress.done)/\(progress.total) đơn vị hoàn thành")
+                if let due = task.deadline?.due {
+                    byDay[due, default: []].append(item)
+                } else if task.deadline != nil {
+                    undated.append(item)
+                }
+            }
+        }
+        asOf = context.asOf.vietnamese
+        feedHref = context.link(page, SitePaths.calendarFeed)
+        hasDeadlines = !byDay.isEmpty
+        self.undated = undated
+        hasUndated = !undated.isEmpty
+        let days = byDay.keys.sorted()
+        agenda = days.map { day in
+            AgendaDay(date: day.vietnamese, dateLong: Format.longDate(day), isPast: day < context.asOf,
+                      isAsOf: day == context.asOf, items: byDay[day]!)
+        }
+        var monthKeys: [(Int, Int)] = []
+        for day in days where monthKeys.last.map({ $0 != (day.year, day.month) }) ?? true {
+            if !monthKeys.contains(where: { $0 == (day.year, day.month) }) { monthKeys.append((day.year, day.month)) }
+        }
+        months = monthKeys.map { year, month in
+            let first = CivilDate(year: year, month: month, day: 1)!
+            var cells: [Day] = Array(repeating: Day(day: "", isBlank: true, isAsOf: false, isWeekend: false, hasItems: false, items: [], label: ""),
+                                     count: first.weekdayFromMonday)
+            for d in 1...CivilDate.daysIn(month: month, year: year) {
+                let date = CivilDate(year: year, month: month, day: d)!
+                let items = byDay[date] ?? []
+                let isAsOf = date == context.asOf
+                cells.append(Day(day: String(d), isBlank: false, isAsOf: isAsOf, isWeekend: date.weekdayFromMonday >= 5,
+                                 hasItems: !items.isEmpty, items: items,
+                                 label: Format.longDate(date) + (isAsOf ? " (ngày số liệu)" : "")))
+            }
+            while cells.count % 7 != 0 {
+                cells.append(Day(day: "", isBlank: true, isAsOf: false, isWeekend: false, hasItems: false, items: [], label: ""))
+            }
+            let weeks = stride(from: 0, to: cells.count, by: 7).map { Week(days: Array(cells[$0..<($0 + 7)])) }
+            return Month(title: "Tháng \(month)/\(year)", anchor: "thang-\(year)-\(month < 10 ? "0" : "")\(month)", weeks: weeks)
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import TiendoCore
+
+/// A directive's page: its metadata (blanks shown as blanks) and full text.
+struct DirectiveView {
+    let title: String
+    let id: String
+    let file: String
+    let meta: [MetaRow]
+    let recipients: [String]
+    let hasRecipients: Bool
+    let legalBases: [String]
+    let hasLegalBases: Bool
+    let distribution: [String]
+    let hasDistribution: Bool
+    let bodyHTML: String
+    let progress: ProgressView
+    let tasks: [TaskRow]
+
+    struct MetaRow {
+        let label: String
+        let value: String
+        let isBlank: Bool
+        let blankText: String
+    }
+
+    struct TaskRow {
+        let id: String
+        let href: String
+        let anchorHref: String
+        let excerpt: String
+        let assignees: String
+        let deadline: DeadlineView
+        let progress: ProgressView
+    }
+
+    init(_ context: SiteContext, directive: Directive) {
+        let page = context.paths.directive(directive.id)
+        let meta = directive.metadata
+        title = directive.title
+        id = directive.id
+        file = directive.file
+        func row(_ label: String, _ value: String?, blank: String) -> MetaRow {
+            let text = value?.trimmingCharacters(in: .whitespaces) ?? ""
+            return MetaRow(label: label, value: text, isBlank: text.isEmpty, blankText: blank)
+        }
+        let number = meta.isNumberBlank ? (meta.number.map { "\($0) — chưa có số" } ?? "") : (meta.number ?? "")
+        var dateText = meta.date.map(\.vietnamese) ?? ""
+        if dateText.isEmpty, let line = meta.dateLine { dateText = "\(line) — chưa ghi đủ ngày" }
+        let signature = meta.signature
+        let signer = [signature?.onBehalfOf, signature?.forTitle, signature?.title, signature?.name]
+            .compactMap { $0 }.joined(separator: " / ")
+        self.meta = [
+            row("Cơ quan ban hành", meta.issuer, blank: "(không ghi)"),
+            row("Loại văn bản", meta.kind, blank: "(không ghi)"),
+            MetaRow(label: "Số, ký hiệu", value: number, isBlank: number.isEmpty || meta.isNumberBlank && meta.number == nil,
+                    blankText: "(chưa có số)"),
+            row("Nơi, ngày ban hành", dateText, blank: "(chưa ghi ngày)"),
+            row("Trích yếu", meta.subject, blank: "(không ghi)"),
+            row("Người ký", signer, blank: "(chưa ký)"),
+        ]
+        recipients = meta.recipients
+        hasRecipients = !meta.recipients.isEmpty
+        legalBases = meta.legalBases
+        hasLegalBases = !meta.legalBases.isEmpty
+        distribution = meta.distribution
+        hasDistribution = !meta.distribution.isEmpty
+        bodyHTML = DirectiveBody(context: context, directive: directive, page: page).html()
+        progress = ProgressView(context.tracker.progress(directive: directive))
+        tasks = directive.tasks.map { task in
+            TaskRow(id: task.id, href: context.link(page, context.paths.task(task.key)),
+                    anchorHref: "#" + SitePaths.taskAnchor(task.id), excerpt: Format.excerpt(task.text, limit: 120),
+                    assignees: task.assignees.map { $0.code.flatMap { context.tracker.register.unit(code: $0)?.name ?? context.tracker.register.group(code: $0)?.name } ?? $0.name }.joined(separator: "; "),
+                    deadline: DeadlineView(task.deadline), progress: ProgressView(context.tracker.progress(task: task.key)))
+        }
+    }
+}

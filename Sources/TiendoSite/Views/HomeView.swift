@@ -1,0 +1,139 @@
+import TiendoCore
+
+/// Tổng quan: what a city leader looks at first.
+struct HomeView {
+    static let upcomingDays = 14
+
+    let asOf: String
+    let asOfLong: String
+    let overall: ProgressView
+    let overdue: [OverdueTask]
+    let hasOverdue: Bool
+    let overdueTotal: Int
+    let upcoming: [UpcomingTask]
+    let hasUpcoming: Bool
+    let upcomingDays: Int
+    let directives: [DirectiveRow]
+    let groups: [GroupRow]
+    let laggards: [LaggardRow]
+    let hasLaggards: Bool
+
+    struct OverdueTask {
+        let taskID: String
+        let href: String
+        let directive: String
+        let excerpt: String
+        let due: String
+        let phrase: String
+        let count: Int
+        let units: [UnitLinkView]
+        let more: Int
+        let hasMore: Bool
+    }
+
+    struct UpcomingTask {
+        let due: String
+        let dueLong: String
+        let daysLeft: String
+        let taskID: String
+        let href: String
+        let directive: String
+        let excerpt: String
+        let phrase: String
+        let pending: Int
+        let progress: ProgressView
+    }
+
+    struct DirectiveRow {
+        let title: String
+        let href: String
+        let taskCount: Int
+        let progress: ProgressView
+    }
+
+    struct GroupRow {
+        let label: String
+        let href: String
+        let unitCount: Int
+        let progress: ProgressView
+    }
+
+    struct LaggardRow {
+        let name: String
+        let href: String
+        let overdue: Int
+        let notReported: Int
+        let percent: String
+    }
+
+    init(_ context: SiteContext) {
+        let page = SitePaths.home
+        let tracker = context.tracker
+        asOf = context.asOf.vietnamese
+        asOfLong = Format.longDate(context.asOf)
+        overall = ProgressView(tracker.overall)
+        upcomingDays = Self.upcomingDays
+
+        var overdue: [OverdueTask] = []
+        var upcoming: [UpcomingTask] = []
+        for directive in tracker.directives {
+            for task in directive.tasks {
+                let assignments = tracker.assignments(for: task.key)
+                let late = assignments.filter { $0.statusClass == .overdue || ($0.statusClass == .notReported && ($0.due.map { $0 < context.asOf } ?? false)) }
+                if !late.isEmpty, let due = task.deadline?.due {
+                    let units = late.prefix(12).map { UnitLinkView(name: context.unitName($0.unitCode), href: context.link(page, context.paths.unit($0.unitCode))) }
+                    overdue.append(OverdueTask(
+                        taskID: task.id, href: context.link(page, context.paths.task(task.key)),
+                        directive: context.directiveShortTitle(directive.id), excerpt: Format.excerpt(task.text, limit: 140),
+                        due: due.vietnamese, phrase: task.deadline?.text ?? "", count: late.count,
+                        units: units, more: late.count - units.count, hasMore: late.count > units.count))
+                }
+                if let due = task.deadline?.due, due >= context.asOf, due.dayNumber - context.asOf.dayNumber <= Self.upcomingDays {
+                    let days = due.dayNumber - context.asOf.dayNumber
+                    let pending = assignments.filter { $0.row?.state != .done }.count
+                    upcoming.append(UpcomingTask(
+                        due: due.vietnamese, dueLong: Format.longDate(due),
+                        daysLeft: days == 0 ? "hôm nay là hạn cuối" : "còn \(days) ngày",
+                        taskID: task.id, href: context.link(page, context.paths.task(task.key)),
+                        directive: context.directiveShortTitle(directive.id), excerpt: Format.excerpt(task.text, limit: 140),
+                        phrase: task.deadline?.text ?? "", pending: pending, progress: ProgressView(tracker.progress(of: assignments))))
+                }
+            }
+        }
+        upcoming.sort { ($0.due.reversedDate, $0.taskID) < ($1.due.reversedDate, $1.taskID) }
+        self.overdue = overdue
+        hasOverdue = !overdue.isEmpty
+        overdueTotal = overdue.reduce(0) { $0 + $1.count }
+        self.upcoming = upcoming
+        hasUpcoming = !upcoming.isEmpty
+
+        directives = tracker.directives.map { directive in
+            DirectiveRow(title: directive.title, href: context.link(page, context.paths.directive(directive.id)),
+                         taskCount: directive.tasks.count, progress: ProgressView(tracker.progress(directive: directive)))
+        }
+        groups = tracker.register.types.map { type in
+            GroupRow(label: type.heading, href: context.link(page, SitePaths.units) + "#loai-\(type.code)",
+                     unitCount: tracker.register.units.filter { $0.type == type.code }.count,
+                     progress: ProgressView(tracker.progress(unitType: type.code)))
+        }
+        var laggards: [(Unit, TiendoCore.Progress)] = []
+        for unit in tracker.register.units {
+            let progress = tracker.progress(unit: unit.code)
+            if progress.count(.overdue) > 0 { laggards.append((unit, progress)) }
+        }
+        laggards.sort { a, b in
+            a.1.count(.overdue) != b.1.count(.overdue) ? a.1.count(.overdue) > b.1.count(.overdue)
+                : VietnameseText.alphabeticallyPrecedes(a.0.name, b.0.name)
+        }
+        self.laggards = laggards.prefix(15).map { unit, progress in
+            LaggardRow(name: unit.name, href: context.link(page, context.paths.unit(unit.code)), overdue: progress.count(.overdue),
+                       notReported: progress.count(.notReported), percent: Format.percent(progress.percentDone))
+        }
+        hasLaggards = !laggards.isEmpty
+    }
+}
+
+extension String {
+    /// "24/06/2026" → "2026/06/24", so dd/mm/yyyy strings sort by date.
+    var reversedDate: String { split(separator: "/").reversed().joined(separator: "/") }
+}

@@ -1,0 +1,130 @@
+import TiendoCore
+
+/// Progress tables: per task, per group of units, with links to the
+/// matrix and to the same figures as CSV and JSON.
+struct ProgressPageView {
+    let asOf: String
+    let classes: [Header]
+    let tasks: [TaskRow]
+    let groups: [GroupRow]
+    let overall: GroupRow
+    let matrixHref: String
+    let taskCSVHref: String
+    let groupCSVHref: String
+    let matrixCSVHref: String
+    let jsonHref: String
+
+    struct Header {
+        let css: String
+        let symbol: String
+        let label: String
+        let shortLabel: String
+    }
+
+    struct TaskRow {
+        let directive: String
+        let taskID: String
+        let href: String
+        let excerpt: String
+        let due: String
+        let counts: [ProgressView.ClassCount]
+        let total: Int
+        let percent: String
+        let onTime: String
+        let progress: ProgressView
+    }
+
+    struct GroupRow {
+        let label: String
+        let units: Int
+        let counts: [ProgressView.ClassCount]
+        let total: Int
+        let percent: String
+        let onTime: String
+        let progress: ProgressView
+    }
+
+    init(_ context: SiteContext) {
+        let page = SitePaths.progress
+        let tracker = context.tracker
+        asOf = context.asOf.vietnamese
+        classes = statusOrder.map { Header(css: "st-" + $0.rawValue, symbol: $0.symbol, label: $0.label, shortLabel: $0.shortLabel) }
+        tasks = ProgressFigures.taskRows(tracker).map { figure in
+            let view = ProgressView(figure.progress)
+            return TaskRow(directive: context.directiveShortTitle(figure.task.directiveID), taskID: figure.task.id,
+                           href: context.link(page, context.paths.task(figure.task.key)),
+                           excerpt: Format.excerpt(figure.task.text, limit: 100), due: Format.date(figure.task.deadline?.due),
+                           counts: view.counts, total: view.total, percent: view.percent, onTime: view.onTime, progress: view)
+        }
+        func groupRow(_ figure: ProgressFigures.GroupFigure) -> GroupRow {
+            let view = ProgressView(figure.progress)
+            return GroupRow(label: figure.label, units: figure.unitCount, counts: view.counts, total: view.total,
+                            percent: view.percent, onTime: view.onTime, progress: view)
+        }
+        groups = ProgressFigures.groupRows(tracker).map(groupRow)
+        overall = groupRow(ProgressFigures.GroupFigure(label: "Tất cả", unitCount: tracker.register.units.count, progress: tracker.overall))
+        matrixHref = context.link(page, SitePaths.matrix)
+        taskCSVHref = context.link(page, SitePaths.taskCSV)
+        groupCSVHref = context.link(page, SitePaths.groupCSV)
+        matrixCSVHref = context.link(page, SitePaths.matrixCSV)
+        jsonHref = context.link(page, SitePaths.progressJSON)
+    }
+}
+
+/// The unit × task matrix: one table per group of unit types, rows the
+/// units, columns the tasks assigned to any of them.
+struct MatrixView {
+    let sections: [Section]
+    let legend: [ProgressPageView.Header]
+    let asOf: String
+
+    struct Section {
+        let title: String
+        let columns: [Column]
+        let rows: [Row]
+        let caption: String
+    }
+
+    struct Column {
+        let id: String
+        let href: String
+        let title: String
+        let due: String
+    }
+
+    struct Row {
+        let name: String
+        let href: String
+        let cells: [Cell]
+    }
+
+    struct Cell {
+        let symbol: String
+        let css: String
+        let label: String
+        let assigned: Bool
+    }
+
+    init(_ context: SiteContext) {
+        let page = SitePaths.matrix
+        asOf = context.asOf.vietnamese
+        legend = statusOrder.map { ProgressPageView.Header(css: "st-" + $0.rawValue, symbol: $0.symbol, label: $0.label, shortLabel: $0.shortLabel) }
+        sections = ProgressFigures.matrix(context.tracker).map { section in
+            Section(
+                title: section.label,
+                columns: section.tasks.map { task in
+                    Column(id: task.id, href: context.link(page, context.paths.task(task.key)),
+                           title: context.directiveShortTitle(task.directiveID) + " — nhiệm vụ " + task.id + ": " + Format.excerpt(task.text, limit: 80),
+                           due: Format.date(task.deadline?.due))
+                },
+                rows: section.rows.map { row in
+                    Row(name: context.unitName(row.unit.code), href: context.link(page, context.paths.unit(row.unit.code)),
+                        cells: row.cells.map { cell in
+                            guard let cell else { return Cell(symbol: "", css: "na", label: "Không được giao", assigned: false) }
+                            return Cell(symbol: cell.symbol, css: "st-" + cell.rawValue, label: cell.label, assigned: true)
+                        })
+                },
+                caption: "\(section.label): \(section.rows.count) đơn vị × \(section.tasks.count) nhiệm vụ")
+        }
+    }
+}

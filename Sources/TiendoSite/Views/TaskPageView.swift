@@ -1,0 +1,71 @@
+import TiendoCore
+import TiendoMarkdown
+
+/// A task's page: text, deadline, consolidator and every assigned unit.
+struct TaskPageView {
+    let id: String
+    let directiveTitle: String
+    let directiveHref: String
+    let inTextHref: String
+    let section: String
+    let hasSection: Bool
+    let textHTML: String
+    let deadline: DeadlineView
+    let consolidator: String
+    let consolidatorHref: String
+    let hasConsolidator: Bool
+    let consolidatorHasPage: Bool
+    let assignees: [AssigneeView]
+    let references: String
+    let hasReferences: Bool
+    let progress: ProgressView
+    let rows: [UnitStatusRow]
+    let unitCount: Int
+
+    struct UnitStatusRow {
+        let name: String
+        let href: String
+        let role: String
+        let badge: BadgeView
+        let state: String
+        let completed: String
+        let report: String
+        let updated: String
+        let noteHTML: String
+    }
+
+    init(_ context: SiteContext, directive: Directive, task: Task) {
+        let page = context.paths.task(task.key)
+        id = task.id
+        directiveTitle = directive.title
+        directiveHref = context.link(page, context.paths.directive(directive.id))
+        inTextHref = directiveHref + "#" + SitePaths.taskAnchor(task.id)
+        section = task.section
+        hasSection = !task.section.isEmpty
+        textHTML = Markdown.html(task.text)
+        deadline = DeadlineView(task.deadline)
+        consolidator = task.consolidator.map { c in c.code.flatMap { context.tracker.register.unit(code: $0)?.name } ?? c.name } ?? ""
+        hasConsolidator = task.consolidator != nil
+        if let code = task.consolidator?.code, context.tracker.register.unit(code: code) != nil {
+            consolidatorHref = context.link(page, context.paths.unit(code))
+            consolidatorHasPage = true
+        } else {
+            consolidatorHref = ""
+            consolidatorHasPage = false
+        }
+        assignees = context.assigneeViews(task, from: page)
+        references = task.references.joined(separator: ", ")
+        hasReferences = !task.references.isEmpty
+        let assignments = context.tracker.assignments(for: task.key)
+        progress = ProgressView(context.tracker.progress(of: assignments))
+        unitCount = assignments.count
+        rows = assignments.map { assignment in
+            UnitStatusRow(
+                name: context.unitName(assignment.unitCode), href: context.link(page, context.paths.unit(assignment.unitCode)),
+                role: assignment.role == .lead ? "Chủ trì" : "Phối hợp", badge: BadgeView(assignment.statusClass),
+                state: assignment.row?.state.label ?? "", completed: Format.date(assignment.row?.completed),
+                report: assignment.row?.report ?? "", updated: Format.date(assignment.row?.updated),
+                noteHTML: context.noteHTML(assignment.row?.note ?? ""))
+        }
+    }
+}

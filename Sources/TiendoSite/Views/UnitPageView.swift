@@ -1,0 +1,144 @@
+import TiendoCore
+
+/// A unit's page: every task assigned to it, its status on each, its next
+/// deadlines, its calendar feed, and — for a consolidator — who has reported.
+struct UnitPageView {
+    let name: String
+    let code: String
+    let typeLabel: String
+    let aliases: String
+    let hasAliases: Bool
+    let feedHref: String
+    let progress: ProgressView
+    let tasks: [UnitTaskRow]
+    let hasTasks: Bool
+    let upcoming: [UnitTaskRow]
+    let hasUpcoming: Bool
+    let consolidated: [ConsolidatedTask]
+    let isConsolidator: Bool
+
+    struct UnitTaskRow {
+        let directive: String
+        let directiveHref: String
+        let taskID: String
+        let href: String
+        let excerpt: String
+        let role: String
+        let deadline: DeadlineView
+        let badge: BadgeView
+        let state: String
+        let completed: String
+        let report: String
+        let noteHTML: String
+    }
+
+    struct ConsolidatedTask {
+        let taskID: String
+        let href: String
+        let directive: String
+        let excerpt: String
+        let due: String
+        let reported: [UnitLinkView]
+        let notReported: [UnitLinkView]
+        let reportedCount: Int
+        let notReportedCount: Int
+        let total: Int
+        let hasNotReported: Bool
+        let hasReported: Bool
+    }
+
+    init(_ context: SiteContext, unit: Unit) {
+        let page = context.paths.unit(unit.code)
+        name = unit.name
+        code = unit.code
+        typeLabel = context.typeLabels[unit.type]?.label ?? unit.type
+        aliases = unit.aliases.joined(separator: "; ")
+        hasAliases = !unit.aliases.isEmpty
+        feedHref = context.link(page, context.paths.unitFeed(unit.code))
+        let assignments = context.tracker.assignments(forUnit: unit.code)
+        progress = ProgressView(context.tracker.progress(of: assignments))
+        func row(_ assignment: Tracker.Assignment) -> UnitTaskRow {
+            let task = context.tracker.task(assignment.task)!
+            return UnitTaskRow(
+                directive: context.directiveShortTitle(task.directiveID),
+                directiveHref: context.link(page, context.paths.directive(task.directiveID)),
+                taskID: task.id, href: context.link(page, context.paths.task(task.key)),
+                excerpt: Format.excerpt(task.text, limit: 220), role: assignment.role == .lead ? "Chủ trì" : "Phối hợp",
+                deadline: DeadlineView(task.deadline), badge: BadgeView(assignment.statusClass),
+                state: assignment.row?.state.label ?? "Chưa báo cáo", completed: Format.date(assignment.row?.completed),
+                report: assignment.row?.report ?? "", noteHTML: context.noteHTML(assignment.row?.note ?? ""))
+        }
+        tasks = assignments.map(row)
+        hasTasks = !assignments.isEmpty
+        let asOf = context.asOf
+        upcoming = assignments
+            .filter { $0.row?.state != .done && ($0.due.map { $0 >= asOf } ?? false) }
+            .sorted { ($0.due!, $0.task) < ($1.due!, $1.task) }
+            .prefix(5).map(row)
+        hasUpcoming = !upcoming.isEmpty
+
+        var consolidated: [ConsolidatedTask] = []
+        for directive in context.tracker.directives {
+            for task in directive.tasks where task.consolidator?.code == unit.code {
+                let all = context.tracker.assignments(for: task.key)
+                let reported = all.filter { $0.row != nil }.map {
+                    UnitLinkView(name: context.unitName($0.unitCode), href: context.link(page, context.paths.unit($0.unitCode)))
+                }
+                let missing = all.filter { $0.row == nil }.map {
+                    UnitLinkView(name: context.unitName($0.unitCode), href: context.link(page, context.paths.unit($0.unitCode)))
+                }
+                consolidated.append(ConsolidatedTask(
+                    taskID: task.id, href: context.link(page, context.paths.task(task.key)),
+                    directive: context.directiveShortTitle(directive.id), excerpt: Format.excerpt(task.text, limit: 160),
+                    due: Format.date(task.deadline?.due), reported: reported, notReported: missing,
+                    reportedCount: reported.count, notReportedCount: missing.count, total: all.count,
+                    hasNotReported: !missing.isEmpty, hasReported: !reported.isEmpty))
+            }
+        }
+        self.consolidated = consolidated
+        isConsolidator = !consolidated.isEmpty
+    }
+}
+
+/// The browse index: units grouped by type, in Vietnamese alphabetical order.
+struct UnitsView {
+    let groups: [Group]
+    let unitCount: Int
+
+    struct Group {
+        let heading: String
+        let anchor: String
+        let count: Int
+        let units: [Row]
+    }
+
+    struct Row {
+        let name: String
+        let href: String
+        /// Name without diacritics, what the filter box compares with.
+        let search: String
+        let code: String
+        let taskCount: Int
+        let overdue: Int
+        let hasOverdue: Bool
+        let progress: ProgressView
+    }
+
+    init(_ context: SiteContext) {
+        let page = SitePaths.units
+        let register = context.tracker.register
+        unitCount = register.units.count
+        groups = register.types.compactMap { type in
+            let units = register.units.filter { $0.type == type.code }
+                .sorted { VietnameseText.alphabeticallyPrecedes($0.name, $1.name) }
+            guard !units.isEmpty else { return nil }
+            return Group(heading: type.heading, anchor: "loai-\(type.code)", count: units.count, units: units.map { unit in
+                let progress = context.tracker.progress(unit: unit.code)
+                let search = ([unit.name] + unit.aliases + [unit.code]).map(VietnameseText.fold).joined(separator: " | ")
+                return Row(name: unit.name, href: context.link(page, context.paths.unit(unit.code)), search: search,
+                           code: unit.code, taskCount: progress.total, overdue: progress.count(.overdue),
+                           hasOverdue: progress.count(.overdue) > 0, progress: ProgressView(progress))
+            })
+        }
+    }
+}
