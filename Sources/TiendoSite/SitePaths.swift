@@ -17,7 +17,7 @@ public struct SitePaths: Sendable {
     public static let progress = "tien-do/index.html"
     public static let matrix = "tien-do/ma-tran.html"
     public static let progressJSON = "tien-do/tien-do.json"
-    public static let taskCSV = "tien-do/nhiem-vu.csv"
+    public static let taskCSV = "tien-do/tien-do.csv"
     public static let groupCSV = "tien-do/nhom-don-vi.csv"
     public static let matrixCSV = "tien-do/ma-tran.csv"
     public static let assets = "assets"

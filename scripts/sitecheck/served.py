@@ -61,8 +61,12 @@ def check_file(conn, path, rel, site):
             body.decode("utf-8")
         except UnicodeDecodeError as e:
             return f"not valid UTF-8: {e}"
-        if body.startswith(b"\xef\xbb\xbf"):
+        # CSV exports carry a BOM on purpose (Excel needs it to read UTF-8);
+        # anywhere else a BOM is a mistake.
+        if body.startswith(b"\xef\xbb\xbf") and not rel.endswith(".csv"):
             return "starts with a UTF-8 byte order mark"
+        if rel.endswith(".csv") and not body.startswith(b"\xef\xbb\xbf"):
+            return "CSV export lacks the UTF-8 byte order mark Excel needs"
     with open(f"{site}/{rel}", "rb") as f:
         if f.read() != body:
             return "served bytes differ from the file"

@@ -11,7 +11,9 @@
     var input = document.getElementById("loc-don-vi");
     if (!form || !input) { return; }
     var items = Array.prototype.slice.call(document.querySelectorAll("li[data-loc]"));
-    var keys = items.map(function (item) { return fold(item.getAttribute("data-loc")); });
+    var keys = items.map(function (item) {
+      return fold(item.getAttribute("data-loc") + " | " + (item.getAttribute("data-loc-khac") || ""));
+    });
     var groups = Array.prototype.slice.call(document.querySelectorAll(".unit-group"));
     var result = document.getElementById("loc-ket-qua");
     form.hidden = false;

@@ -88,9 +88,9 @@ struct HomeView {
                         due: due.vietnamese, phrase: task.deadline?.text ?? "", count: late.count,
                         units: units, more: late.count - units.count, hasMore: late.count > units.count))
                 }
-                if let due = task.deadline?.due, due >= context.asOf, due.dayNumber - context.asOf.dayNumber <= Self.upcomingDays {
+                let pending = assignments.filter { $0.row?.state != .done }.count
+                if let due = task.deadline?.due, due >= context.asOf, due.dayNumber - context.asOf.dayNumber <= Self.upcomingDays, pending > 0 {
                     let days = due.dayNumber - context.asOf.dayNumber
-                    let pending = assignments.filter { $0.row?.state != .done }.count
                     upcoming.append(UpcomingTask(
                         due: due.vietnamese, dueLong: Format.longDate(due),
                         daysLeft: days == 0 ? "hôm nay là hạn cuối" : "còn \(days) ngày",

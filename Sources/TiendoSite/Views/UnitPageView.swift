@@ -115,7 +115,7 @@ struct UnitsView {
     struct Row {
         let name: String
         let href: String
-        /// Name without diacritics, what the filter box compares with.
+        /// Aliases and code, which the filter box also matches.
         let search: String
         let code: String
         let taskCount: Int
@@ -134,7 +134,7 @@ struct UnitsView {
             guard !units.isEmpty else { return nil }
             return Group(heading: type.heading, anchor: "loai-\(type.code)", count: units.count, units: units.map { unit in
                 let progress = context.tracker.progress(unit: unit.code)
-                let search = ([unit.name] + unit.aliases + [unit.code]).map(VietnameseText.fold).joined(separator: " | ")
+                let search = (unit.aliases + [unit.code]).joined(separator: " | ")
                 return Row(name: unit.name, href: context.link(page, context.paths.unit(unit.code)), search: search,
                            code: unit.code, taskCount: progress.total, overdue: progress.count(.overdue),
                            hasOverdue: progress.count(.overdue) > 0, progress: ProgressView(progress))
