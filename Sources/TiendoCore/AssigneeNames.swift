@@ -14,13 +14,28 @@ public struct AssigneeNames: Sendable {
     static let organisationStarts = TextPattern(
         #"^(?:Sở|Ban|Công an|Bộ Chỉ huy|Bộ|UBND|Ủy ban|Uỷ ban|Văn phòng|Thanh tra|Kho bạc|Thuế|Chi cục|Cục|Bảo hiểm|Trung tâm|Hội|Liên đoàn|Đài|Báo|Trường|Bệnh viện|Tòa án|Toà án|Viện|Mặt trận|Đoàn|Thành đoàn|Quân|Cảng vụ|Đảng ủy|Đảng uỷ|Hội đồng|Ngân hàng|Công ty|Tổng công ty|Các)\b"#,
         caseSensitive: true)
+    /// Words that start like an organisation but name an event or an act.
+    static let notOrganisation = TextPattern(
+        #"^(?:Hội nghị|Hội thảo|Báo cáo|Ban hành|Bộ máy|Các (?!(?:sở|Sở|ban|Ban|ngành|cơ quan|Ủy ban|UBND|phòng|Phòng)(?!\p{L})))"#,
+        caseSensitive: true)
+
+    /// Whether a name the register does not know is still worth keeping as
+    /// an assignee ("Công an Thành phố"), rather than ordinary words.
+    static func looksLikeOrganisation(_ name: String) -> Bool {
+        organisationStarts.isMatch(name) && !notOrganisation.isMatch(name)
+    }
+
     static let vague = TextPattern(#"(?:các\s+)?(?:cơ quan|đơn vị|địa phương|tổ chức)[^,;]*liên quan|đơn vị có liên quan|các địa phương|các ngành liên quan"#)
 
-    static let giao = TextPattern(
-        #"(?:^|[\s.;:,(])(?:giao|đề nghị|yêu cầu)\s+(.+?)\s+(?:là cơ quan\s+)?(chủ trì|thực hiện|tham mưu|triển khai|hướng dẫn|tổ chức|xây dựng|nghiên cứu|rà soát|khẩn trương|có trách nhiệm|phối hợp|căn cứ|theo dõi|kiểm tra|chỉ đạo|bố trí|hoàn thiện|trình|tổng hợp)"#)
+    /// "Giao Sở Xây dựng chủ trì": the words that open an assignment, and
+    /// the verbs that close the name of its lead.
+    static let giao = TextPattern(#"(?:^|[\s.;:,(])(?:giao|đề nghị|yêu cầu)\s+"#)
+    static let leadEnd = TextPattern(
+        #"\s+(?:là cơ quan\s+)?(?:chủ trì|thực hiện|tham mưu|triển khai|hướng dẫn|tổ chức|xây dựng|nghiên cứu|rà soát|khẩn trương|có trách nhiệm|phối hợp|căn cứ|theo dõi|kiểm tra|chỉ đạo|bố trí|hoàn thiện|trình|tổng hợp)(?!\p{L})"#)
     static let subjectLead = TextPattern(#"^(.+?)\s+(?:là cơ quan\s+)?chủ trì"#)
-    static let partners = TextPattern(
-        #"phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+)?(.+?)(?=\s+(?:tổ chức|thực hiện|triển khai|xây dựng|rà soát|tham mưu|nghiên cứu|để|hoàn thành|trình|báo cáo|khẩn trương|kiểm tra|hướng dẫn|đánh giá|đề xuất)\b|\s+(?:và\s+)?(?:các\s+)?(?:cơ quan|đơn vị|địa phương)[^,;.]*liên quan|[;.:(]|$)"#)
+    static let partnersStart = TextPattern(#"phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+)?"#)
+    static let partnersEnd = TextPattern(
+        #"\s+(?:tổ chức|thực hiện|triển khai|xây dựng|rà soát|tham mưu|nghiên cứu|để|hoàn thành|trình|báo cáo|khẩn trương|kiểm tra|hướng dẫn|đánh giá|đề xuất)(?!\p{L})|\s+(?:và\s+)?(?:các\s+)?(?:cơ quan|đơn vị|địa phương)[^,;.]*liên quan|[;.:(]|$"#)
 
     public struct Found: Sendable, Hashable {
         public var lead: [Assignee] = []
@@ -32,16 +47,40 @@ public struct AssigneeNames: Sendable {
     public func sentence(_ text: String) -> Found {
         let plain = VietnameseText.collapseSpaces(text)
         var found = Found()
-        if let match = Self.giao.firstMatch(in: plain), let lead = match.group(1) {
+        if let lead = span(in: plain, after: Self.giao, endingAt: Self.leadEnd) {
             found.lead = names(in: lead, role: .lead, keepUnknown: true)
             if found.lead.contains(where: { $0.code == nil }) && found.lead.count > 3 { found.lead = [] }
         } else if let match = Self.subjectLead.firstMatch(in: plain), let lead = match.group(1), lead.count <= 80 {
             found.lead = names(in: lead, role: .lead, keepUnknown: false)
         }
-        if !found.lead.isEmpty, let match = Self.partners.firstMatch(in: plain), let list = match.group(1) {
+        if !found.lead.isEmpty, let list = span(in: plain, after: Self.partnersStart, endingAt: Self.partnersEnd) {
             found.partners = names(in: list, role: .partner, keepUnknown: true)
         }
         return found
+    }
+
+    /// Whether the text assigns a duty with "giao", "đề nghị" or "yêu cầu".
+    func assigns(_ text: String) -> Bool {
+        span(in: VietnameseText.collapseSpaces(text), after: Self.giao, endingAt: Self.leadEnd) != nil
+    }
+
+    /// The text between `start` and the first `end` that does not cut a
+    /// register name in two: "Giao Sở Xây dựng chủ trì" ends at "chủ trì",
+    /// not at the verb "xây dựng" inside the name.
+    func span(in text: String, after start: TextPattern, endingAt end: TextPattern) -> String? {
+        for opening in start.matches(in: text) {
+            let rest = String(decoding: Array(text.utf16)[opening.range.upperBound...], as: UTF16.self)
+            for closing in end.matches(in: rest) where closing.range.lowerBound > 0 {
+                let candidate = String(decoding: Array(rest.utf16)[..<closing.range.lowerBound], as: UTF16.self)
+                let closingWords = closing.text.trimmingCharacters(in: .whitespaces)
+                if let last = Self.pieces(of: candidate).last?.text, !closingWords.isEmpty,
+                   register.hasName(startingWith: last + " " + closingWords) {
+                    continue
+                }
+                return candidate
+            }
+        }
+        return nil
     }
 
     /// Splits a list of names ("Sở Tài chính, Sở Nội vụ và UBND các xã,
@@ -68,7 +107,7 @@ public struct AssigneeNames: Sendable {
             }
             if !matched {
                 let name = pieces[index].text
-                if keepUnknown, Self.organisationStarts.isMatch(name), name.count <= 100 {
+                if keepUnknown, Self.looksLikeOrganisation(name), name.count <= 100 {
                     result.append(Assignee(name: name, code: nil, role: role))
                 }
                 index += 1

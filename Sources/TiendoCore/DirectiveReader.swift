@@ -179,6 +179,11 @@ struct ReadingContext {
         if deadlines.parse(title).deadline.map({ $0.kind != .standing }) == true, found.lead.isEmpty || title.count > 80 {
             return nil
         }
+        // A heading naming a body the register does not know keeps the name
+        // (reported when the section opens), so its tasks are not left unassigned.
+        if found.isEmpty, number != nil || structural || block.isAllStrong, Self.looksLikeAssignee(bare) {
+            found.lead = [Assignee(name: bare, code: nil, role: .lead)]
+        }
         if !found.isEmpty || number != nil || structural || Self.isAppendix(title) {
             return Heading(number: number, title: title.trimmed, full: text, entry: found)
         }
@@ -231,17 +236,17 @@ struct ReadingContext {
         if assignees.isEmpty, let parent = sections.last(where: { id.hasPrefix($0.id + ".") }) {
             assignees = parent.assignees
         }
-        if heading.entry.isEmpty, heading.number != nil, Self.looksLikeAssignee(Self.bareName(heading.title)) {
+        for unknown in heading.entry.lead + heading.entry.partners where unknown.code == nil {
             diagnostics.append(.warning(file, line: line + lineOffset,
-                "mục \"\(heading.full)\" giao việc cho \"\(Self.bareName(heading.title))\" nhưng tên này không có trong danh sách đơn vị",
-                hint: "thêm đơn vị (hoặc tên gọi khác) vào tệp danh sách đơn vị, hoặc sửa tên trong văn bản"))
+                "mục \"\(heading.full)\" giao việc cho \"\(unknown.name)\" nhưng tên này không có trong danh sách đơn vị",
+                hint: suggestionHint(unknown.name)))
         }
         sections.append(Section(id: id, heading: heading.full, title: heading.title, assignees: assignees,
                                 line: line, isAppendix: appendix))
     }
 
     static func looksLikeAssignee(_ name: String) -> Bool {
-        AssigneeNames.organisationStarts.isMatch(name) && name.count <= 80
+        AssigneeNames.looksLikeOrganisation(name) && name.count <= 80
     }
 
     // MARK: Body
@@ -257,10 +262,15 @@ struct ReadingContext {
         }
         var index = range.lowerBound
         var ended = false
-        while index < range.upperBound, !ended {
+        while index < range.upperBound {
             defer { index += 1 }
             if nonTask.contains(index) { continue }
             let block = blocks[index]
+            // After the closing formula only an appendix holds tasks.
+            if ended {
+                guard MetadataReader.isAppendixHeading(block) else { continue }
+                ended = false
+            }
             if let heading = heading(block) {
                 openSection(heading, line: block.startLine)
                 continue
@@ -330,7 +340,7 @@ struct ReadingContext {
     /// someone ("Giao Sở ... chủ trì") — the rest is preamble.
     func implicitTask(_ plain: String) -> Bool {
         let found = names.sentence(plain)
-        return found.lead.contains { $0.code != nil } && AssigneeNames.giao.isMatch(plain)
+        return found.lead.contains { $0.code != nil } && names.assigns(plain)
     }
 
     mutating func taskBlock(_ block: MarkdownBlock, next: MarkdownBlock?) {
@@ -537,7 +547,8 @@ struct ReadingContext {
                 "nhiệm vụ \(id) không rõ giao cho đơn vị nào",
                 hint: "ghi tên đơn vị ở đầu mục, hoặc khai báo \"assignees\" cho nhiệm vụ \(id) trong phần đầu tệp"))
         } else {
-            for assignee in task.assignees where assignee.code == nil {
+            // Names from the section heading were reported when it opened.
+            for assignee in task.assignees where assignee.code == nil && !section.assignees.contains(assignee) {
                 diagnostics.append(.warning(file, line: line + lineOffset,
                     "nhiệm vụ \(id): \"\(assignee.name)\" không có trong danh sách đơn vị",
                     hint: suggestionHint(assignee.name)))

@@ -21,6 +21,8 @@ struct MetadataReader {
     static let basis = TextPattern(#"^(?:căn cứ|thực hiện|theo đề nghị|xét đề nghị|theo chỉ đạo)\b"#)
     static let distribution = TextPattern(#"^nơi nhận\s*:?\s*(.*)$"#)
     static let signatureLine = TextPattern(#"^(?:TM|KT|Q|TL|TUQ)\.\s"#, caseSensitive: true)
+    /// "1. Sở Tài chính", "II. ...": a numbered section heading, never the issuer.
+    static let numbered = TextPattern(#"^\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVXL]{1,5})\s*[.)/]\s"#, caseSensitive: true)
     static let kinds = ["CÔNG VĂN", "CHỈ THỊ", "KẾ HOẠCH", "QUYẾT ĐỊNH", "THÔNG BÁO", "CÔNG ĐIỆN", "NGHỊ QUYẾT", "CHƯƠNG TRÌNH", "BÁO CÁO", "TỜ TRÌNH"]
 
     static func lines(_ block: MarkdownBlock) -> [String] {
@@ -82,7 +84,18 @@ struct MetadataReader {
                       let kind = kinds.first(where: { text.uppercased().hasPrefix($0) && text.count <= $0.count + 2 }) {
                 meta.kind = kind.capitalizedVietnamese
                 sawHeader = true
+                layout.nonTask.insert(index)
+                index += 1
+                // A plan or decision has its title in bold under its kind.
+                if index < blocks.count, meta.subject == nil, blocks[index].isAllStrong,
+                   !numbered.isMatch(oneLine(blocks[index])), !basis.isMatch(oneLine(blocks[index])) {
+                    meta.subject = oneLine(blocks[index])
+                    layout.nonTask.insert(index)
+                    index += 1
+                }
+                continue
             } else if meta.issuer == nil, !sawHeader || meta.number == nil, block.isAllStrong || text == text.uppercased(),
+                      !numbered.isMatch(text), text == text.uppercased() || sawHeader || opensHeader(blocks, after: index),
                       text.uppercased().contains("ỦY BAN") || text.uppercased().contains("UỶ BAN") || text.uppercased().contains("SỞ ")
                         || text.uppercased().contains("BỘ ") || text.uppercased().contains("BAN ") || text == text.uppercased() {
                 meta.issuer = text
@@ -100,28 +113,55 @@ struct MetadataReader {
             layout.nonTask.insert(index)
             index += 1
         }
-        // Footer: "Nơi nhận" and the signature, wherever they come after the body.
+        // Footer: "Nơi nhận" and the signature, wherever they come after the
+        // body; an appendix ("PHỤ LỤC") after the signature is body again.
         var footerStart = blocks.count
         for i in stride(from: blocks.count - 1, through: index, by: -1) {
             let block = blocks[i]
             guard block.kind == .paragraph || block.isList else { continue }
             let first = lines(block).first ?? ""
-            if distribution.isMatch(first) {
+            if distribution.isMatch(first) || (block.kind == .paragraph && signatureLine.isMatch(first)) {
                 footerStart = i
-                let inline = (distribution.firstMatch(in: first)?.group(1) ?? "").trimmed
-                if !inline.isEmpty { meta.distribution.append(contentsOf: splitEntries(inline)) }
-                if i + 1 < blocks.count, blocks[i + 1].isList {
-                    meta.distribution.append(contentsOf: blocks[i + 1].children.map { trimEntry(oneLine($0)) })
-                }
-            } else if block.kind == .paragraph, signatureLine.isMatch(first) {
-                footerStart = i
-                meta.signature = signature(from: blocks[i...].filter { $0.kind == .paragraph && !distribution.isMatch(lines($0).first ?? "") })
             }
         }
-        for i in footerStart..<blocks.count { layout.nonTask.insert(i) }
-        layout.bodyRange = index..<max(index, footerStart)
+        let footerEnd = blocks.indices.dropFirst(footerStart).first { isAppendixHeading(blocks[$0]) } ?? blocks.count
+        var signatureBlocks: [MarkdownBlock] = []
+        var i = footerStart
+        while i < footerEnd {
+            let block = blocks[i]
+            let first = lines(block).first ?? ""
+            if block.kind == .paragraph, distribution.isMatch(first) {
+                let inline = (distribution.firstMatch(in: first)?.group(1) ?? "").trimmed
+                if !inline.isEmpty { meta.distribution.append(contentsOf: splitEntries(inline)) }
+                if i + 1 < footerEnd, blocks[i + 1].isList {
+                    meta.distribution.append(contentsOf: blocks[i + 1].children.map { trimEntry(oneLine($0)) })
+                    i += 1
+                }
+            } else if block.kind == .paragraph {
+                signatureBlocks.append(block)
+            }
+            i += 1
+        }
+        meta.signature = signature(from: signatureBlocks)
+        for i in footerStart..<footerEnd { layout.nonTask.insert(i) }
+        layout.bodyRange = index..<max(index, footerEnd == blocks.count ? footerStart : blocks.count)
         layout.metadata = meta
         return layout
+    }
+
+    /// A heading or one-line paragraph that opens an appendix.
+    static func isAppendixHeading(_ block: MarkdownBlock) -> Bool {
+        guard block.kind == .paragraph || { if case .heading = block.kind { return true }; return false }() else { return false }
+        let text = oneLine(block)
+        return text.count <= 80 && text.lowercased().hasPrefix("phụ lục")
+    }
+
+    /// Whether the blocks after `index` carry on a document header (motto,
+    /// "Số:", date line), so a bold name at the top is its issuer.
+    static func opensHeader(_ blocks: [MarkdownBlock], after index: Int) -> Bool {
+        guard index + 1 < blocks.count else { return false }
+        let next = oneLine(blocks[index + 1])
+        return motto.isMatch(next) || number.isMatch(next) || dateLine.isMatch(next)
     }
 
     /// Reads the signature from the footer paragraphs: "TM." / "KT." lines,

@@ -117,6 +117,17 @@ public struct UnitRegister: Sendable {
         return nil
     }
 
+    /// Whether some unit or group name (or alias) starts with these words:
+    /// "Sở Xây" + "dựng" is the start of "Sở Xây dựng", so "xây dựng" there
+    /// is part of a name, not a verb.
+    func hasName(startingWith words: String) -> Bool {
+        let key = VietnameseText.nameKey(words)
+        guard !key.isEmpty else { return false }
+        let council = VietnameseText.nameKey("Ủy ban nhân dân") + " "
+        let bare = key.hasPrefix(council) ? String(key.dropFirst(council.count)) : key
+        return entryByKey.keys.contains { $0 == key || $0.hasPrefix(key + " ") || $0 == bare || $0.hasPrefix(bare + " ") }
+    }
+
     /// Every unit a resolved name stands for, in register order.
     public func members(of entry: Entry) -> [Unit] {
         switch entry {

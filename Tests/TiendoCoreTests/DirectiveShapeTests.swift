@@ -1,0 +1,280 @@
+import Foundation
+import Testing
+@testable import TiendoCore
+
+/// The other shapes a city's directives take (hand-written fixtures under
+/// Fixtures/shapes), and the invalid ones with the diagnostics they must give.
+@Suite("Các dạng văn bản khác")
+struct DirectiveShapeTests {
+    static func read(_ name: String) throws -> DirectiveReader.Output {
+        try Fixture.directive("shapes/" + name)
+    }
+
+    static func lead(_ task: Task?) -> [String?] { task?.assignees.filter { $0.role == .lead }.map(\.code) ?? [] }
+    static func partners(_ task: Task?) -> [String?] { task?.assignees.filter { $0.role == .partner }.map(\.code) ?? [] }
+
+    /// (severity, line, message): what a clerk sees, without the hint.
+    static func shown(_ diagnostics: [Diagnostic]) -> [String] {
+        diagnostics.map { "\($0.severity.rawValue) \($0.file):\($0.line) \($0.message)" }
+    }
+
+    // MARK: Sub-headings with a verb
+
+    @Test("\"1.1. Giao Sở Nông nghiệp và Môi trường\": the verb is not part of the name")
+    func verbSubheadings() throws {
+        let output = try Self.read("ke-hoach-giao-so.md")
+        let tasks = output.directive.tasks
+        #expect(tasks.map(\.id) == ["1.1.1", "1.1.2", "1.2.1", "1.3.1"])
+        #expect(tasks[id: "1.1.1"]?.assignees == [Assignee(name: "Sở Nông nghiệp và Môi trường", code: "SNNMT", role: .lead)])
+        #expect(tasks[id: "1.1.2"]?.units == ["SNNMT"])
+        #expect(Self.lead(tasks[id: "1.2.1"]) == ["SXD"])
+        #expect(Self.lead(tasks[id: "1.3.1"]) == ["STC"])
+        #expect(tasks[id: "1.1.1"]?.section == "1.1. Giao Sở Nông nghiệp và Môi trường")
+        #expect(tasks[id: "1.1.1"]?.deadline?.due == .iso("2026-08-31"))
+        #expect(tasks[id: "1.2.1"]?.deadline?.due == .iso("2026-12-31"))
+        #expect(tasks[id: "1.3.1"]?.deadline?.kind == .on)
+        #expect(output.diagnostics.isEmpty, "\(output.diagnostics)")
+    }
+
+    @Test("a plan's header: kind, number, full date, subject")
+    func planMetadata() throws {
+        let meta = try Self.read("ke-hoach-giao-so.md").directive.metadata
+        #expect(meta.kind == "Kế hoạch")
+        #expect(meta.number == "215/KH-UBND")
+        #expect(!meta.isNumberBlank)
+        #expect(meta.date == .iso("2026-07-15"))
+        #expect(meta.subject == "Sắp xếp trụ sở, tài sản công sau sắp xếp đơn vị hành chính")
+        #expect(meta.signature?.name == "Nguyễn Văn A")
+    }
+
+    // MARK: Assignment inside the sentence
+
+    @Test("\"Giao Sở Xây dựng chủ trì, phối hợp với Công an Thành phố, Sở Tài chính và các đơn vị liên quan\"")
+    func assignmentInSentence() throws {
+        let output = try Self.read("giao-trong-cau.md")
+        let task = try #require(output.directive.tasks[id: "1.1"])
+        #expect(task.assignees == [
+            Assignee(name: "Sở Xây dựng", code: "SXD", role: .lead),
+            Assignee(name: "Công an Thành phố", code: nil, role: .partner),
+            Assignee(name: "Sở Tài chính", code: "STC", role: .partner),
+        ])
+        #expect(task.units == ["STC", "SXD"])
+        #expect(task.deadline?.due == .iso("2026-09-14"))
+        #expect(task.text.hasPrefix("Giao Sở Xây dựng chủ trì"))
+        // The unknown partner is reported with the task's line, not dropped.
+        #expect(Self.shown(output.diagnostics) == [
+            "cảnh báo shapes/giao-trong-cau.md:14 nhiệm vụ 1.1: \"Công an Thành phố\" không có trong danh sách đơn vị",
+        ])
+    }
+
+    @Test("every assigning paragraph is a task; the lead-in sentence assigns the items under it")
+    func sentenceTasks() throws {
+        let tasks = try Self.read("giao-trong-cau.md").directive.tasks
+        #expect(tasks.map(\.id) == ["1.1", "1.2", "1.3", "1.4"])
+        #expect(Self.lead(tasks[id: "1.2"]) == ["SNV"])
+        #expect(Self.partners(tasks[id: "1.2"]) == ["STP"])
+        #expect(tasks[id: "1.2"]?.deadline?.due == .iso("2026-10-31"))
+        for id in ["1.3", "1.4"] {
+            #expect(Self.lead(tasks[id: id]) == ["SYT"])
+            #expect(Self.partners(tasks[id: id]) == ["SGDDT"])
+        }
+        #expect(tasks[id: "1.3"]?.text.hasPrefix("Kiểm tra an toàn công trình") == true)
+        #expect(tasks[id: "1.4"]?.deadline?.kind == .recurring)
+        // "Xét đề nghị của Sở Xây dựng ..." is a basis, "Yêu cầu ... nghiêm túc thực hiện./." the closing.
+        #expect(!tasks.contains { $0.text.hasPrefix("Xét đề nghị") || $0.text.hasPrefix("Yêu cầu") })
+    }
+
+    static let sentences: [(String, [String?], [String?])] = [
+        ("Giao Sở Xây dựng chủ trì, phối hợp với Sở Tài chính rà soát.", ["SXD"], ["STC"]),
+        ("Giao Sở Tài chính chủ trì, phối hợp với Sở Xây dựng tổ chức kiểm tra.", ["STC"], ["SXD"]),
+        ("Giao Sở Xây dựng xây dựng quy chế phối hợp.", ["SXD"], []),
+        ("Đề nghị Sở Khoa học và Công nghệ chủ trì, phối hợp chặt chẽ với Sở Văn hoá, Thể thao và Du lịch triển khai.", ["SKHCN"], ["SVHTTDL"]),
+        ("Giao UBND các xã, phường, đặc khu tổ chức thực hiện.", ["CAP-XA"], []),
+        ("Yêu cầu Sở Y tế, Sở Giáo dục và Đào tạo khẩn trương rà soát.", ["SYT", "SGDDT"], []),
+        ("Giao Công an thành phố chủ trì, phối hợp với Sở Tư pháp kiểm tra.", [nil], ["STP"]),
+        ("Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp tham mưu.", ["SNV"], ["STP"]),
+    ]
+
+    @Test("lead and partners of an assignment sentence", arguments: sentences)
+    func sentence(_ text: String, _ lead: [String?], _ partners: [String?]) {
+        let found = AssigneeNames(register: Fixture.register).sentence(text)
+        #expect(found.lead.map(\.code) == lead)
+        #expect(found.partners.map(\.code) == partners)
+    }
+
+    // MARK: Labelled fields
+
+    @Test("\"a) Nhiệm vụ: ... b) Đơn vị chủ trì: ...; đơn vị phối hợp: ... c) Thời gian thực hiện: ...\"")
+    func labelledFields() throws {
+        let output = try Self.read("nhiem-vu-co-cau-truc.md")
+        let tasks = output.directive.tasks
+        #expect(tasks.map(\.id) == ["3.1.1", "3.2.1", "3.3.1"])
+
+        let first = try #require(tasks[id: "3.1.1"])
+        #expect(Self.lead(first) == ["SNV"])
+        #expect(Self.partners(first) == ["SKHCN", "CAP-XA"])
+        #expect(first.units.count == 116)
+        #expect(first.deadline == Deadline(text: "Quý IV/2026", kind: .within, due: .iso("2026-12-31")))
+        #expect(first.section == "1. Số hóa hồ sơ, tài liệu")
+
+        // The same fields as lines of one paragraph.
+        let second = try #require(tasks[id: "3.2.1"])
+        #expect(Self.lead(second) == ["VPUBND"])
+        #expect(Self.partners(second) == ["SO-NGANH"])
+        #expect(second.deadline?.kind == .before)
+        #expect(second.deadline?.due == .iso("2026-12-04"))
+
+        // No "Nhiệm vụ:" field: the heading names the duty.
+        let third = try #require(tasks[id: "3.3.1"])
+        #expect(third.text.hasPrefix("Bồi dưỡng kỹ năng số cho công chức"))
+        #expect(Self.lead(third) == ["SKHCN"])
+        #expect(third.deadline?.due == .iso("2026-12-31"))
+        #expect(output.diagnostics.isEmpty, "\(output.diagnostics)")
+    }
+
+    // MARK: Appendix table
+
+    @Test("a task table in an appendix after the signature")
+    func appendixTable() throws {
+        let output = try Self.read("phu-luc-bang.md")
+        let tasks = output.directive.tasks
+        // Rows "I", "II" only group the rows under them.
+        #expect(tasks.map(\.id) == ["PL.1", "PL.2", "PL.3", "PL.4"])
+        #expect(tasks.map(\.section) == Array(repeating: "PHỤ LỤC", count: 4))
+
+        #expect(tasks[id: "PL.1"]?.text == "Rà soát, đơn giản hóa thủ tục hành chính")
+        #expect(Self.lead(tasks[id: "PL.1"]) == ["STP"])
+        #expect(Self.partners(tasks[id: "PL.1"]) == ["SO-NGANH"])
+        #expect(tasks[id: "PL.1"]?.deadline?.due == .iso("2026-12-31"))
+
+        #expect(Self.lead(tasks[id: "PL.2"]) == ["VPUBND"])
+        #expect(Self.partners(tasks[id: "PL.2"]) == ["SKHCN", nil])
+        #expect(tasks[id: "PL.2"]?.deadline == Deadline(text: "30/6/2027", kind: .on, due: .iso("2027-06-30")))
+
+        #expect(Self.lead(tasks[id: "PL.3"]) == ["CAP-XA"])
+        #expect(tasks[id: "PL.3"]?.units.count == 115)
+        #expect(tasks[id: "PL.3"]?.deadline?.kind == .standing)
+
+        // An escaped pipe stays in the cell.
+        #expect(tasks[id: "PL.4"]?.text == "Sắp xếp trụ sở làm việc | tài sản công")
+        #expect(tasks[id: "PL.4"]?.deadline?.due == .iso("2026-11-30"))
+        #expect(tasks[id: "PL.4"]?.assignees.count == 1)
+
+        let lines = try Fixture.text("shapes/phu-luc-bang.md").components(separatedBy: "\n")
+        for task in tasks { #expect(lines[task.line - 1].contains(task.text.prefix(20).replacingOccurrences(of: "|", with: "\\|"))) }
+
+        // The signature before the appendix is still the signature.
+        #expect(output.directive.metadata.signature?.name == "Nguyễn Văn A")
+        #expect(output.directive.metadata.distribution == ["Như trên", "Lưu: VT"])
+        #expect(Self.shown(output.diagnostics) == [
+            "cảnh báo shapes/phu-luc-bang.md:33 nhiệm vụ PL.2: \"Công an thành phố\" không có trong danh sách đơn vị",
+        ])
+    }
+
+    @Test("pipe tables are recognised on top of cmark's paragraphs")
+    func pipeTable() throws {
+        let table = try #require(PipeTable.parse(lines: [
+            "| STT | Tên nhiệm vụ | Thời gian |",
+            "|:---:|:-------------|----------:|",
+            "| 1 | A \\| B | Quý I/2027 |",
+            "| 2 | C |",
+        ], firstLine: 10))
+        #expect(table.header == ["STT", "Tên nhiệm vụ", "Thời gian"])
+        #expect(table.alignments == [.center, .left, .right])
+        #expect(table.rows == [["1", "A | B", "Quý I/2027"], ["2", "C", ""]])
+        #expect(table.rowLines == [12, 13])
+        #expect(PipeTable.parse(lines: ["a | b", "not a delimiter"], firstLine: 1) == nil)
+        #expect(PipeTable.parse(lines: ["| a | b |"], firstLine: 1) == nil)
+    }
+
+    // MARK: Corrections in front matter
+
+    @Test("front matter corrects a task's deadline, lead and partners, assignees, consolidator")
+    func corrections() throws {
+        let output = try Self.read("sua-loi.md")
+        let tasks = output.directive.tasks
+        #expect(output.diagnostics.isEmpty, "\(output.diagnostics)")
+        #expect(output.directive.id == "sua-loi")
+        #expect(tasks[id: "1.1"]?.deadline == nil)
+        #expect(tasks[id: "1.2"]?.deadline == Deadline(text: "trong tháng 8/2026", kind: .within, due: .iso("2026-08-31")))
+        #expect(tasks[id: "1.3"]?.assignees == [
+            Assignee(name: "Sở Xây dựng", code: "SXD", role: .lead),
+            Assignee(name: "Sở Tài chính", code: "STC", role: .partner),
+            Assignee(name: "Sở Nội vụ", code: "SNV", role: .partner),
+        ])
+        #expect(tasks[id: "1.3"]?.units == ["SNV", "STC", "SXD"])
+        #expect(tasks[id: "2.1"]?.assignees.map(\.code) == ["11413", "11914"])
+        #expect(tasks[id: "2.1"]?.units == ["11413", "11914"])
+        #expect(tasks[id: "2.1"]?.consolidator == Consolidator(name: "Sở Nội vụ", code: "SNV"))
+        #expect(tasks[id: "2.2"]?.deadline?.due == .iso("2026-12-31"))
+        #expect(tasks[id: "2.2"]?.consolidator == Consolidator(name: "Sở Nội vụ", code: "SNV"))
+        #expect(tasks[id: "2.2"]?.units.count == 114)
+    }
+
+    @Test("front matter fills what the draft leaves blank")
+    func frontMatterMetadata() throws {
+        let meta = try Self.read("sua-loi.md").directive.metadata
+        #expect(meta.number == "250/UBND-NV")
+        #expect(!meta.isNumberBlank)
+        #expect(meta.date == .iso("2026-08-10"))
+        #expect(meta.year == 2026)
+    }
+
+    @Test("wrong corrections are errors on their front-matter line")
+    func wrongCorrections() throws {
+        let output = try Self.read("sua-loi-sai.md")
+        #expect(output.directive.tasks.map(\.id) == ["1.1", "1.2"])
+        #expect(Self.shown(output.diagnostics) == [
+            "lỗi shapes/sua-loi-sai.md:4 không hiểu thời hạn \"sớm nhất có thể\" khai báo cho nhiệm vụ 1.1",
+            "lỗi shapes/sua-loi-sai.md:6 nhiệm vụ 1.2: \"Sở Du lịch\" không có trong danh sách đơn vị",
+            "lỗi shapes/sua-loi-sai.md:8 phần khai báo sửa nhiệm vụ 9.9, nhưng văn bản không có nhiệm vụ này",
+        ])
+        #expect(output.diagnostics.last?.hint == "các nhiệm vụ đọc được: 1.1, 1.2")
+        // The task keeps its own deadline when the correction cannot be read.
+        #expect(output.directive.tasks[id: "1.1"]?.deadline == nil)
+    }
+
+    // MARK: Problems reported, not dropped
+
+    @Test("a section naming a body the register does not know is reported, and its tasks kept")
+    func unmatchedSection() throws {
+        let output = try Self.read("muc-khong-khop.md")
+        let tasks = output.directive.tasks
+        #expect(tasks.map(\.id) == ["1.1", "1.2", "2.1"])
+        #expect(tasks[id: "1.1"]?.assignees == [Assignee(name: "Sở Du lịch", code: nil, role: .lead)])
+        #expect(tasks[id: "1.1"]?.units == [])
+        #expect(tasks[id: "1.1"]?.deadline?.due == .iso("2026-04-14"))
+        #expect(Self.shown(output.diagnostics) == [
+            "cảnh báo shapes/muc-khong-khop.md:10 mục \"1. Sở Du lịch\" giao việc cho \"Sở Du lịch\" nhưng tên này không có trong danh sách đơn vị",
+        ])
+        // Old tone placement ("Văn hoá") still finds the department.
+        #expect(tasks[id: "2.1"]?.assignees.map(\.code) == ["SVHTTDL"])
+    }
+
+    @Test("an impossible date in a task is an error naming file and line; the task stays")
+    func impossibleDate() throws {
+        let output = try Self.read("ngay-khong-co-that.md")
+        #expect(output.directive.tasks.map(\.id) == ["1.1", "1.2"])
+        #expect(output.directive.tasks[id: "1.1"]?.deadline == nil)
+        #expect(output.directive.tasks[id: "1.2"]?.deadline?.due == .iso("2026-06-30"))
+        #expect(Self.shown(output.diagnostics) == [
+            "lỗi shapes/ngay-khong-co-that.md:3 nhiệm vụ 1.1: ngày \"31/02/2026\" không có thật (trong \"trước ngày 31/02/2026\")",
+        ])
+        #expect(output.diagnostics.hasErrors)
+    }
+
+    @Test("lines count from the top of the file, front matter included")
+    func lineWithFrontMatter() {
+        let text = "---\nid: x\n---\n\n**1. Sở Tài chính**\n\n- Báo cáo chậm nhất ngày 30/02/2026.\n"
+        let output = Fixture.read(text, file: "x.md")
+        #expect(output.directive.tasks.first?.line == 7)
+        #expect(output.diagnostics.map(\.line) == [7])
+    }
+
+    @Test("a document with no task at all says so")
+    func noTasks() {
+        let output = Fixture.read("Kính gửi: Sở Nội vụ.\n\nĐề nghị quý cơ quan quan tâm.\n", file: "trong.md")
+        #expect(output.directive.tasks.isEmpty)
+        #expect(output.diagnostics.map(\.severity) == [.warning])
+    }
+}
