@@ -62,7 +62,13 @@ public struct ContentLoader: Sendable {
         let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         let output = DirectiveReader(register: register).read(text, file: path, defaultID: Slug.safeID(stem), renderHTML: renderHTML)
         diagnostics.append(contentsOf: output.diagnostics)
-        return output.directive
+        var directive = output.directive
+        // Pages name the source relative to the content folder: an absolute
+        // path would differ from machine to machine.
+        let prefix = contentDirectory.hasSuffix("/") ? contentDirectory : contentDirectory + "/"
+        if path.hasPrefix(prefix) { directive.file = String(path.dropFirst(prefix.count)) }
+        else { directive.file = (path as NSString).lastPathComponent }
+        return directive
     }
 
     public func load(asOf explicitAsOf: CivilDate?, renderHTML: Bool = true) -> Loaded {

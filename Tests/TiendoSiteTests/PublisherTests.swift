@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+@testable import TiendoSite
+
+@Suite struct PublisherTests {
+    func files(_ pairs: [(String, String)]) -> [OutputFile] { pairs.map { OutputFile(path: $0.0, text: $0.1) } }
+
+    func read(_ path: String) -> String? {
+        FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    func modificationDate(_ path: String) -> Date? {
+        try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date
+    }
+
+    @Test func publishesAWholeSiteAndReplacesIt() throws {
+        let root = Support.temporaryDirectory()
+        let output = root + "/site"
+        let publisher = Publisher(output: output)
+        try publisher.publish(files([("index.html", "một"), ("a/b.html", "hai"), ("old.html", "cũ")]))
+        #expect(read(output + "/index.html") == "một")
+        let summary = try publisher.publish(files([("index.html", "một"), ("a/b.html", "ba")]))
+        #expect(read(output + "/a/b.html") == "ba")
+        #expect(read(output + "/old.html") == nil, "a file that no longer belongs is removed")
+        #expect(summary.unchanged == 1)
+        #expect(summary.written == 1)
+        #expect(summary.removed == 1)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root).filter { $0.contains(".tmp-") || $0.contains(".old-") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func unchangedFilesKeepTheirModificationTime() throws {
+        let root = Support.temporaryDirectory()
+        let output = root + "/site"
+        let publisher = Publisher(output: output)
+        try publisher.publish(files([("index.html", "giữ nguyên"), ("x.html", "1")]))
+        let past = Date(timeIntervalSince1970: 1_000_000_000)
+        try FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: output + "/index.html")
+        try publisher.publish(files([("index.html", "giữ nguyên"), ("x.html", "2")]))
+        #expect(modificationDate(output + "/index.html") == past)
+        #expect(modificationDate(output + "/x.html") != past)
+    }
+
+    @Test func refusesToReplaceAFolderItDidNotCreate() throws {
+        let root = Support.temporaryDirectory()
+        let output = root + "/content"
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: output + "/status.csv", contents: Data("quý giá".utf8))
+        #expect(throws: Publisher.Failure.self) { try Publisher(output: output).publish(files([("index.html", "x")])) }
+        #expect(read(output + "/status.csv") == "quý giá")
+    }
+
+    @Test(arguments: ["../escape.html", "/etc/passwd", "a/../../b.html", "", "a//b.html", "./x.html"])
+    func refusesPathsOutsideTheSite(_ path: String) throws {
+        let root = Support.temporaryDirectory()
+        #expect(!Publisher.isSafe(path))
+        #expect(throws: Publisher.Failure.self) { try Publisher(output: root + "/site").publish(files([(path, "x")])) }
+        #expect(!FileManager.default.fileExists(atPath: root + "/site"))
+    }
+
+    @Test func cleansLeftoversOfAnInterruptedBuild() throws {
+        let root = Support.temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: root + "/.site.tmp-99999/a", withIntermediateDirectories: true)
+        try Publisher(output: root + "/site").publish(files([("index.html", "x")]))
+        #expect(!FileManager.default.fileExists(atPath: root + "/.site.tmp-99999"))
+    }
+}
+
+@Suite struct SitePathTests {
+    @Test(arguments: [
+        ("index.html", "don-vi/index.html", "don-vi/index.html"),
+        ("don-vi/a.html", "index.html", "../index.html"),
+        ("don-vi/a.html", "don-vi/b.html", "b.html"),
+        ("nhiem-vu/cv/1-1.html", "don-vi/a.html", "../../don-vi/a.html"),
+        ("nhiem-vu/cv/1-1.html", "nhiem-vu/cv/1-2.html", "1-2.html"),
+        ("nhiem-vu/cv/1-1.html", "nhiem-vu/other/1-2.html", "../other/1-2.html"),
+    ])
+    func linksAreRelative(_ from: String, _ to: String, _ expected: String) {
+        #expect(SitePaths.link(from: from, to: to) == expected)
+    }
+
+    @Test func icalendarFoldsAt75OctetsWithoutSplittingCharacters() {
+        let line = "SUMMARY:" + String(repeating: "Nhiệm vụ rà soát trụ sở, tài sản công; ", count: 5)
+        let folded = ICalendar.fold(line)
+        for physical in folded.components(separatedBy: "\r\n") {
+            #expect(physical.utf8.count <= 75)
+        }
+        #expect(folded.replacingOccurrences(of: "\r\n ", with: "") == line)
+        #expect(ICalendar.escape("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne")
+    }
+
+    @Test func jsonEscapesWhatCouldCloseAScript() {
+        #expect(JSONValue.string("</script><b>&").serialized() == "\"\\u003c/script\\u003e\\u003cb\\u003e\\u0026\"")
+    }
+}
