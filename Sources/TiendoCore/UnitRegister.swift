@@ -148,7 +148,10 @@ public struct UnitRegister: Sendable {
             let best = candidates.map { EditDistance.between(target, VietnameseText.fold($0)) }.min() ?? .max
             return (best, unit.name)
         }
-        let threshold = max(2, target.count / 3)
+        // Only the nearest names: "Phường Hải Ann" suggests Phường Hải An,
+        // not every "Phường Hải ..." three letters away.
+        let best = scored.map(\.0).min() ?? .max
+        let threshold = min(max(2, target.count / 3), best + 1)
         return scored.filter { $0.0 <= threshold }
             .sorted { $0.0 != $1.0 ? $0.0 < $1.0 : VietnameseText.alphabeticallyPrecedes($0.1, $1.1) }
             .prefix(limit).map(\.1)

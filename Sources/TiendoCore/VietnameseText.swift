@@ -90,19 +90,29 @@ public enum VietnameseText {
     static let letterRank: [String: Int] = Dictionary(uniqueKeysWithValues: alphabet.enumerated().map { ($1, $0 + 1) })
 
     /// A key that orders names as a Vietnamese dictionary does: letters first
-    /// (A < Ă < Â, D < Đ), tones only to break ties (ngang, huyền, hỏi, ngã, sắc, nặng).
+    /// (A < Ă < Â, D < Đ), tones only to break ties (ngang, huyền, hỏi, ngã,
+    /// sắc, nặng); numbers by value and before letters ("Phường 2" < "Phường 10").
     public static func sortKey(_ text: String) -> [Int] {
+        // Ranks: 0 space and punctuation, 1 a number, then the alphabet, then other letters.
+        let numberMark = 1, letterBase = 10
         var letters: [Int] = []
         var tones: [Int] = []
         let decomposed = text.precomposedStringWithCanonicalMapping.lowercased().decomposedStringWithCanonicalMapping
         var current = String.UnicodeScalarView()
+        var digits: [Int] = []
         var syllableTone = 0
+        func flushNumber() {
+            guard !digits.isEmpty else { return }
+            let significant = Array(digits.drop { $0 == 0 })
+            letters += [numberMark, significant.count] + significant
+            digits = []
+        }
         func flush() {
             guard !current.isEmpty else { return }
             let letter = String(current).precomposedStringWithCanonicalMapping
             if let rank = letterRank[letter] {
-                letters.append(rank)
-            } else if let scalar = letter.unicodeScalars.first, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                letters.append(letterBase + rank)
+            } else if let scalar = letter.unicodeScalars.first, scalar.properties.isAlphabetic {
                 letters.append(1000 + Int(scalar.value))
             } else {
                 letters.append(0) // spaces and punctuation sort before any letter
@@ -119,6 +129,11 @@ public enum VietnameseText {
                 continue
             }
             flush()
+            if ("0"..."9").contains(scalar) {
+                digits.append(Int(scalar.value) - 48)
+                continue
+            }
+            flushNumber()
             if scalar == " " || scalar == "-" {
                 tones.append(syllableTone)
                 syllableTone = 0
@@ -126,6 +141,7 @@ public enum VietnameseText {
             current.append(scalar)
         }
         flush()
+        flushNumber()
         tones.append(syllableTone)
         return letters + [-1] + tones
     }

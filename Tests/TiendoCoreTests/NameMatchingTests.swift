@@ -1,0 +1,203 @@
+import Foundation
+import Testing
+@testable import TiendoCore
+
+/// Names as directives and clerks write them, matched to the register the
+/// way a careful clerk would — and Vietnamese alphabetical order.
+@Suite("Tên đơn vị và thứ tự chữ cái")
+struct NameMatchingTests {
+    static let same: [(String, String)] = [
+        ("Phường Việt Hoà", "10543"),          // old tone placement
+        ("Phường Việt Hòa", "10543"),
+        ("Phường Thuỷ Nguyên", "11560"),
+        ("Phường Thủy Nguyên", "11560"),
+        ("Xã Vĩnh Hoà", "11848"),
+        ("Sở Văn hoá, Thể thao và Du lịch", "SVHTTDL"),
+        ("PHƯỜNG HẢI AN", "11413"),            // case
+        ("phường hải an", "11413"),
+        ("UBND phường Hải An", "11413"),       // "UBND" + the unit's name
+        ("Ủy ban nhân dân phường Hải An", "11413"),
+        ("Uỷ ban nhân dân Phường Hải An", "11413"),
+        ("11413", "11413"),                     // the code itself
+        ("Ủy ban nhân dân các xã, phường, đặc khu", "CAP-XA"),
+        ("UBND các xã, phường, đặc khu", "CAP-XA"),
+        ("Ủy ban nhân dân xã, phường, đặc khu", "CAP-XA"), // without "các"
+        ("UBND xã, phường, đặc khu", "CAP-XA"),
+        ("Các sở, ngành thành phố", "SO-NGANH"),
+        ("các Sở, ngành thành phố", "SO-NGANH"),
+        ("Sở, ngành thành phố", "SO-NGANH"),
+        ("Các sở, ngành TP", "SO-NGANH"),       // "TP" = "thành phố"
+        ("Văn phòng UBND thành phố", "VPUBND"),  // an alias
+        ("Văn phòng Ủy ban nhân dân thành phố", "VPUBND"),
+        ("  Sở   Tài   chính ", "STC"),          // spacing
+        ("Sở Tài chính.", "STC"),                // punctuation
+        ("Xã Cẩm Giang", "10888"),
+        ("Xã Cẩm Giàng", "10903"),
+        ("UBND xã Cẩm Giàng", "10903"),
+    ]
+
+    @Test("resolves to the unit or group", arguments: same)
+    func resolves(_ name: String, _ code: String) {
+        #expect(Fixture.register.resolve(name)?.code == code)
+        // Decomposed (NFD) text, as some editors save it, is the same name.
+        #expect(Fixture.register.resolve(name.decomposedStringWithCanonicalMapping)?.code == code)
+    }
+
+    static let different: [(String, String)] = [
+        ("Xã Cẩm Giang", "Xã Cẩm Giàng"),       // tones still count
+        ("Phường An Hải", "Phường Hải An"),     // word order counts
+        ("Phường Đồ Sơn", "Phường Nam Đồ Sơn"),
+        ("Sở Nội vụ", "Sở Ngoại vụ"),
+    ]
+
+    @Test("names a clerk would not confuse stay apart", arguments: different)
+    func distinct(_ a: String, _ b: String) {
+        #expect(VietnameseText.nameKey(a) != VietnameseText.nameKey(b))
+        let ra = Fixture.register.resolve(a), rb = Fixture.register.resolve(b)
+        #expect(ra != nil && rb != nil && ra?.code != rb?.code)
+    }
+
+    static let unknown = ["Xã Cẩm", "Sở Du lịch", "Công an thành phố", "Phường", "", "UBND", "Cẩm Giang Xã"]
+
+    @Test("names not in the register resolve to nothing", arguments: unknown)
+    func unknownName(_ name: String) {
+        #expect(Fixture.register.resolve(name) == nil)
+    }
+
+    @Test("name keys: tone placement and abbreviations, not tones")
+    func nameKeys() {
+        #expect(VietnameseText.nameKey("Hoà") == VietnameseText.nameKey("Hòa"))
+        #expect(VietnameseText.nameKey("Thuỷ") == VietnameseText.nameKey("Thủy"))
+        #expect(VietnameseText.nameKey("Khoẻ") == VietnameseText.nameKey("Khỏe"))
+        #expect(VietnameseText.nameKey("UBND") == VietnameseText.nameKey("Ủy ban nhân dân"))
+        #expect(VietnameseText.nameKey("HĐND") == VietnameseText.nameKey("Hội đồng nhân dân"))
+        #expect(VietnameseText.nameKey("các xã") == VietnameseText.nameKey("xã"))
+        #expect(VietnameseText.nameKey("Giang") != VietnameseText.nameKey("Giàng"))
+        #expect(VietnameseText.nameKey("Hòa") != VietnameseText.nameKey("Hoa"))
+    }
+
+    @Test("did-you-mean suggestions for a mistyped name")
+    func suggestions() {
+        #expect(Fixture.register.suggestions(for: "Phường Hải Ann").first == "Phường Hải An")
+        let cam = Fixture.register.suggestions(for: "Xa Cam Giang")
+        #expect(Set(cam.prefix(2)) == ["Xã Cẩm Giang", "Xã Cẩm Giàng"])
+        #expect(Fixture.register.suggestions(for: "Bộ Quốc phòng").isEmpty)
+    }
+
+    // MARK: Folding, slugs, order
+
+    static let folds: [(String, String)] = [
+        ("Cẩm Giàng", "cam giang"),
+        ("Cẩm Giang", "cam giang"),
+        ("Đặc khu Bạch Long Vĩ", "dac khu bach long vi"),
+        ("ĐỒ SƠN", "do son"),
+        ("Thuỷ Nguyên", "thuy nguyen"),
+        ("Ưng Hoà", "ung hoa"),
+    ]
+
+    @Test("fold: what a reader types in the filter box", arguments: folds)
+    func fold(_ text: String, _ folded: String) {
+        #expect(VietnameseText.fold(text) == folded)
+        #expect(VietnameseText.fold(text.decomposedStringWithCanonicalMapping) == folded)
+    }
+
+    @Test("ASCII slugs")
+    func slugs() {
+        #expect(VietnameseText.slug("Xã Cẩm Giàng") == "xa-cam-giang")
+        #expect(VietnameseText.slug("Hải Phòng") == "hai-phong")
+        #expect(VietnameseText.slug("Sở Văn hóa, Thể thao và Du lịch") == "so-van-hoa-the-thao-va-du-lich")
+        #expect(VietnameseText.slug("  1.4 / Đợt 2 ") == "1-4-dot-2")
+    }
+
+    static let ordered: [(String, String)] = [
+        ("Ái", "An"),         // a-i before a-n: letters first, tones after
+        ("An", "Ăn"),
+        ("Ăn", "Ân"),
+        ("An", "Ân"),
+        ("Dương Kinh", "Đồ Sơn"), // D before Đ
+        ("Đồ Sơn", "Hải An"),
+        ("Đạo", "Eo"),
+        ("Ma", "Mà"),         // tones break ties: ngang, huyền, hỏi, ngã, sắc, nặng
+        ("Mà", "Mả"),
+        ("Mả", "Mã"),
+        ("Mã", "Má"),
+        ("Má", "Mạ"),
+        ("O", "Ô"),
+        ("Ô", "Ơ"),
+        ("U", "Ư"),
+        ("Xã An", "Xã An Hưng"),
+        ("Xã An Hưng", "Xã An Khánh"),
+        ("Phường 2", "Phường 10") ,
+    ]
+
+    @Test("Vietnamese alphabetical order", arguments: ordered)
+    func order(_ a: String, _ b: String) {
+        #expect(VietnameseText.alphabeticallyPrecedes(a, b))
+        #expect(!VietnameseText.alphabeticallyPrecedes(b, a))
+    }
+
+    @Test("sorting a list of units")
+    func sortUnits() {
+        let names = ["Phường Đồ Sơn", "Phường Dương Kinh", "Xã Ân Thi", "Xã An Lão", "Phường Ái Quốc", "Xã Ăn", "Phường Bắc An Phụ"]
+        let sorted = names.sorted(by: VietnameseText.alphabeticallyPrecedes)
+        #expect(sorted == ["Phường Ái Quốc", "Phường Bắc An Phụ", "Phường Dương Kinh", "Phường Đồ Sơn",
+                           "Xã An Lão", "Xã Ăn", "Xã Ân Thi"])
+        // NFC and NFD sort alike.
+        #expect(names.map { $0.decomposedStringWithCanonicalMapping }.sorted(by: VietnameseText.alphabeticallyPrecedes)
+                    .map(\.precomposedNFC) == sorted)
+    }
+}
+
+/// The register file: every unit, its groups, and the mistakes a city can make editing it.
+@Suite("Sổ đơn vị")
+struct UnitRegisterTests {
+    @Test("the Hải Phòng register: 114 commune-level units and 14 departments, unique codes")
+    func haiPhong() {
+        let register = Fixture.register
+        #expect(register.units.count == 128)
+        #expect(Fixture.communeCodes.count == 114)
+        #expect(register.units.filter { $0.type == "phuong" }.count == 45)
+        #expect(register.units.filter { $0.type == "xa" }.count == 67)
+        #expect(register.units.filter { $0.type == "dac-khu" }.count == 2)
+        #expect(Fixture.departmentCodes.count == 14)
+        #expect(Set(register.units.map(\.code)).count == register.units.count)
+        #expect(register.groups.map(\.code) == ["CAP-XA", "SO-NGANH"])
+        #expect(register.members(of: .group(register.group(code: "CAP-XA")!)).count == 114)
+    }
+
+    @Test("mistakes in the register file are errors on their line")
+    func mistakes() {
+        let yaml = """
+        types:
+          - {code: xa, label: Xã}
+        groups:
+          - {code: G, name: Các xã, types: [xa, phuong], members: ["999"]}
+        units:
+          - {code: "1", name: Xã Một, type: xa}
+          - {code: "1", name: Xã Hai, type: xa}
+          - {code: "3", name: Xã Ba, type: huyen}
+          - {code: "4", name: Xã Bốn, type: xa, aliases: [Xã Một]}
+          - {code: "5", type: xa}
+        """
+        var diagnostics: [Diagnostic] = []
+        let register = UnitRegisterFile.parse(yaml, file: "units.yaml", diagnostics: &diagnostics)
+        #expect(register.units.map(\.code) == ["1", "3", "4"])
+        let shown = diagnostics.map { "\($0.severity.rawValue) \($0.line) \($0.message)" }
+        #expect(shown.sorted() == [
+            "lỗi 10 thiếu trường \"name\"",
+            "lỗi 4 nhóm Các xã gồm loại \"phuong\" chưa được khai báo",
+            "lỗi 4 nhóm Các xã gồm mã \"999\" không có trong danh sách đơn vị",
+            "lỗi 7 mã đơn vị \"1\" đã dùng cho đơn vị ở dòng 6",
+            "lỗi 8 loại đơn vị \"huyen\" của Xã Ba chưa được khai báo",
+            "lỗi 9 tên \"Xã Một\" trùng với tên của 1 (dòng 6)",
+        ])
+    }
+
+    @Test("a broken YAML file is an error with its line, not a crash")
+    func brokenYAML() {
+        var diagnostics: [Diagnostic] = []
+        _ = UnitRegisterFile.parse("types:\n  - {code: xa\nunits: [", file: "units.yaml", diagnostics: &diagnostics)
+        #expect(diagnostics.hasErrors)
+        #expect(diagnostics.first?.line ?? 0 > 0)
+    }
+}
