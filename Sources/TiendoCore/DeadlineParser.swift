@@ -34,10 +34,20 @@ public struct DeadlineParser: Sendable {
     // "trước hoặc trong ngày D" allows D itself: inclusive, not "trước".
     static let on = TextPattern(
         #"(?:trước hoặc (?:trong|vào)|chậm nhất|hạn chót|thời hạn|hạn|hoàn thành|xong|đến hết|đến|vào|trong)\s*(?:là\s+|vào\s+|trong\s+|hết\s+|:\s*)?(?:ngày\s+)?(?:"# + date + ")")
+    // A day without its year ("trước ngày 15/7", "chậm nhất ngày 20 tháng 8"):
+    // the document's year. "ngày" is required, so "hoàn thành 2/3 khối lượng"
+    // is a fraction, not the 2nd of March.
+    static let dayWithoutYear = #"(\d{1,2})\s*/\s*(\d{1,2})(?!\s*[/.\-]?\s*\d)|(\d{1,2})\s+tháng\s+(\d{1,2})(?!\d)(?!\s*,?\s*năm\s+\d)"#
+    static let beforeWithoutYear = TextPattern(#"(?:chậm nhất\s+)?(?:là\s+)?trước\s+ngày\s+(?:"# + dayWithoutYear + ")")
+    static let onWithoutYear = TextPattern(
+        #"(?:trước hoặc (?:trong|vào)|chậm nhất|hạn chót|thời hạn|hạn|hoàn thành|xong|đến hết|đến|vào|trong)\s*(?:là\s+|vào\s+|trong\s+|hết\s+|:\s*)?ngày\s+(?:"# + dayWithoutYear + ")")
     static let onBare = TextPattern(#"^\s*(?:ngày\s+)?(?:"# + date + #")\s*\.?\s*$"#)
     static let month = TextPattern(
         #"(?:(?:chậm nhất|hoàn thành|xong|thực hiện|báo cáo|thời gian|thời hạn)[^.;]{0,12}?)?(?:trong\s+|hết\s+|cuối\s+)?tháng\s+(\d{1,2})\s*(?:[/\-]|năm)\s*(\d{4})"#)
     static let quarter = TextPattern(#"(?:trong\s+|hết\s+|cuối\s+)?qu[ýí]\s+"# + roman + #"\s*(?:[/\-]|năm|,\s*năm)\s*(\d{4})"#)
+    // "trong tháng 8", "trong quý III": the document's year.
+    static let monthWithoutYear = TextPattern(#"(?:trong|hết|cuối)\s+tháng\s+(\d{1,2})(?!\d)(?!\s*(?:[/\-]|năm)\s*\d)"#)
+    static let quarterWithoutYear = TextPattern(#"(?:trong|hết|cuối)\s+qu[ýí]\s+"# + roman + #"(?![\p{L}\d])(?!\s*(?:[/\-]|năm|,\s*năm)\s*\d)"#)
     static let half = TextPattern(#"(?:trong\s+)?6\s+tháng\s+(đầu|cuối)\s+năm(?:\s+(\d{4}))?"#)
     static let year = TextPattern(#"(?:trong|hết|cuối)\s+năm\s+(\d{4})"#)
     // A deadline cell that is only a year ("Năm 2026", "2026").
@@ -90,6 +100,10 @@ public struct DeadlineParser: Sendable {
             return Result(deadline: latest.0, problems: problems)
         }
         if !problems.isEmpty { return Result(deadline: nil, problems: problems) }
+        if let partial = dayWithoutYear(in: text, excluding: insideRecurring, problems: &problems) {
+            return Result(deadline: partial, problems: problems)
+        }
+        if !problems.isEmpty { return Result(deadline: nil, problems: problems) }
 
         // 2. Periods.
         var periods: [(Deadline, Int)] = []
@@ -118,6 +132,14 @@ public struct DeadlineParser: Sendable {
         for match in Self.quarter.matches(in: text) {
             guard let q = Self.quarterNumber(match.group(1) ?? ""), let y = Int(match.group(2) ?? "") else { continue }
             addPeriod(match, endMonth: q * 3, year: y)
+        }
+        for match in Self.monthWithoutYear.matches(in: text) {
+            guard let m = Int(match.group(1) ?? ""), (1...12).contains(m) else { continue }
+            addPeriod(match, endMonth: m, year: documentYear)
+        }
+        for match in Self.quarterWithoutYear.matches(in: text) {
+            guard let q = Self.quarterNumber(match.group(1) ?? "") else { continue }
+            addPeriod(match, endMonth: q * 3, year: documentYear)
         }
         for match in Self.half.matches(in: text) {
             let first = match.group(1)?.lowercased() == "đầu"
@@ -161,6 +183,34 @@ public struct DeadlineParser: Sendable {
             return Result(deadline: Deadline(text: word, kind: .standing, due: nil), problems: problems)
         }
         return Result(deadline: nil, problems: problems)
+    }
+
+    /// "trước ngày 15/7": the day in the document's year (the next year when
+    /// that day falls before a known document date). Without any year the
+    /// phrase is kept and its day is unknown.
+    private func dayWithoutYear(in text: String, excluding: (Range<Int>) -> Bool, problems: inout [String]) -> Deadline? {
+        var found: [(Deadline, Int)] = []
+        var covered: [Range<Int>] = []
+        for (pattern, kind) in [(Self.beforeWithoutYear, Deadline.Kind.before), (Self.onWithoutYear, .on)] {
+            for match in pattern.matches(in: text) where !excluding(match.range) && !covered.contains(where: { $0.overlaps(match.range) }) {
+                covered.append(match.range)
+                guard let d = Int(match.group(1) ?? match.group(3) ?? ""), let m = Int(match.group(2) ?? match.group(4) ?? ""),
+                      (1...31).contains(d), (1...12).contains(m) else { continue } // not a day and month
+                let phrase = match.text.trimmed
+                guard var year = documentDate?.year ?? documentYear else {
+                    found.append((Deadline(text: phrase, kind: kind, due: nil), match.range.lowerBound))
+                    continue
+                }
+                if let documentDate, let day = CivilDate(year: year, month: m, day: d), day < documentDate { year += 1 }
+                guard let date = CivilDate(year: year, month: m, day: d) else {
+                    problems.append("ngày \"\(d)/\(m)/\(year)\" không có thật (trong \"\(phrase)\")")
+                    continue
+                }
+                found.append((Deadline(text: phrase, kind: kind, due: kind == .before ? date.adding(days: -1) : date), match.range.lowerBound))
+            }
+        }
+        let floor = CivilDate(year: 1, month: 1, day: 1)!
+        return found.max { ($0.0.due ?? floor, $0.1) < ($1.0.due ?? floor, $1.1) }?.0
     }
 
     private func recurringDeadline(in text: String, dayMatches: [TextPattern.Match]) -> Deadline? {

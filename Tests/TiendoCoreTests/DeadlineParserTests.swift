@@ -86,6 +86,23 @@ struct DeadlineParserTests {
         .init("hoàn thành trong năm 2026, báo cáo trước ngày 15/12/2026", .before, "2026-12-14"),
     ]
 
+    /// Days and periods without a year take the document's year.
+    static let withoutYear: [Case] = [
+        .init("báo cáo trước ngày 15/7", .before, "2026-07-14", phrase: "trước ngày 15/7", documentYear: 2026),
+        .init("chậm nhất ngày 20 tháng 8", .on, "2026-08-20", phrase: "chậm nhất ngày 20 tháng 8", documentYear: 2026),
+        .init("hoàn thành chậm nhất trong ngày 30/6.", .on, "2026-06-30", documentDate: "2026-06-10"),
+        .init("trước ngày 10/01", .before, "2027-01-09", documentDate: "2026-12-20"),
+        .init("trước ngày 01/3", .before, "2028-02-29", documentYear: 2028),
+        .init("báo cáo trước ngày 15/7", .before, nil, phrase: "trước ngày 15/7"),
+        .init("hoàn thành trong tháng 8", .within, "2026-08-31", phrase: "trong tháng 8", documentYear: 2026),
+        .init("hoàn thành trong quý III", .within, "2026-09-30", phrase: "trong quý III", documentYear: 2026),
+        .init("hoàn thành trong quý III", .within, nil),
+        .init("hoàn thành 2/3 khối lượng công việc", nil, documentYear: 2026),
+        .init("phấn đấu trong 15/20 xã đạt chuẩn", nil, documentYear: 2026),
+        .init("hoàn thành trong 6 tháng", nil, documentYear: 2026),
+        .init("báo cáo trước ngày 25/12 hàng năm", .recurring, "2026-12-24", documentDate: "2026-06-10"),
+    ]
+
     static let recurring: [Case] = [
         .init("định kỳ hằng tháng báo cáo UBND thành phố", .recurring, nil, phrase: "định kỳ hằng tháng"),
         .init("định kỳ hằng quý báo cáo UBND thành phố", .recurring, nil, phrase: "định kỳ hằng quý", documentDate: "2026-06-10"),
@@ -150,6 +167,16 @@ struct DeadlineParserTests {
 
     @Test("periods end on their last day", arguments: periods)
     func period(_ c: Case) { Self.check(c) }
+
+    @Test("days and periods without a year", arguments: withoutYear)
+    func noYear(_ c: Case) { Self.check(c) }
+
+    @Test("an impossible day without a year, in the document's year, is a problem")
+    func impossibleWithoutYear() {
+        let result = DeadlineParser(documentYear: 2026).parse("hoàn thành trước ngày 30/02")
+        #expect(result.deadline == nil)
+        #expect(result.problems == ["ngày \"30/2/2026\" không có thật (trong \"trước ngày 30/02\")"])
+    }
 
     @Test("recurring deadlines: the first occurrence after the document's date", arguments: recurring)
     func recurrence(_ c: Case) { Self.check(c) }
