@@ -271,6 +271,33 @@ struct DirectiveShapeTests {
         #expect(output.diagnostics.map(\.line) == [7])
     }
 
+    @Test("\"II. UBND các xã, phường\": a city teaches the register a new wording, not the code")
+    func aliasInRegister() throws {
+        let markdown = "II. UBND các xã, phường\n\n- Rà soát trụ sở dôi dư; hoàn thành trong tháng 9/2026.\n"
+        let before = Fixture.read(markdown).directive.tasks.first
+        #expect(before?.assignees.map(\.code) == [nil])
+        #expect(before?.units == [])
+
+        let yaml = try Fixture.text("units.yaml").replacingOccurrences(
+            of: "aliases: [Ủy ban nhân dân cấp xã,", with: "aliases: [\"Các xã, phường\", Ủy ban nhân dân cấp xã,")
+        var diagnostics: [Diagnostic] = []
+        let register = UnitRegisterFile.parse(yaml, file: "units.yaml", diagnostics: &diagnostics)
+        #expect(diagnostics.isEmpty)
+        #expect(register.resolve("UBND các xã, phường")?.code == "CAP-XA")
+        let after = DirectiveReader(register: register).read(markdown, file: "x.md", defaultID: "x").directive.tasks.first
+        #expect(after?.id == "2.1")
+        #expect(after?.assignees.map(\.code) == ["CAP-XA"])
+        #expect(after?.units.count == 114)
+    }
+
+    @Test("corrections keyed without quotes")
+    func unquotedKeys() {
+        let text = "---\ntasks:\n  1.2:\n    deadline: trong quý III/2026\n---\n\n**1. Sở Nội vụ**\n\n- Một.\n- Hai.\n"
+        let output = Fixture.read(text)
+        #expect(output.diagnostics.isEmpty, "\(output.diagnostics)")
+        #expect(output.directive.tasks[id: "1.2"]?.deadline?.due == .iso("2026-09-30"))
+    }
+
     @Test("a document with no task at all says so")
     func noTasks() {
         let output = Fixture.read("Kính gửi: Sở Nội vụ.\n\nĐề nghị quý cơ quan quan tâm.\n", file: "trong.md")

@@ -190,6 +190,17 @@ struct SampleDirectiveTests {
         #expect(nfd.map(TaskSummary.init) == nfc.map(TaskSummary.init))
     }
 
+    @Test("a UTF-8 byte-order mark changes nothing")
+    func byteOrderMark() throws {
+        let text = try Fixture.text(Self.path)
+        let withBOM = Fixture.read("\u{FEFF}" + text)
+        #expect(withBOM.directive.id == "trien-khai-tb-406")
+        #expect(withBOM.directive.tasks == (try Self.sample().directive.tasks))
+        let body = text.components(separatedBy: "\n").dropFirst(4).joined(separator: "\n")
+        let bareBOM = Fixture.read("\u{FEFF}" + body)
+        #expect(bareBOM.directive.metadata == (try Self.sample().directive.metadata))
+    }
+
     @Test("CRLF line ends read the same")
     func crlf() throws {
         let text = try Fixture.text(Self.path)

@@ -239,6 +239,13 @@ struct StatusReaderTests {
         #expect(output.rows.map(\.line) == [6, 9])
     }
 
+    @Test("the same unit by code on one line and by name on another is a duplicate")
+    func duplicateByNameAndCode() throws {
+        let output = try Self.read("\(Self.header)\ntrien-khai-tb-406,1.4,11413,hoàn thành,24/06/2026,,,\ntrien-khai-tb-406,1.4,UBND phường Hải An,hoàn thành,24/06/2026,,,\n")
+        #expect(Self.shown(output.diagnostics) == ["lỗi 3:3 dòng này trùng với dòng 2: cùng nhiệm vụ 1.4 và Phường Hải An"])
+        #expect(output.rows.map(\.unitCode) == ["11413"])
+    }
+
     @Test("a completion after the as-of date is an error")
     func completedAfterAsOf() throws {
         let output = try Self.read("\(Self.header)\ntrien-khai-tb-406,3.1,STC,hoàn thành,26/06/2026,,,\n", asOf: .iso("2026-06-25"))
