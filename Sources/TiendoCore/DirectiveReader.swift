@@ -134,6 +134,7 @@ struct ReadingContext {
     func heading(_ block: MarkdownBlock) -> Heading? {
         var text: String
         var structural = false
+        var plainNumbered = false
         switch block.kind {
         case .heading:
             text = MetadataReader.oneLine(block)
@@ -143,10 +144,10 @@ struct ReadingContext {
             let lineCount = block.endLine - block.startLine + 1
             guard lineCount == 1 || block.isAllStrong else { return nil }
             if !block.isAllStrong {
-                // A plain paragraph is a heading only when numbered "II." or "1.1.".
+                // A plain paragraph is a heading only when numbered: "II.",
+                // "1.1.", or "1\." as converters from Word escape it.
                 guard Self.numbering.firstMatch(in: text) != nil, text.count <= 120 else { return nil }
-                if let match = Self.numbering.firstMatch(in: text), let number = match.group(1), Int(number) != nil,
-                   !number.contains(".") { return nil } // "1)" items are tasks, not headings
+                plainNumbered = true
             }
         case .list(ordered: true, let start, _):
             guard block.children.count == 1, let item = block.children.first, item.children.count == 1,
@@ -177,6 +178,12 @@ struct ReadingContext {
         }
         // Long sentences with a deadline are tasks set in bold, not headings.
         if deadlines.parse(title).deadline.map({ $0.kind != .standing }) == true, found.lead.isEmpty || title.count > 80 {
+            return nil
+        }
+        // "1.1. Rà soát vị trí việc làm." names nobody and ends like a
+        // sentence: a numbered task, not a sub-heading ("1.1. Về cán bộ").
+        if plainNumbered, found.isEmpty, !Self.looksLikeAssignee(bare),
+           let last = title.trimmed.last, ".;".contains(last) {
             return nil
         }
         // A heading naming a body the register does not know keeps the name

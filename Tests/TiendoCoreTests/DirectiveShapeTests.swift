@@ -102,6 +102,56 @@ struct DirectiveShapeTests {
         #expect(found.partners.map(\.code) == partners)
     }
 
+    // MARK: Small shapes
+
+    struct Small: Sendable, CustomTestStringConvertible {
+        var name: String
+        var markdown: String
+        /// "id lead-codes/partner-codes units"
+        var tasks: [String]
+        var testDescription: String { name }
+    }
+
+    static let small: [Small] = [
+        .init(name: "\"1\\. Sở Tài chính\" as Word converters escape it",
+              markdown: "1\\. Sở Tài chính\n\n- Rà soát tài sản.\n\n2\\. Sở Nội vụ\n\n- Rà soát biên chế.\n",
+              tasks: ["1.1 STC/ 1", "2.1 SNV/ 1"]),
+        .init(name: "tasks numbered \"1.1.\" as paragraphs",
+              markdown: "**1. Sở Nội vụ**\n\n1.1. Rà soát vị trí việc làm.\n\n1.2. Tổng hợp nhu cầu; hoàn thành trong tháng 9/2026.\n\n**2. Sở Tài chính**\n\n2.1. Bố trí kinh phí.\n",
+              tasks: ["1.1 SNV/ 1", "1.2 SNV/ 1", "2.1 STC/ 1"]),
+        .init(name: "topic sub-headings \"1.1. Về ...\" inherit the section's assignee",
+              markdown: "**1. Sở Nội vụ**\n\n1.1. Về công tác cán bộ\n\n- Rà soát vị trí việc làm.\n\n1.2. Về đào tạo\n\n- Tổng hợp nhu cầu.\n",
+              tasks: ["1.1.1 SNV/ 1", "1.2.1 SNV/ 1"]),
+        .init(name: "\"a) b)\" paragraphs under a heading with a colon",
+              markdown: "**1. Sở Nội vụ:**\n\na) Rà soát vị trí việc làm;\n\nb) Tổng hợp nhu cầu đào tạo.\n",
+              tasks: ["1.1 SNV/ 1", "1.2 SNV/ 1"]),
+        .init(name: "ordered task lists under \"##\" headings",
+              markdown: "## 1. Sở Nội vụ\n\n1. Rà soát vị trí việc làm.\n2. Tổng hợp nhu cầu đào tạo.\n\n## 2. Sở Tài chính\n\n- Bố trí kinh phí.\n",
+              tasks: ["1.1 SNV/ 1", "1.2 SNV/ 1", "2.1 STC/ 1"]),
+        .init(name: "a setext heading without a number",
+              markdown: "Sở Nội vụ\n=========\n\n- Rà soát vị trí việc làm.\n",
+              tasks: ["1.1 SNV/ 1"]),
+        .init(name: "two leads in one heading",
+              markdown: "**1. Sở Nội vụ, Sở Tài chính**\n\n- Phối hợp rà soát.\n",
+              tasks: ["1.1 SNV,STC/ 2"]),
+        .init(name: "lead and partners in the heading",
+              markdown: "**3. Giao Sở Y tế chủ trì, phối hợp với Sở Giáo dục và Đào tạo và UBND các xã, phường, đặc khu:**\n\n- Kiểm tra an toàn thực phẩm.\n",
+              tasks: ["3.1 SYT/SGDDT,CAP-XA 116"]),
+        .init(name: "two groups in one heading",
+              markdown: "### 5. Các sở, ban, ngành thành phố và UBND các xã, phường, đặc khu\n\n- Tiếp tục quán triệt.\n",
+              tasks: ["5.1 SO-NGANH,CAP-XA/ 128"]),
+    ]
+
+    @Test("small shapes", arguments: small)
+    func smallShape(_ c: Small) {
+        let output = Fixture.read(c.markdown)
+        let summary = output.directive.tasks.map { task in
+            "\(task.id) \(Self.lead(task).map { $0 ?? "nil" }.joined(separator: ","))/\(Self.partners(task).map { $0 ?? "nil" }.joined(separator: ",")) \(task.units.count)"
+        }
+        #expect(summary == c.tasks)
+        #expect(output.diagnostics.isEmpty, "\(output.diagnostics)")
+    }
+
     // MARK: Labelled fields
 
     @Test("\"a) Nhiệm vụ: ... b) Đơn vị chủ trì: ...; đơn vị phối hợp: ... c) Thời gian thực hiện: ...\"")
