@@ -21,9 +21,18 @@ public struct Publisher: Sendable {
     }
 
     public struct Summary: Sendable, Equatable {
+        /// Files whose bytes were written (new or changed).
         public var written = 0
+        /// Files kept as they were (same bytes, hard-linked: modification time untouched).
         public var unchanged = 0
+        /// Files of the old site that no longer belong.
         public var removed = 0
+        /// Pages rendered in this build; the rest were reused without rendering.
+        public var rendered = 0
+        public var reused = 0
+        /// True when nothing at all changed and the site was not touched.
+        public var untouched = false
+        public var total: Int { written + unchanged }
     }
 
     public enum Failure: Error, CustomStringConvertible {
@@ -59,12 +68,27 @@ public struct Publisher: Sendable {
         }
     }
 
-    /// Publishes `files` as the whole new site. Files whose bytes are the
-    /// same as in the published site are hard-linked, not rewritten, so
-    /// their modification times stay and rsync copies only what changed.
+    /// Publishes already rendered files as the whole new site.
     @discardableResult
     public func publish(_ files: [OutputFile]) throws -> Summary {
-        for file in files where !Self.isSafe(file.path) { throw Failure.unsafePath(file.path) }
+        let plans = files.map { file in
+            let bytes = file.bytes
+            return PagePlan(path: file.path, inputs: nil, render: { bytes })
+        }
+        return try publish(plans, salt: Fingerprint(), threads: 1, progress: nil)
+    }
+
+    /// Renders what changed and publishes the whole new site.
+    ///
+    /// A page whose input fingerprint and salt match the previous build's
+    /// manifest is not rendered again. A file whose bytes are the same as in
+    /// the published site is hard-linked, not rewritten, so its modification
+    /// time stays and rsync copies only what changed. When nothing changed
+    /// at all, nothing is written.
+    @discardableResult
+    public func publish(_ plans: [PagePlan], salt: Fingerprint, threads: Int,
+                        progress: (@Sendable (Int, Int) -> Void)?) throws -> Summary {
+        for plan in plans where !Self.isSafe(plan.path) || plan.path == Self.marker { throw Failure.unsafePath(plan.path) }
         let fm = FileManager.default
         try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
 
@@ -82,31 +106,80 @@ public struct Publisher: Sendable {
         }
         cleanLeftovers()
 
+        let markerPath = (output as NSString).appendingPathComponent(Self.marker)
+        let oldText = exists ? fm.contents(atPath: markerPath).map { String(decoding: $0, as: UTF8.self) } : nil
+        let old = oldText.flatMap(Manifest.init(text:)) ?? Manifest(salt: nil, entries: [:])
+        let sameSalt = old.salt == salt
+
+        func oldFileMatches(_ entry: Manifest.Entry, _ path: String) -> Bool {
+            var info = stat()
+            let full = (output as NSString).appendingPathComponent(path)
+            return stat(full, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) == entry.size
+        }
+        let needed = plans.map { plan -> Bool in
+            guard sameSalt, let inputs = plan.inputs, let entry = old.entries[plan.path], entry.inputs == inputs,
+                  oldFileMatches(entry, plan.path) else { return true }
+            return false
+        }
+        let rendered = SiteBuilder.render(needed, plans: plans, threads: threads, progress: progress)
+
+        var summary = Summary()
+        var entries: [String: Manifest.Entry] = [:]
+        enum Action { case keep, write([UInt8]) }
+        var actions: [Action] = []
+        for (index, plan) in plans.enumerated() {
+            if let bytes = rendered[index] {
+                summary.rendered += 1
+                let entry = Manifest.Entry(inputs: plan.inputs, content: Fingerprint.of(bytes: bytes), size: bytes.count)
+                entries[plan.path] = entry
+                if let previous = old.entries[plan.path], previous.content == entry.content, previous.size == entry.size,
+                   oldFileMatches(previous, plan.path) {
+                    actions.append(.keep)
+                    summary.unchanged += 1
+                } else {
+                    actions.append(.write(bytes))
+                    summary.written += 1
+                }
+            } else {
+                summary.reused += 1
+                summary.unchanged += 1
+                entries[plan.path] = old.entries[plan.path]
+                actions.append(.keep)
+            }
+        }
+        let newPaths = Set(plans.map(\.path))
+        summary.removed = old.entries.keys.filter { !newPaths.contains($0) }.count
+        let manifest = Manifest(salt: salt, entries: entries)
+        let manifestText = manifest.text
+        if exists, summary.written == 0, summary.removed == 0, oldText == manifestText {
+            summary.untouched = true
+            return summary
+        }
+
         let staging = (parent as NSString).appendingPathComponent(stagingPrefix + String(getpid()))
         try? fm.removeItem(atPath: staging)
-        var summary = Summary()
         do {
             try fm.createDirectory(atPath: staging, withIntermediateDirectories: false)
             var made = Set<String>()
-            for file in files.sorted(by: { $0.path < $1.path }) {
-                let directory = (file.path as NSString).deletingLastPathComponent
+            for (index, plan) in plans.enumerated() {
+                let directory = (plan.path as NSString).deletingLastPathComponent
                 if !directory.isEmpty, !made.contains(directory) {
                     try fm.createDirectory(atPath: (staging as NSString).appendingPathComponent(directory), withIntermediateDirectories: true)
                     made.insert(directory)
                 }
-                let target = (staging as NSString).appendingPathComponent(file.path)
-                let old = (output as NSString).appendingPathComponent(file.path)
-                if exists, Self.sameBytes(old, file.bytes), link(old, target) == 0 {
-                    summary.unchanged += 1
-                    continue
+                let target = (staging as NSString).appendingPathComponent(plan.path)
+                switch actions[index] {
+                case .write(let bytes):
+                    try write(bytes, to: target)
+                case .keep:
+                    let oldFile = (output as NSString).appendingPathComponent(plan.path)
+                    if link(oldFile, target) != 0 {
+                        guard let data = fm.contents(atPath: oldFile) else { throw Failure.io(oldFile, String(cString: strerror(errno))) }
+                        try write(Array(data), to: target)
+                    }
                 }
-                try write(file.bytes, to: target)
-                summary.written += 1
             }
-            try write(Array("tiendo\n".utf8), to: (staging as NSString).appendingPathComponent(Self.marker))
-            if exists {
-                summary.removed = Self.countFiles(output) - 1 - summary.unchanged - Self.overwrittenCount(files, in: output, unchanged: summary.unchanged)
-            }
+            try write(Array(manifestText.utf8), to: (staging as NSString).appendingPathComponent(Self.marker))
             try swapIn(staging, existing: exists)
         } catch {
             try? fm.removeItem(atPath: staging)
@@ -161,26 +234,4 @@ public struct Publisher: Sendable {
         }
     }
 
-    static func sameBytes(_ path: String, _ bytes: [UInt8]) -> Bool {
-        var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
-        guard let data = FileManager.default.contents(atPath: path) else { return false }
-        return data.elementsEqual(bytes)
-    }
-
-    static func countFiles(_ directory: String) -> Int {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return 0 }
-        var count = 0
-        while let item = enumerator.nextObject() as? String {
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(item), isDirectory: &isDir), !isDir.boolValue {
-                count += 1
-            }
-        }
-        return count
-    }
-
-    static func overwrittenCount(_ files: [OutputFile], in directory: String, unchanged: Int) -> Int {
-        files.filter { FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent($0.path)) }.count - unchanged
-    }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import TiendoCore
 
 /// One file of the generated site.
@@ -15,6 +16,17 @@ public struct OutputFile: Sendable {
     }
 }
 
+/// A file the site will have, and how to make it. A page with an input
+/// fingerprint can be reused from the previous build when the fingerprint
+/// (and the build's salt) is unchanged, without rendering it again.
+public struct PagePlan: Sendable {
+    public var path: String
+    /// What the page shows that may change between builds; nil for pages
+    /// that summarise everything and are always rendered.
+    public var inputs: Fingerprint?
+    public var render: @Sendable () -> [UInt8]
+}
+
 /// Plans and renders every file of the site from the classified model.
 /// Pure apart from the theme it was given: no disk, no clock.
 public struct SiteBuilder: Sendable {
@@ -23,44 +35,163 @@ public struct SiteBuilder: Sendable {
     /// Extra HTML for the end of every page's body (the preview server's
     /// reload script); empty in a published build.
     public var bodySuffix: String = ""
+    /// How many days before the as-of date the recent-changes page covers.
+    public var recentDays: Int = 7
 
     public init(tracker: Tracker, theme: Theme) {
         self.tracker = tracker
         self.theme = theme
     }
 
-    public func build() -> [OutputFile] {
-        let context = SiteContext(tracker: tracker)
-        var files: [OutputFile] = []
-        files.append(page(SitePaths.home, title: "Tổng quan", section: "home", template: "home", HomeView(context), context))
-        files.append(page(SitePaths.units, title: "Đơn vị", section: "units", template: "units", UnitsView(context), context))
-        for unit in tracker.register.units {
-            let path = context.paths.unit(unit.code)
-            files.append(page(path, title: unit.name, section: "units", template: "unit", UnitPageView(context, unit: unit), context))
-            files.append(OutputFile(path: context.paths.unitFeed(unit.code), text: unitFeed(unit, context)))
-        }
+    /// Everything that every page depends on: when it changes, no page is
+    /// reused. Status rows are not in it; each page fingerprints its own.
+    public var salt: Fingerprint {
+        var salt = theme.fingerprint
+        salt.add(bodySuffix)
+        salt.add(recentDays)
+        salt.add(tracker.asOf.iso)
+        let register = tracker.register
+        for type in register.types { salt.add(type.code); salt.add(type.label); salt.add(type.heading) }
+        for group in register.groups { salt.add(group.code); salt.add(group.name); group.memberTypes.forEach { salt.add($0) } }
+        for unit in register.units { salt.add(unit.code); salt.add(unit.name); salt.add(unit.type); unit.aliases.forEach { salt.add($0) } }
         for directive in tracker.directives {
-            files.append(page(context.paths.directive(directive.id), title: directive.title, section: "directives",
-                              template: "directive", DirectiveView(context, directive: directive), context))
+            salt.add(directive.id)
+            salt.add(directive.file)
+            salt.add(directive.title)
+            directive.bodyLines.forEach { salt.add($0) }
             for task in directive.tasks {
-                files.append(page(context.paths.task(task.key), title: "Nhiệm vụ \(task.id) — \(context.directiveShortTitle(directive.id))",
-                                  section: "directives", template: "task",
-                                  TaskPageView(context, directive: directive, task: task), context))
+                salt.add(task.id); salt.add(task.text); salt.add(task.section)
+                salt.add(task.deadline.map { "\($0.text)|\($0.kind)|\($0.due?.iso ?? "")" } ?? "-")
+                salt.add(task.consolidator.map { "\($0.name)|\($0.code ?? "")" } ?? "-")
+                task.assignees.forEach { salt.add("\($0.name)|\($0.code ?? "")|\($0.role)") }
             }
         }
-        files.append(page(SitePaths.calendar, title: "Lịch thời hạn", section: "calendar", template: "calendar", CalendarView(context), context))
-        files.append(OutputFile(path: SitePaths.calendarFeed, text: allFeed(context)))
-        files.append(page(SitePaths.progress, title: "Bảng tiến độ", section: "progress", template: "progress", ProgressPageView(context), context))
-        files.append(page(SitePaths.matrix, title: "Ma trận đơn vị × nhiệm vụ", section: "progress", template: "matrix", MatrixView(context), context))
-        files.append(OutputFile(path: SitePaths.taskCSV, text: ProgressFigures.taskCSV(tracker)))
-        files.append(OutputFile(path: SitePaths.groupCSV, text: ProgressFigures.groupCSV(tracker)))
-        files.append(OutputFile(path: SitePaths.matrixCSV, text: ProgressFigures.matrixCSV(tracker)))
-        files.append(OutputFile(path: SitePaths.progressJSON, text: ProgressFigures.json(tracker)))
-        for asset in theme.assets {
-            files.append(OutputFile(path: SitePaths.assets + "/" + asset.path, bytes: asset.bytes))
-        }
-        return files
+        return salt
     }
+
+    public func plan() -> [PagePlan] {
+        let context = SiteContext(tracker: tracker)
+        let builder = self
+        var plans: [PagePlan] = []
+        func add(_ path: String, inputs: Fingerprint? = nil, _ render: @escaping @Sendable () -> String) {
+            plans.append(PagePlan(path: path, inputs: inputs, render: { Array(render().utf8) }))
+        }
+        add(SitePaths.home) { builder.page(SitePaths.home, title: "Tổng quan", section: "home", template: "home", HomeView(context, recentDays: builder.recentDays), context) }
+        add(SitePaths.units) { builder.page(SitePaths.units, title: "Đơn vị", section: "units", template: "units", UnitsView(context), context) }
+        for unit in tracker.register.units {
+            let path = context.paths.unit(unit.code)
+            let inputs = unitInputs(unit, context)
+            add(path, inputs: inputs) { builder.page(path, title: unit.name, section: "units", template: "unit", UnitPageView(context, unit: unit), context) }
+            add(context.paths.unitFeed(unit.code), inputs: inputs) { builder.unitFeed(unit, context) }
+        }
+        for directive in tracker.directives {
+            var directiveInputs = Fingerprint()
+            for task in directive.tasks { directiveInputs.add(progressPrint(tracker.progress(task: task.key))) }
+            let path = context.paths.directive(directive.id)
+            add(path, inputs: directiveInputs) {
+                builder.page(path, title: directive.title, section: "directives", template: "directive", DirectiveView(context, directive: directive), context)
+            }
+            for task in directive.tasks {
+                let taskPath = context.paths.task(task.key)
+                var inputs = Fingerprint()
+                for assignment in tracker.assignments(for: task.key) { self.add(assignment, to: &inputs) }
+                add(taskPath, inputs: inputs) {
+                    builder.page(taskPath, title: "Nhiệm vụ \(task.id) — \(context.directiveShortTitle(directive.id))",
+                                 section: "directives", template: "task", TaskPageView(context, directive: directive, task: task), context)
+                }
+            }
+        }
+        add(SitePaths.calendar) { builder.page(SitePaths.calendar, title: "Lịch thời hạn", section: "calendar", template: "calendar", CalendarView(context), context) }
+        add(SitePaths.calendarFeed) { builder.allFeed(context) }
+        add(SitePaths.recent) {
+            builder.page(SitePaths.recent, title: "Cập nhật gần đây", section: "recent", template: "recent",
+                         RecentView(context, changes: RecentChanges(tracker: builder.tracker, days: builder.recentDays)), context)
+        }
+        add(SitePaths.recentFeed) { RecentChanges(tracker: builder.tracker, days: builder.recentDays).atom(context) }
+        add(SitePaths.progress) { builder.page(SitePaths.progress, title: "Bảng tiến độ", section: "progress", template: "progress", ProgressPageView(context), context) }
+        add(SitePaths.matrix) { builder.page(SitePaths.matrix, title: "Ma trận đơn vị × nhiệm vụ", section: "progress", template: "matrix", MatrixView(context), context) }
+        add(SitePaths.taskCSV) { ProgressFigures.taskCSV(builder.tracker) }
+        add(SitePaths.groupCSV) { ProgressFigures.groupCSV(builder.tracker) }
+        add(SitePaths.matrixCSV) { ProgressFigures.matrixCSV(builder.tracker) }
+        add(SitePaths.progressJSON) { ProgressFigures.json(builder.tracker) }
+        for asset in theme.assets {
+            let bytes = asset.bytes
+            plans.append(PagePlan(path: SitePaths.assets + "/" + asset.path, inputs: Fingerprint.of(bytes: bytes), render: { bytes }))
+        }
+        return plans
+    }
+
+    /// Renders every planned file, on every core; the result is in plan
+    /// order whatever the number of threads, so the bytes never depend on it.
+    public func build(threads: Int = SiteBuilder.defaultThreads) -> [OutputFile] {
+        let plans = plan()
+        let rendered = Self.render(plans.indices.map { _ in true }, plans: plans, threads: threads, progress: nil)
+        return plans.indices.map { OutputFile(path: plans[$0].path, bytes: rendered[$0] ?? []) }
+    }
+
+    public static var defaultThreads: Int { max(1, min(8, SystemInfo.activeProcessorCount)) }
+
+    /// Renders the plans marked `needed`; `progress` is told (done, total) as pages finish.
+    public static func render(_ needed: [Bool], plans: [PagePlan], threads: Int,
+                              progress: (@Sendable (Int, Int) -> Void)?) -> [[UInt8]?] {
+        let indices = needed.indices.filter { needed[$0] }
+        let results = ResultSlots(count: plans.count)
+        let counter = Counter()
+        let total = indices.count
+        let workers = max(1, min(threads, total))
+        // Pages are handed out in chunks from a shared counter: big pages
+        // (the matrix) do not leave one thread idle while another works.
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let position = counter.next(limit: total) {
+                let index = indices[position]
+                results.set(index, plans[index].render())
+                progress?(counter.finished(), total)
+            }
+        }
+        return results.values
+    }
+
+    // MARK: Inputs of pages
+
+    func add(_ assignment: Tracker.Assignment, to print: inout Fingerprint) {
+        print.add(assignment.task.directiveID)
+        print.add(assignment.task.taskID)
+        print.add(assignment.unitCode)
+        print.add(assignment.statusClass.rawValue)
+        if let row = assignment.row {
+            print.add(row.state.rawValue)
+            print.add(row.completed?.iso ?? "")
+            print.add(row.report)
+            print.add(row.updated?.iso ?? "")
+            print.add(row.note)
+        } else {
+            print.add("-")
+        }
+    }
+
+    func progressPrint(_ progress: TiendoCore.Progress) -> Fingerprint {
+        var print = Fingerprint()
+        for statusClass in StatusClass.allCases { print.add(progress.count(statusClass)) }
+        print.add(progress.done)
+        return print
+    }
+
+    func unitInputs(_ unit: Unit, _ context: SiteContext) -> Fingerprint {
+        var print = Fingerprint()
+        for assignment in tracker.assignments(forUnit: unit.code) { add(assignment, to: &print) }
+        // A consolidator's page lists who has reported on the tasks it collects.
+        for directive in tracker.directives {
+            for task in directive.tasks where task.consolidator?.code == unit.code {
+                for assignment in tracker.assignments(for: task.key) {
+                    print.add(assignment.unitCode)
+                    print.add(assignment.row == nil ? "0" : "1")
+                }
+            }
+        }
+        return print
+    }
+
+    // MARK: Rendering
 
     /// The layout around a page's content.
     struct LayoutView {
@@ -86,17 +217,19 @@ public struct SiteBuilder: Sendable {
         ("Đơn vị", SitePaths.units, "units"),
         ("Lịch thời hạn", SitePaths.calendar, "calendar"),
         ("Tiến độ", SitePaths.progress, "progress"),
+        ("Cập nhật gần đây", SitePaths.recent, "recent"),
     ]
 
-    func page(_ path: String, title: String, section: String, template: String, _ model: Any, _ context: SiteContext) -> OutputFile {
+    func page(_ path: String, title: String, section: String, template: String, _ model: Any, _ context: SiteContext) -> String {
         let content = theme.render(template, model)
         let root = SitePaths.root(of: path)
         let layout = LayoutView(
             title: title, siteName: "Theo dõi tiến độ thực hiện văn bản chỉ đạo", root: root,
             stylesheet: root + "assets/style.css", script: root + "assets/loc.js",
             nav: Self.navigation.map { NavItem(label: $0.label, href: SitePaths.link(from: path, to: $0.path), current: $0.section == section) },
-            content: content, asOf: context.asOf.vietnamese, bodySuffix: bodySuffix)
-        return OutputFile(path: path, text: theme.render("layout", layout))
+            content: content, asOf: context.asOf.vietnamese,
+            bodySuffix: bodySuffix.replacingOccurrences(of: "{{root}}", with: root))
+        return theme.render("layout", layout)
     }
 
     func allFeed(_ context: SiteContext) -> String {
@@ -125,4 +258,35 @@ public struct SiteBuilder: Sendable {
         }
         return ICalendar.feed(name: "Thời hạn — \(unit.name)", events: events, stamp: tracker.asOf)
     }
+}
+
+/// Slots written by many threads, each index by exactly one of them.
+final class ResultSlots: @unchecked Sendable {
+    private var storage: [[UInt8]?]
+    private let lock = NSLockLike()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: [UInt8]) {
+        lock.locked { storage[index] = value }
+    }
+
+    var values: [[UInt8]?] { lock.locked { storage } }
+}
+
+/// Hands out work positions and counts finished ones.
+final class Counter: @unchecked Sendable {
+    private var nextPosition = 0
+    private var done = 0
+    private let lock = NSLockLike()
+
+    func next(limit: Int) -> Int? {
+        lock.locked {
+            guard nextPosition < limit else { return nil }
+            defer { nextPosition += 1 }
+            return nextPosition
+        }
+    }
+
+    func finished() -> Int { lock.locked { done += 1; return done } }
 }

@@ -5,13 +5,15 @@ import Mustache
 /// `assets/`. Every template the site needs is checked when the theme is
 /// loaded, because swift-mustache renders a missing partial as nothing.
 public struct Theme: Sendable {
-    public static let pageTemplates = ["layout", "home", "directive", "task", "unit", "units", "calendar", "progress", "matrix"]
-    public static let partials = ["bar", "badge", "deadline", "counts"]
+    public static let pageTemplates = ["layout", "home", "directive", "task", "unit", "units", "calendar", "progress", "matrix", "recent"]
+    public static let partials = ["bar", "badge", "deadline", "counts", "changes"]
 
     public let directory: String
     let library: MustacheLibrary
     /// Static files: path under `assets/` → bytes.
     public let assets: [(path: String, bytes: [UInt8])]
+    /// Of every template and asset: a page built with another theme is never reused.
+    public let fingerprint: Fingerprint
 
     public enum LoadError: Error, CustomStringConvertible {
         case missingFolder(String)
@@ -41,12 +43,15 @@ public struct Theme: Sendable {
         let templatesFolder = (directory as NSString).appendingPathComponent("templates")
         var library = MustacheLibrary()
         var missing: [String] = []
+        var fingerprint = Fingerprint()
         for name in Self.pageTemplates + Self.partials {
             let file = (templatesFolder as NSString).appendingPathComponent(name + ".mustache")
             guard let data = fm.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
                 missing.append(name)
                 continue
             }
+            fingerprint.add(name)
+            fingerprint.add(text)
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
             } catch {
@@ -68,9 +73,12 @@ public struct Theme: Sendable {
                       !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
                       let data = fm.contents(atPath: full) else { continue }
                 assets.append((path, Array(data)))
+                fingerprint.add(path)
+                fingerprint.add(bytes: data)
             }
         }
         self.assets = assets
+        self.fingerprint = fingerprint
     }
 
     /// Renders a page template with its view model.

@@ -17,6 +17,8 @@ struct HomeView {
     let groups: [GroupRow]
     let laggards: [LaggardRow]
     let hasLaggards: Bool
+    let recent: RecentView
+    let recentHref: String
 
     struct OverdueTask {
         let taskID: String
@@ -66,7 +68,7 @@ struct HomeView {
         let percent: String
     }
 
-    init(_ context: SiteContext) {
+    init(_ context: SiteContext, recentDays: Int) {
         let page = SitePaths.home
         let tracker = context.tracker
         asOf = context.asOf.vietnamese
@@ -130,6 +132,8 @@ struct HomeView {
                        notReported: progress.count(.notReported), percent: Format.percent(progress.percentDone))
         }
         hasLaggards = !laggards.isEmpty
+        recent = RecentView(context, changes: RecentChanges(tracker: tracker, days: recentDays), page: page, limit: 10)
+        recentHref = context.link(page, SitePaths.recent)
     }
 }
 

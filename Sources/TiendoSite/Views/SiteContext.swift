@@ -3,7 +3,7 @@ import TiendoMarkdown
 
 /// What every page view needs: the classified model, where pages live, and
 /// small lookups computed once per build.
-struct SiteContext {
+struct SiteContext: Sendable {
     let tracker: Tracker
     let paths: SitePaths
     let typeLabels: [String: UnitType]

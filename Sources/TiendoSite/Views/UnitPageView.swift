@@ -27,6 +27,7 @@ struct UnitPageView {
         let deadline: DeadlineView
         let badge: BadgeView
         let state: String
+        let hasRow: Bool
         let completed: String
         let report: String
         let noteHTML: String
@@ -65,7 +66,7 @@ struct UnitPageView {
                 taskID: task.id, href: context.link(page, context.paths.task(task.key)),
                 excerpt: Format.excerpt(task.text, limit: 220), role: assignment.role == .lead ? "Chủ trì" : "Phối hợp",
                 deadline: DeadlineView(task.deadline), badge: BadgeView(assignment.statusClass),
-                state: assignment.row?.state.label ?? "Chưa báo cáo", completed: Format.date(assignment.row?.completed),
+                state: assignment.row?.state.label ?? "Chưa báo cáo", hasRow: assignment.row != nil, completed: Format.date(assignment.row?.completed),
                 report: assignment.row?.report ?? "", noteHTML: context.noteHTML(assignment.row?.note ?? ""))
         }
         tasks = assignments.map(row)
