@@ -292,7 +292,7 @@ struct ReadingContext {
                 if deadlines.parse(plain).deadline?.due == nil { ended = true; continue }
                 ended = true
             }
-            guard !sections.isEmpty || (!hasSections && implicitTask(plain)) else { continue }
+            guard !sections.isEmpty || (!hasSections && implicitTask(plain)) || isTaskTable(block) else { continue }
             if sections.isEmpty {
                 sections.append(Section(id: "1", heading: "", title: "", assignees: [], line: block.startLine, isAppendix: false))
             }
@@ -334,6 +334,12 @@ struct ReadingContext {
             }
         }
         return true
+    }
+
+    /// A pipe table whose columns name duties ("Tên nhiệm vụ", "Nội dung công việc").
+    func isTaskTable(_ block: MarkdownBlock) -> Bool {
+        guard block.kind == .paragraph, let table = PipeTable.parse(lines: sourceLines(block), firstLine: block.startLine) else { return false }
+        return table.header.contains { TaskField.named($0) == .task }
     }
 
     func isClosing(_ plain: String) -> Bool {
@@ -472,6 +478,9 @@ struct ReadingContext {
     mutating func tableTasks(_ table: PipeTable) {
         let columns = table.header.map(TaskField.named)
         guard columns.contains(.task) else { return } // a table of figures, not of duties
+        struct Row { var fields: [(TaskField, String)]; var number: String?; var group: String?; var line: Int }
+        var rows: [Row] = []
+        var group: String?
         for (row, cells) in table.rows.enumerated() {
             var fields: [(TaskField, String)] = []
             var number: String?
@@ -484,11 +493,24 @@ struct ReadingContext {
             guard !taskText.trimmed.isEmpty else { continue }
             // Rows numbered "I", "II" with nothing but a title group the rows below them.
             let others = fields.filter { $0.0 != .task && !$0.1.trimmed.isEmpty }
-            if others.isEmpty, let number, number.allSatisfy({ "IVXL".contains($0) }) { continue }
+            if others.isEmpty, let number, !number.isEmpty, number.allSatisfy({ "IVXL".contains($0) }) {
+                group = Self.arabic(number)
+                continue
+            }
+            rows.append(Row(fields: fields, number: number.flatMap { Int($0) != nil ? $0 : nil }, group: group, line: table.rowLines[row]))
+        }
+        // Numbering that starts again in each group ("I: 1, 2; II: 1, 2")
+        // needs the group in the id to keep ids unique.
+        let numbers = rows.compactMap(\.number)
+        let restarts = Set(numbers).count < numbers.count
+        for row in rows {
+            var number = row.number
+            if restarts, let n = number { number = row.group.map { "\($0).\(n)" } }
+            let taskText = row.fields.first { $0.0 == .task }?.1 ?? ""
             let plain = VietnameseText.collapseSpaces(Self.plain(markdown: taskText))
-            appendTask(markdown: taskText, plain: plain, line: table.rowLines[row], blockLine: table.rowLines[row],
-                       fields: fields.map { ($0.0, VietnameseText.collapseSpaces(Self.plain(markdown: $0.1))) },
-                       number: number.flatMap { Int($0) != nil ? $0 : nil })
+            appendTask(markdown: taskText, plain: plain, line: row.line, blockLine: row.line,
+                       fields: row.fields.map { ($0.0, VietnameseText.collapseSpaces(Self.plain(markdown: $0.1))) },
+                       number: number)
         }
     }
 
@@ -502,7 +524,10 @@ struct ReadingContext {
         let section = sections[sections.count - 1]
         let n = section.taskCount + 1
         sections[sections.count - 1].taskCount = n
-        let id = "\(section.id).\(number ?? String(n))"
+        var id = "\(section.id).\(number ?? String(n))"
+        // Ids stay unique whatever the document's own numbering does.
+        if number != nil, tasks.contains(where: { $0.id == id }) { id = "\(section.id).\(n)" }
+        while tasks.contains(where: { $0.id == id }) { id += "'" }
         var text = markdown.trimmed
         var assignees: [Assignee] = []
         var deadline: Deadline?
@@ -605,10 +630,14 @@ struct ReadingContext {
     mutating func applyCorrections(_ corrections: [String: TaskCorrection]) {
         for taskID in corrections.keys.sorted(by: TaskID.precedes) {
             let correction = corrections[taskID]!
+            if !tasks.contains(where: { $0.id == taskID }), let text = correction.text {
+                // A task the reader cannot find, declared whole in front matter.
+                tasks.append(Task(directiveID: directiveID, id: taskID, section: "", text: text, line: correction.line))
+            }
             guard let index = tasks.firstIndex(where: { $0.id == taskID }) else {
                 diagnostics.append(.error(file, line: correction.line,
                     "phần khai báo sửa nhiệm vụ \(taskID), nhưng văn bản không có nhiệm vụ này",
-                    hint: "các nhiệm vụ đọc được: \(tasks.map(\.id).joined(separator: ", "))"))
+                    hint: "các nhiệm vụ đọc được: \(tasks.map(\.id).joined(separator: ", ")); để thêm nhiệm vụ mới, ghi cả \"text\""))
                 continue
             }
             var task = tasks[index]
@@ -646,6 +675,10 @@ struct ReadingContext {
                 task.consolidator = Consolidator(name: entry?.name ?? name, code: entry?.code)
             }
             task.units = units(for: task.assignees)
+            if task.assignees.isEmpty {
+                diagnostics.append(.warning(file, line: correction.line, "nhiệm vụ \(taskID) không rõ giao cho đơn vị nào",
+                                            hint: "khai báo \"assignees\" (hoặc \"lead\") cho nhiệm vụ \(taskID)"))
+            }
             tasks[index] = task
         }
     }

@@ -79,6 +79,18 @@ public struct FrontMatter: Sendable {
         for (key, value) in taskMap {
             guard let taskID = key.scalar?.string else { continue }
             var correction = TaskCorrection(line: (key.mark?.line ?? 0) + lineOffset)
+            // A typo in a field name must not silently drop the correction.
+            guard let fieldMap = value.mapping else {
+                diagnostics.append(.error(file, line: correction.line, "khai báo cho nhiệm vụ \(taskID) phải gồm các trường như deadline, lead, partners",
+                                          hint: "ví dụ:  \"\(taskID)\":\n    deadline: \"trong tháng 8/2026\""))
+                continue
+            }
+            for (field, _) in fieldMap {
+                guard let name = field.scalar?.string, !TaskCorrection.fields.contains(name) else { continue }
+                diagnostics.append(.warning(file, line: (field.mark?.line ?? 0) + lineOffset,
+                                            "trường \"\(name)\" của nhiệm vụ \(taskID) không được dùng",
+                                            hint: "các trường dùng được: " + TaskCorrection.fields.joined(separator: ", ")))
+            }
             let fields = YAMLReader(file: file)
             correction.deadline = fields.optionalString(value, "deadline")
             correction.lead = fields.strings(value, "lead")
@@ -105,6 +117,9 @@ public struct TaskCorrection: Sendable, Hashable {
     public var text: String?
 
     public init(line: Int) { self.line = line }
+
+    /// The fields a correction may set, as written in front matter.
+    public static let fields = ["text", "assignees", "lead", "partners", "deadline", "consolidator"]
 }
 
 extension String {

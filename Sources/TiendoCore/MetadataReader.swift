@@ -95,7 +95,7 @@ struct MetadataReader {
                 }
                 continue
             } else if meta.issuer == nil, !sawHeader || meta.number == nil, block.isAllStrong || text == text.uppercased(),
-                      !numbered.isMatch(text), text == text.uppercased() || sawHeader || opensHeader(blocks, after: index),
+                      !numbered.isMatch(text), !isAppendixHeading(block), text == text.uppercased() || sawHeader || opensHeader(blocks, after: index),
                       text.uppercased().contains("ỦY BAN") || text.uppercased().contains("UỶ BAN") || text.uppercased().contains("SỞ ")
                         || text.uppercased().contains("BỘ ") || text.uppercased().contains("BAN ") || text == text.uppercased() {
                 meta.issuer = text

@@ -221,6 +221,33 @@ struct DirectiveShapeTests {
         ])
     }
 
+    @Test("numbering that starts again in each group of an appendix keeps ids unique")
+    func restartedNumbering() {
+        let markdown = """
+        **PHỤ LỤC II**
+
+        | TT | Nội dung công việc | Đơn vị chủ trì | Thời hạn |
+        |----|----|----|----|
+        | I | Cải cách hành chính | | |
+        | 1 | Rà soát thủ tục | Sở Tư pháp | Quý III/2026 |
+        | 2 | Số hóa hồ sơ | Sở Nội vụ | Quý IV/2026 |
+        | II | Tài chính | | |
+        | 1 | Bố trí kinh phí | Sở Tài chính | Tháng 9/2026 |
+        """
+        let tasks = Fixture.read(markdown).directive.tasks
+        #expect(tasks.map(\.id) == ["PL2.1.1", "PL2.1.2", "PL2.2.1"])
+        #expect(tasks.map { $0.assignees.first?.code } == ["STP", "SNV", "STC"])
+        #expect(tasks.map(\.line) == [6, 7, 9])
+    }
+
+    @Test("a task table with no heading above it is still read")
+    func bareTable() {
+        let markdown = "Kính gửi: Các sở, ngành thành phố.\n\n| STT | Nhiệm vụ | Cơ quan chủ trì | Thời hạn |\n|---|---|---|---|\n| 1 | Rà soát | Sở Tư pháp | 30/9/2026 |\n"
+        let tasks = Fixture.read(markdown).directive.tasks
+        #expect(tasks.map(\.id) == ["1.1"])
+        #expect(tasks.first?.deadline?.due == .iso("2026-09-30"))
+    }
+
     @Test("pipe tables are recognised on top of cmark's paragraphs")
     func pipeTable() throws {
         let table = try #require(PipeTable.parse(lines: [
@@ -279,7 +306,7 @@ struct DirectiveShapeTests {
             "lỗi shapes/sua-loi-sai.md:6 nhiệm vụ 1.2: \"Sở Du lịch\" không có trong danh sách đơn vị",
             "lỗi shapes/sua-loi-sai.md:8 phần khai báo sửa nhiệm vụ 9.9, nhưng văn bản không có nhiệm vụ này",
         ])
-        #expect(output.diagnostics.last?.hint == "các nhiệm vụ đọc được: 1.1, 1.2")
+        #expect(output.diagnostics.last?.hint == "các nhiệm vụ đọc được: 1.1, 1.2; để thêm nhiệm vụ mới, ghi cả \"text\"")
         // The task keeps its own deadline when the correction cannot be read.
         #expect(output.directive.tasks[id: "1.1"]?.deadline == nil)
     }
@@ -338,6 +365,49 @@ struct DirectiveShapeTests {
         #expect(after?.id == "2.1")
         #expect(after?.assignees.map(\.code) == ["CAP-XA"])
         #expect(after?.units.count == 114)
+    }
+
+    @Test("front matter declares a task the reader cannot find")
+    func declaredTask() {
+        let text = """
+        ---
+        tasks:
+          "3.1":
+            text: Sở Y tế tổ chức kiểm tra an toàn thực phẩm dịp Tết.
+            lead: [SYT]
+            partners: [Công an thành phố]
+            deadline: trước ngày 15/01/2027
+          "3.2":
+            text: Việc chưa rõ ai làm.
+        ---
+
+        **1. Sở Nội vụ**
+
+        - Rà soát biên chế.
+        """
+        let output = Fixture.read(text, file: "x.md")
+        let task = output.directive.tasks[id: "3.1"]
+        #expect(output.directive.tasks.map(\.id) == ["1.1", "3.1", "3.2"])
+        #expect(task?.text == "Sở Y tế tổ chức kiểm tra an toàn thực phẩm dịp Tết.")
+        #expect(task?.assignees.map(\.code) == ["SYT", nil])
+        #expect(task?.units == ["SYT"])
+        #expect(task?.deadline?.due == .iso("2027-01-14"))
+        #expect(task?.line == 3)
+        #expect(Self.shown(output.diagnostics) == [
+            "lỗi x.md:3 nhiệm vụ 3.1: \"Công an thành phố\" không có trong danh sách đơn vị",
+            "cảnh báo x.md:8 nhiệm vụ 3.2 không rõ giao cho đơn vị nào",
+        ])
+    }
+
+    @Test("a misspelt field or a correction that is not a list of fields is reported")
+    func malformedCorrections() {
+        let text = "---\ntasks:\n  \"1.1\":\n    deadlin: trong tháng 8/2026\n  \"1.2\": trong tháng 9/2026\n---\n\n**1. Sở Nội vụ**\n\n- Một.\n- Hai.\n"
+        let output = Fixture.read(text, file: "x.md")
+        #expect(Self.shown(output.diagnostics) == [
+            "cảnh báo x.md:4 trường \"deadlin\" của nhiệm vụ 1.1 không được dùng",
+            "lỗi x.md:5 khai báo cho nhiệm vụ 1.2 phải gồm các trường như deadline, lead, partners",
+        ])
+        #expect(output.directive.tasks.allSatisfy { $0.deadline == nil })
     }
 
     @Test("corrections keyed without quotes")
