@@ -125,7 +125,7 @@ public struct StatusReader: Sendable {
             var unit: Unit?
             if unitText.isEmpty {
                 error(.unit, "thiếu đơn vị", hint: "ghi mã hoặc tên đơn vị, ví dụ: 11413 hoặc Phường Hải An")
-            } else if let found = register.unit(code: unitText) ?? { if case .unit(let u) = register.resolve(unitText) { return u }; return nil }() {
+            } else if let found = register.unit(named: unitText) {
                 unit = found
             } else {
                 let suggestions = register.suggestions(for: unitText)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The city's list of units, types and groups. A city adds, renames or
 /// aliases a unit by editing its register file, never the Swift code.
 public struct UnitRegister: Sendable {
@@ -7,6 +9,8 @@ public struct UnitRegister: Sendable {
 
     private var unitIndexByCode: [String: Int] = [:]
     private var entryByKey: [String: Entry] = [:]
+    /// Units by their name without the type word ("Hải An" for "Phường Hải An").
+    private var unitCodesByBareName: [String: [String]] = [:]
 
     /// What a name in a document resolves to.
     public enum Entry: Sendable, Hashable {
@@ -87,6 +91,13 @@ public struct UnitRegister: Sendable {
             index(unit.code, .unit(unit), line: unit.line)
             for alias in unit.aliases { index(alias, .unit(unit), line: unit.line) }
         }
+        for unit in self.units {
+            guard let label = types.first(where: { $0.code == unit.type })?.label else { continue }
+            let nameKey = VietnameseText.nameKey(unit.name), labelKey = VietnameseText.nameKey(label) + " "
+            if nameKey.hasPrefix(labelKey) {
+                unitCodesByBareName[String(nameKey.dropFirst(labelKey.count)), default: []].append(unit.code)
+            }
+        }
         for group in groups {
             index(group.name, .group(group), line: group.line)
             for alias in group.aliases { index(alias, .group(group), line: group.line) }
@@ -126,6 +137,21 @@ public struct UnitRegister: Sendable {
         let council = VietnameseText.nameKey("Ủy ban nhân dân") + " "
         let bare = key.hasPrefix(council) ? String(key.dropFirst(council.count)) : key
         return entryByKey.keys.contains { $0 == key || $0.hasPrefix(key + " ") || $0 == bare || $0.hasPrefix(bare + " ") }
+    }
+
+    /// A unit as a clerk writes it in a status file: its code, its name or
+    /// an alias ("UBND phường Hải An"), the type abbreviated ("P. Hải An",
+    /// "X. Cẩm Giàng"), or the bare name ("Hải An") when only one unit has it.
+    public func unit(named text: String) -> Unit? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let unit = unit(code: trimmed) { return unit }
+        if case .unit(let unit) = resolve(trimmed) { return unit }
+        var bare = trimmed
+        for prefix in ["P.", "X.", "ĐK.", "Đ.K."] where bare.hasPrefix(prefix) {
+            bare = String(bare.dropFirst(prefix.count))
+        }
+        guard let codes = unitCodesByBareName[VietnameseText.nameKey(bare)], codes.count == 1 else { return nil }
+        return unit(code: codes[0])
     }
 
     /// Every unit a resolved name stands for, in register order.

@@ -64,6 +64,40 @@ struct NameMatchingTests {
         #expect(Fixture.register.resolve(name) == nil)
     }
 
+    static let statusUnits: [(String, String?)] = [
+        ("11413", "11413"),
+        (" 11413 ", "11413"),
+        ("Phường Hải An", "11413"),
+        ("UBND phường Hải An", "11413"),
+        ("Hải An", "11413"),            // the bare name, when only one unit has it
+        ("P. Hải An", "11413"),
+        ("X. Cẩm Giàng", "10903"),
+        ("Cẩm Giàng", "10903"),
+        ("Cẩm Giang", "10888"),
+        ("Cát Hải", "11914"),
+        ("Sở Tài chính", "STC"),
+        ("Các sở, ngành thành phố", nil), // a group is not one unit
+        ("Hải Ann", nil),
+        ("Tiên", nil),
+    ]
+
+    @Test("a unit as a clerk writes it in the status file", arguments: statusUnits)
+    func statusUnit(_ text: String, _ code: String?) {
+        #expect(Fixture.register.unit(named: text)?.code == code)
+    }
+
+    @Test("a bare name two units share finds neither")
+    func ambiguousBareName() {
+        var diagnostics: [Diagnostic] = []
+        let register = UnitRegister(types: [UnitType(code: "xa", label: "Xã", heading: "Xã"), UnitType(code: "phuong", label: "Phường", heading: "Phường")],
+                                    groups: [], units: [Unit(code: "1", name: "Xã An Lão", type: "xa"), Unit(code: "2", name: "Phường An Lão", type: "phuong")],
+                                    diagnostics: &diagnostics)
+        #expect(diagnostics.isEmpty)
+        #expect(register.unit(named: "An Lão") == nil)
+        #expect(register.unit(named: "Xã An Lão")?.code == "1")
+        #expect(register.unit(named: "P. An Lão") == nil)
+    }
+
     @Test("name keys: tone placement and abbreviations, not tones")
     func nameKeys() {
         #expect(VietnameseText.nameKey("Hoà") == VietnameseText.nameKey("Hòa"))
