@@ -41,6 +41,10 @@ public struct DeadlineParser: Sendable {
     static let beforeWithoutYear = TextPattern(#"(?:chậm nhất\s+)?(?:là\s+)?trước\s+ngày\s+(?:"# + dayWithoutYear + ")")
     static let onWithoutYear = TextPattern(
         #"(?:trước hoặc (?:trong|vào)|chậm nhất|hạn chót|thời hạn|hạn|hoàn thành|xong|đến hết|đến|vào|trong)\s*(?:là\s+|vào\s+|trong\s+|hết\s+|:\s*)?ngày\s+(?:"# + dayWithoutYear + ")")
+    // "trước 16 giờ 00 ngày 24/6/2026", "chậm nhất 17h00 ngày 24/6/2026": an
+    // hour on that day, so the day itself is allowed.
+    static let atHour = TextPattern(
+        #"(?:chậm nhất|trước|hạn|hoàn thành|gửi)\s+(?:là\s+|vào\s+|trước\s+)?\d{1,2}\s*(?:giờ|h)\s*(?:\d{2}\s*(?:phút)?)?\s*,?\s*(?:ngày\s+)?(?:"# + date + ")")
     static let onBare = TextPattern(#"^\s*(?:ngày\s+)?(?:"# + date + #")\s*\.?\s*$"#)
     static let month = TextPattern(
         #"(?:(?:chậm nhất|hoàn thành|xong|thực hiện|báo cáo|thời gian|thời hạn)[^.;]{0,12}?)?(?:trong\s+|hết\s+|cuối\s+)?tháng\s+(\d{1,2})\s*(?:[/\-]|năm)\s*(\d{4})"#)
@@ -86,7 +90,11 @@ public struct DeadlineParser: Sendable {
         let recurringRanges = recurringDayMatches.map(\.range) + Self.recurringPeriodic.matches(in: text).map(\.range)
         func insideRecurring(_ range: Range<Int>) -> Bool { recurringRanges.contains { $0.overlaps(range) } }
         var covered: [Range<Int>] = []
-        for match in Self.before.matches(in: text) where !insideRecurring(match.range) {
+        for match in Self.atHour.matches(in: text) where !insideRecurring(match.range) {
+            addDay(match, kind: .on, offset: 1)
+            covered.append(match.range)
+        }
+        for match in Self.before.matches(in: text) where !insideRecurring(match.range) && !covered.contains(where: { $0.overlaps(match.range) }) {
             addDay(match, kind: .before, offset: 1)
             covered.append(match.range)
         }

@@ -43,6 +43,9 @@ struct DeadlineParserTests {
         .init("hoàn thành xong 01.08.2026", .on, "2026-08-01"),
         .init("chậm nhất ngày 05 tháng 12 năm 2025", .on, "2025-12-05", phrase: "chậm nhất ngày 05 tháng 12 năm 2025"),
         .init("trước hoặc trong ngày 30/6/2026", .on, "2026-06-30"),
+        .init("gửi Sở Nội vụ trước 16 giờ 00 ngày 24/6/2026", .on, "2026-06-24", phrase: "trước 16 giờ 00 ngày 24/6/2026"),
+        .init("báo cáo chậm nhất 17h00 ngày 24/6/2026", .on, "2026-06-24"),
+        .init("trước 10 giờ 30 phút, ngày 05 tháng 12 năm 2025", .on, "2025-12-05"),
     ]
 
     static let exclusive: [Case] = [
