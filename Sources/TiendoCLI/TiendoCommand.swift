@@ -1,7 +1,8 @@
 import ArgumentParser
 
 /// The `tiendo` command: a thin layer over the site and core libraries.
-public struct TiendoCommand: ParsableCommand {
+@available(macOS 10.15, *)
+public struct TiendoCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "tiendo",
         abstract: "Theo dõi tiến độ thực hiện văn bản chỉ đạo: dựng trang web tĩnh từ văn bản và tệp trạng thái.",
@@ -9,7 +10,7 @@ public struct TiendoCommand: ParsableCommand {
         Thư mục nội dung (mặc định: content/) gồm units.yaml (danh sách đơn vị), \
         directives/*.md (văn bản chỉ đạo) và status.csv (trạng thái từng nhiệm vụ, từng đơn vị).
         """,
-        subcommands: [BuildCommand.self, CheckCommand.self, TasksCommand.self, TemplateCommand.self],
+        subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, TasksCommand.self, TemplateCommand.self],
         defaultSubcommand: nil)
 
     public init() {}
@@ -23,4 +24,22 @@ struct ContentOptions: ParsableArguments {
     @Option(name: .customLong("as-of"), help: ArgumentHelp(
         "Ngày số liệu (YYYY-MM-DD). Mặc định: ngày cập nhật muộn nhất trong tệp trạng thái.", valueName: "YYYY-MM-DD"))
     var asOf: String?
+}
+
+extension TiendoCommand {
+    /// Parses the command line and runs the command, awaiting async ones
+    /// (`serve`). Called explicitly because overload resolution in a
+    /// main.swift may pick ParsableCommand's synchronous `main()`.
+    public static func runFromCommandLine() async {
+        do {
+            var command = try await asyncParseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

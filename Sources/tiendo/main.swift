@@ -1,3 +1,3 @@
 import TiendoCLI
 
-TiendoCommand.main()
+await TiendoCommand.runFromCommandLine()
