@@ -9,10 +9,21 @@ public struct CSVTable: Sendable {
         /// Physical line where the record starts (1-based).
         public var line: Int
         public var cells: [String]
+
+        public init(line: Int, cells: [String]) {
+            self.line = line
+            self.cells = cells
+        }
     }
 
     public var separator: Character
     public var rows: [Row]
+
+    /// A table from another reader (a workbook), for the same checks.
+    public init(separator: Character, rows: [Row]) {
+        self.separator = separator
+        self.rows = rows
+    }
 
     public enum Failure: Error, Sendable, Equatable {
         /// Not UTF-8 nor UTF-16: a legacy 8-bit encoding such as Windows-1258 or TCVN3.
