@@ -61,7 +61,7 @@ struct SiteGeneration {
     func run(bodySuffix: String) throws -> Result {
         let asOf = try AsOfArgument.parse(options.content.asOf)
         report.step("đọc nội dung (danh sách đơn vị, văn bản, tệp trạng thái)")
-        let loaded = ContentLoader(contentDirectory: options.content.content).load(asOf: asOf)
+        let loaded = ContentLoader(contentDirectory: options.content.content).load(asOf: asOf, sheet: options.content.sheet)
         Console.report(loaded.diagnostics)
         guard let tracker = loaded.tracker else {
             throw CommandFailure("không dựng trang vì nội dung có lỗi; trang cũ (nếu có) giữ nguyên")

@@ -12,7 +12,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let asOf = try AsOfArgument.parse(options.asOf)
-        let loaded = ContentLoader(contentDirectory: options.content).load(asOf: asOf, renderHTML: false)
+        let loaded = ContentLoader(contentDirectory: options.content).load(asOf: asOf, sheet: options.sheet, renderHTML: false)
         Console.report(loaded.diagnostics)
         if loaded.diagnostics.hasErrors { throw ExitCode(1) }
         let taskCount = loaded.directives.reduce(0) { $0 + $1.tasks.count }

@@ -27,7 +27,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         guard (0...65535).contains(port) else { throw CommandFailure("cổng \(port) không hợp lệ (0–65535)") }
         let preview = PreviewSite()
-        let builder = PreviewBuilder(content: content.content, theme: theme, asOf: content.asOf, recentDays: recentDays)
+        let builder = PreviewBuilder(content: content.content, theme: theme, asOf: content.asOf, sheet: content.sheet, recentDays: recentDays)
         await preview.update(builder.build())
         // IPv4 loopback, as intranet users type it (FlyingFox's .loopback is ::1).
         let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: UInt16(port)), logger: .disabled,
@@ -93,6 +93,7 @@ struct PreviewBuilder: Sendable {
     let content: String
     let theme: String
     let asOf: String?
+    let sheet: String?
     let recentDays: Int
 
     static let reloadScript = "<script src=\"{{root}}__tiendo/reload.js\"></script>"
@@ -100,7 +101,7 @@ struct PreviewBuilder: Sendable {
     func build() -> Result<[String: [UInt8]], PreviewError> {
         let asOfDate: CivilDate?
         do { asOfDate = try AsOfArgument.parse(asOf) } catch { return .failure(PreviewError(message: "\(error)")) }
-        let loaded = ContentLoader(contentDirectory: content).load(asOf: asOfDate)
+        let loaded = ContentLoader(contentDirectory: content).load(asOf: asOfDate, sheet: sheet)
         guard let tracker = loaded.tracker else {
             let problems = loaded.diagnostics.errors.map(\.description).joined(separator: "\n")
             return .failure(PreviewError(message: "Nội dung có lỗi, chưa dựng lại được (trang đang xem là bản trước):\n" + problems))

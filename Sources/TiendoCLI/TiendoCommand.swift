@@ -24,6 +24,9 @@ struct ContentOptions: ParsableArguments {
     @Option(name: .customLong("as-of"), help: ArgumentHelp(
         "Ngày số liệu (YYYY-MM-DD). Mặc định: ngày cập nhật muộn nhất trong tệp trạng thái.", valueName: "YYYY-MM-DD"))
     var asOf: String?
+
+    @Option(name: .long, help: ArgumentHelp("Tên trang tính trong status.xlsx (mặc định: trang đầu tiên).", valueName: "NAME"))
+    var sheet: String?
 }
 
 extension TiendoCommand {

@@ -8,6 +8,7 @@ public struct ContentLoader: Sendable {
     public static let registerFile = "units.yaml"
     public static let directivesFolder = "directives"
     public static let statusFile = "status.csv"
+    public static let statusWorkbook = "status.xlsx"
 
     public let contentDirectory: String
 
@@ -71,7 +72,7 @@ public struct ContentLoader: Sendable {
         return directive
     }
 
-    public func load(asOf explicitAsOf: CivilDate?, renderHTML: Bool = true) -> Loaded {
+    public func load(asOf explicitAsOf: CivilDate?, sheet: String? = nil, renderHTML: Bool = true) -> Loaded {
         var diagnostics: [Diagnostic] = []
         let register = loadRegister(diagnostics: &diagnostics)
         var directives: [Directive] = []
@@ -96,31 +97,72 @@ public struct ContentLoader: Sendable {
             idFiles[directive.id] = path
             directives.append(directive)
         }
-        let statusPath = display(Self.statusFile)
-        var rows: [StatusRow] = []
-        if FileManager.default.fileExists(atPath: statusPath) {
-            if let bytes = FileManager.default.contents(atPath: statusPath) {
-                switch CSVTable.parse(Array(bytes)) {
-                case .success(let table):
-                    let output = StatusReader(register: register, directives: directives).read(table, file: statusPath, asOf: explicitAsOf)
-                    rows = output.rows
-                    diagnostics.append(contentsOf: output.diagnostics)
-                case .failure(let failure):
-                    diagnostics.append(StatusFileProblem.diagnostic(for: failure, file: statusPath))
-                }
-            } else {
-                diagnostics.append(.error(statusPath, "không đọc được tệp trạng thái", hint: "kiểm tra quyền đọc tệp"))
-            }
-        } else {
-            diagnostics.append(.warning(statusPath, "chưa có tệp trạng thái: mọi đơn vị được tính là chưa báo cáo",
-                                        hint: "tạo tệp bằng lệnh \"tiendo template --output \(statusPath)\""))
-        }
+        let (rows, statusPath) = loadStatus(register: register, directives: directives, asOf: explicitAsOf,
+                                            sheet: sheet, diagnostics: &diagnostics)
         let asOf = Tracker.asOfDate(explicit: explicitAsOf, rows: rows)
         if asOf == nil, !diagnostics.hasErrors {
             diagnostics.append(.error(statusPath, "không xác định được ngày số liệu: tệp trạng thái chưa có ngày cập nhật nào",
                                       hint: "ghi cột updated (ngày cập nhật), hoặc chạy lệnh với --as-of YYYY-MM-DD"))
         }
         return Loaded(register: register, directives: directives, rows: rows, asOf: asOf, diagnostics: diagnostics)
+    }
+
+    /// Reads `status.csv` or `status.xlsx` (the worksheet named `sheet`, or the first).
+    func loadStatus(register: UnitRegister, directives: [Directive], asOf: CivilDate?, sheet: String?,
+                    diagnostics: inout [Diagnostic]) -> ([StatusRow], String) {
+        let csvPath = display(Self.statusFile)
+        let workbookPath = display(Self.statusWorkbook)
+        let fm = FileManager.default
+        let hasCSV = fm.fileExists(atPath: csvPath), hasWorkbook = fm.fileExists(atPath: workbookPath)
+        let reader = StatusReader(register: register, directives: directives)
+        if hasCSV, hasWorkbook {
+            diagnostics.append(.error(workbookPath, "có cả \(Self.statusFile) và \(Self.statusWorkbook): không biết dùng tệp nào",
+                                      hint: "giữ một tệp trạng thái, đổi tên hoặc chuyển tệp kia ra khỏi thư mục nội dung"))
+            return ([], csvPath)
+        }
+        if hasWorkbook {
+            guard let data = fm.contents(atPath: workbookPath) else {
+                diagnostics.append(.error(workbookPath, "không đọc được tệp trạng thái", hint: "kiểm tra quyền đọc tệp"))
+                return ([], workbookPath)
+            }
+            switch Workbook.read(data, sheet: sheet) {
+            case .success(let worksheet):
+                let output = reader.read(worksheet.table, file: workbookPath, asOf: asOf)
+                // A workbook's places are cells ("Trạng thái!C7"), as the clerk sees them in Excel.
+                diagnostics.append(contentsOf: output.diagnostics.map { diagnostic in
+                    guard diagnostic.file == workbookPath, diagnostic.line > 0 else { return diagnostic }
+                    var located = diagnostic
+                    let column = diagnostic.column > 0 ? Workbook.columnName(diagnostic.column - 1) : "A"
+                    located.cell = "\(worksheet.name)!\(column)\(diagnostic.line)"
+                    return located
+                })
+                return (output.rows, workbookPath)
+            case .failure(let failure):
+                diagnostics.append(.error(workbookPath, "\(failure)"))
+                return ([], workbookPath)
+            }
+        }
+        if sheet != nil {
+            diagnostics.append(.warning(csvPath, "--sheet chỉ dùng cho tệp \(Self.statusWorkbook); tệp CSV không có trang tính"))
+        }
+        guard hasCSV else {
+            diagnostics.append(.warning(csvPath, "chưa có tệp trạng thái: mọi đơn vị được tính là chưa báo cáo",
+                                        hint: "tạo tệp bằng lệnh \"tiendo template --output \(csvPath)\""))
+            return ([], csvPath)
+        }
+        guard let bytes = fm.contents(atPath: csvPath) else {
+            diagnostics.append(.error(csvPath, "không đọc được tệp trạng thái", hint: "kiểm tra quyền đọc tệp"))
+            return ([], csvPath)
+        }
+        switch CSVTable.parse(Array(bytes)) {
+        case .success(let table):
+            let output = reader.read(table, file: csvPath, asOf: asOf)
+            diagnostics.append(contentsOf: output.diagnostics)
+            return (output.rows, csvPath)
+        case .failure(let failure):
+            diagnostics.append(StatusFileProblem.diagnostic(for: failure, file: csvPath))
+            return ([], csvPath)
+        }
     }
 
     func readText(_ path: String, diagnostics: inout [Diagnostic], missingHint: String) -> String? {
