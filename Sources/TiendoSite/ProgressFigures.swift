@@ -35,7 +35,7 @@ enum ProgressFigures {
 
     /// Commune-level units in one table, departments in another: the
     /// register's types grouped as its groups declare them.
-    static func matrix(_ tracker: Tracker) -> [MatrixSection] {
+    static func matrix(_ tracker: Tracker, order: UnitOrder) -> [MatrixSection] {
         let register = tracker.register
         var sections: [(label: String, types: Set<String>)] = []
         var covered = Set<String>()
@@ -51,7 +51,7 @@ enum ProgressFigures {
         let allTasks = tracker.directives.flatMap(\.tasks)
         return sections.compactMap { label, types in
             let units = register.units.filter { types.contains($0.type) }
-                .sorted { VietnameseText.alphabeticallyPrecedes($0.name, $1.name) }
+                .sorted(by: order.precedes)
             let codes = Set(units.map(\.code))
             let tasks = allTasks.filter { $0.units.contains(where: codes.contains) }
             guard !tasks.isEmpty else { return nil }
@@ -93,9 +93,9 @@ enum ProgressFigures {
         return CSVWriter.document(rows)
     }
 
-    static func matrixCSV(_ tracker: Tracker) -> String {
+    static func matrixCSV(_ tracker: Tracker, order: UnitOrder) -> String {
         var rows: [[String]] = []
-        for section in matrix(tracker) {
+        for section in matrix(tracker, order: order) {
             rows.append(["unit_code", "unit"] + section.tasks.map { "\($0.directiveID) \($0.id)" })
             for row in section.rows {
                 rows.append([row.unit.code, row.unit.name] + row.cells.map { $0?.label ?? "" })

@@ -121,7 +121,7 @@ enum XML {
 }
 
 /// The "Cập nhật gần đây" page: changes grouped by day, newest first.
-struct RecentView {
+struct RecentView: ViewModel {
     static let pageLimit = 500
 
     let days: Int
@@ -132,12 +132,12 @@ struct RecentView {
     let hasMore: Bool
     let feedHref: String
 
-    struct Day {
+    struct Day: ViewModel {
         let date: String
         let items: [Item]
     }
 
-    struct Item {
+    struct Item: ViewModel {
         let sentence: String
         let href: String
         let css: String

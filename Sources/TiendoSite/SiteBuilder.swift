@@ -112,7 +112,7 @@ public struct SiteBuilder: Sendable {
         add(SitePaths.matrix) { builder.page(SitePaths.matrix, title: "Ma trận đơn vị × nhiệm vụ", section: "progress", template: "matrix", MatrixView(context), context) }
         add(SitePaths.taskCSV) { ProgressFigures.taskCSV(builder.tracker) }
         add(SitePaths.groupCSV) { ProgressFigures.groupCSV(builder.tracker) }
-        add(SitePaths.matrixCSV) { ProgressFigures.matrixCSV(builder.tracker) }
+        add(SitePaths.matrixCSV) { ProgressFigures.matrixCSV(builder.tracker, order: context.order) }
         add(SitePaths.progressJSON) { ProgressFigures.json(builder.tracker) }
         for asset in theme.assets {
             let bytes = asset.bytes
@@ -194,7 +194,7 @@ public struct SiteBuilder: Sendable {
     // MARK: Rendering
 
     /// The layout around a page's content.
-    struct LayoutView {
+    struct LayoutView: ViewModel {
         let title: String
         let siteName: String
         let root: String
@@ -206,7 +206,7 @@ public struct SiteBuilder: Sendable {
         let bodySuffix: String
     }
 
-    struct NavItem {
+    struct NavItem: ViewModel {
         let label: String
         let href: String
         let current: Bool
@@ -240,8 +240,8 @@ public struct SiteBuilder: Sendable {
                 let progress = tracker.progress(task: task.key)
                 events.append(ICalendar.Event(
                     uid: ICalendar.uid(task.key), date: due,
-                    summary: "Hạn nhiệm vụ \(task.id) (\(context.directiveShortTitle(directive.id))): \(Format.excerpt(task.text, limit: 80))",
-                    description: "Thời hạn: \(task.deadline!.text)\nĐơn vị được giao: \(progress.total)\nĐã hoàn thành: \(progress.done)\n\n\(Format.excerpt(task.text, limit: 600))"))
+                    summary: "Hạn nhiệm vụ \(task.id) (\(context.directiveShortTitle(directive.id))): \(context.excerpt(task, limit: 80))",
+                    description: "Thời hạn: \(task.deadline!.text)\nĐơn vị được giao: \(progress.total)\nĐã hoàn thành: \(progress.done)\n\n\(context.excerpt(task, limit: 600))"))
             }
         }
         return ICalendar.feed(name: "Thời hạn nhiệm vụ", events: events, stamp: tracker.asOf)
@@ -253,8 +253,8 @@ public struct SiteBuilder: Sendable {
             guard let due = assignment.due, let task = tracker.task(assignment.task) else { continue }
             events.append(ICalendar.Event(
                 uid: ICalendar.uid(task.key, unit: unit.code), date: due,
-                summary: "Hạn nhiệm vụ \(task.id) (\(context.directiveShortTitle(task.directiveID))): \(Format.excerpt(task.text, limit: 80))",
-                description: "Thời hạn: \(task.deadline!.text)\nTình trạng ngày \(tracker.asOf.vietnamese): \(assignment.statusClass.label)\n\n\(Format.excerpt(task.text, limit: 600))"))
+                summary: "Hạn nhiệm vụ \(task.id) (\(context.directiveShortTitle(task.directiveID))): \(context.excerpt(task, limit: 80))",
+                description: "Thời hạn: \(task.deadline!.text)\nTình trạng ngày \(tracker.asOf.vietnamese): \(assignment.statusClass.label)\n\n\(context.excerpt(task, limit: 600))"))
         }
         return ICalendar.feed(name: "Thời hạn — \(unit.name)", events: events, stamp: tracker.asOf)
     }

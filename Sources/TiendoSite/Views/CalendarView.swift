@@ -2,7 +2,7 @@ import TiendoCore
 
 /// The deadline calendar: a month grid for every month with a deadline, and
 /// an agenda list of the same deadlines.
-struct CalendarView {
+struct CalendarView: ViewModel {
     let asOf: String
     let months: [Month]
     let agenda: [AgendaDay]
@@ -11,17 +11,17 @@ struct CalendarView {
     let undated: [Item]
     let hasUndated: Bool
 
-    struct Month {
+    struct Month: ViewModel {
         let title: String
         let anchor: String
         let weeks: [Week]
     }
 
-    struct Week {
+    struct Week: ViewModel {
         let days: [Day]
     }
 
-    struct Day {
+    struct Day: ViewModel {
         let day: String
         let isBlank: Bool
         let isAsOf: Bool
@@ -31,7 +31,7 @@ struct CalendarView {
         let label: String
     }
 
-    struct Item {
+    struct Item: ViewModel {
         let taskID: String
         let href: String
         let directive: String
@@ -41,7 +41,7 @@ struct CalendarView {
         let summary: String
     }
 
-    struct AgendaDay {
+    struct AgendaDay: ViewModel {
         let date: String
         let dateLong: String
         let isPast: Bool
@@ -59,7 +59,7 @@ struct CalendarView {
                 let progress = ProgressView(tracker.progress(task: task.key))
                 let item = Item(taskID: task.id, href: context.link(page, context.paths.task(task.key)),
                                 directive: context.directiveShortTitle(directive.id), phrase: task.deadline?.text ?? "",
-                                excerpt: Format.excerpt(task.text, limit: 120),
+                                excerpt: context.excerpt(task, limit: 120),
                                 counts: progress.counts.filter { !$0.isZero },
                                 summary: "\(progress.done)/\(progress.total) đơn vị hoàn thành")
                 if let due = task.deadline?.due {

@@ -5,7 +5,7 @@ import TiendoCore
 public let statusOrder: [StatusClass] = [.doneOnTime, .doneLate, .inProgress, .standing, .overdue, .notReported]
 
 /// A class shown as colour, a symbol and words, so it reads without colour.
-struct BadgeView {
+struct BadgeView: ViewModel {
     let css: String
     let symbol: String
     let label: String
@@ -19,13 +19,13 @@ struct BadgeView {
 
 /// One segment of a stacked progress bar (SVG, no inline style: the
 /// Content-Security-Policy forbids it).
-struct BarSegment {
+struct BarSegment: ViewModel {
     let css: String
     let x: String
     let width: String
 }
 
-struct ProgressView {
+struct ProgressView: ViewModel {
     let segments: [BarSegment]
     let percent: String
     let done: Int
@@ -36,7 +36,7 @@ struct ProgressView {
     let onTime: String
     let hasTotal: Bool
 
-    struct ClassCount {
+    struct ClassCount: ViewModel {
         let css: String
         let symbol: String
         let label: String
@@ -95,7 +95,16 @@ enum Format {
 
     /// A Markdown task text as one plain line for tables, cut at `limit` characters.
     static func excerpt(_ markdown: String, limit: Int = 180) -> String {
-        let plain = VietnameseText.collapseSpaces(markdown.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: ""))
+        cut(plainLine(markdown), limit: limit)
+    }
+
+    /// Markdown emphasis markers removed, white space collapsed.
+    static func plainLine(_ markdown: String) -> String {
+        VietnameseText.collapseSpaces(markdown.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: ""))
+    }
+
+    /// Cut at a word before `limit` characters, with an ellipsis.
+    static func cut(_ plain: String, limit: Int) -> String {
         guard plain.count > limit else { return plain }
         let cut = plain.prefix(limit)
         let lastSpace = cut.lastIndex(of: " ") ?? cut.endIndex

@@ -1,7 +1,7 @@
 import TiendoCore
 
 /// A deadline as every page shows it: the phrase as written and the last day.
-struct DeadlineView {
+struct DeadlineView: ViewModel {
     let phrase: String
     let due: String
     let dueLong: String

@@ -1,7 +1,7 @@
 import TiendoCore
 
 /// A directive's page: its metadata (blanks shown as blanks) and full text.
-struct DirectiveView {
+struct DirectiveView: ViewModel {
     let title: String
     let id: String
     let file: String
@@ -16,14 +16,14 @@ struct DirectiveView {
     let progress: ProgressView
     let tasks: [TaskRow]
 
-    struct MetaRow {
+    struct MetaRow: ViewModel {
         let label: String
         let value: String
         let isBlank: Bool
         let blankText: String
     }
 
-    struct TaskRow {
+    struct TaskRow: ViewModel {
         let id: String
         let href: String
         let anchorHref: String
@@ -68,7 +68,7 @@ struct DirectiveView {
         progress = ProgressView(context.tracker.progress(directive: directive))
         tasks = directive.tasks.map { task in
             TaskRow(id: task.id, href: context.link(page, context.paths.task(task.key)),
-                    anchorHref: "#" + SitePaths.taskAnchor(task.id), excerpt: Format.excerpt(task.text, limit: 120),
+                    anchorHref: "#" + SitePaths.taskAnchor(task.id), excerpt: context.excerpt(task, limit: 120),
                     assignees: task.assignees.map { $0.code.flatMap { context.tracker.register.unit(code: $0)?.name ?? context.tracker.register.group(code: $0)?.name } ?? $0.name }.joined(separator: "; "),
                     deadline: DeadlineView(task.deadline), progress: ProgressView(context.tracker.progress(task: task.key)))
         }

@@ -1,7 +1,7 @@
 import TiendoCore
 
 /// Tổng quan: what a city leader looks at first.
-struct HomeView {
+struct HomeView: ViewModel {
     static let upcomingDays = 14
 
     let asOf: String
@@ -20,7 +20,7 @@ struct HomeView {
     let recent: RecentView
     let recentHref: String
 
-    struct OverdueTask {
+    struct OverdueTask: ViewModel {
         let taskID: String
         let href: String
         let directive: String
@@ -33,7 +33,7 @@ struct HomeView {
         let hasMore: Bool
     }
 
-    struct UpcomingTask {
+    struct UpcomingTask: ViewModel {
         let due: String
         let dueLong: String
         let daysLeft: String
@@ -46,21 +46,21 @@ struct HomeView {
         let progress: ProgressView
     }
 
-    struct DirectiveRow {
+    struct DirectiveRow: ViewModel {
         let title: String
         let href: String
         let taskCount: Int
         let progress: ProgressView
     }
 
-    struct GroupRow {
+    struct GroupRow: ViewModel {
         let label: String
         let href: String
         let unitCount: Int
         let progress: ProgressView
     }
 
-    struct LaggardRow {
+    struct LaggardRow: ViewModel {
         let name: String
         let href: String
         let overdue: Int
@@ -86,7 +86,7 @@ struct HomeView {
                     let units = late.prefix(12).map { UnitLinkView(name: context.unitName($0.unitCode), href: context.link(page, context.paths.unit($0.unitCode))) }
                     overdue.append(OverdueTask(
                         taskID: task.id, href: context.link(page, context.paths.task(task.key)),
-                        directive: context.directiveShortTitle(directive.id), excerpt: Format.excerpt(task.text, limit: 140),
+                        directive: context.directiveShortTitle(directive.id), excerpt: context.excerpt(task, limit: 140),
                         due: due.vietnamese, phrase: task.deadline?.text ?? "", count: late.count,
                         units: units, more: late.count - units.count, hasMore: late.count > units.count))
                 }
@@ -97,7 +97,7 @@ struct HomeView {
                         due: due.vietnamese, dueLong: Format.longDate(due),
                         daysLeft: days == 0 ? "hôm nay là hạn cuối" : "còn \(days) ngày",
                         taskID: task.id, href: context.link(page, context.paths.task(task.key)),
-                        directive: context.directiveShortTitle(directive.id), excerpt: Format.excerpt(task.text, limit: 140),
+                        directive: context.directiveShortTitle(directive.id), excerpt: context.excerpt(task, limit: 140),
                         phrase: task.deadline?.text ?? "", pending: pending, progress: ProgressView(tracker.progress(of: assignments))))
                 }
             }
@@ -125,7 +125,7 @@ struct HomeView {
         }
         laggards.sort { a, b in
             a.1.count(.overdue) != b.1.count(.overdue) ? a.1.count(.overdue) > b.1.count(.overdue)
-                : VietnameseText.alphabeticallyPrecedes(a.0.name, b.0.name)
+                : context.order.precedes(a.0, b.0)
         }
         self.laggards = laggards.prefix(15).map { unit, progress in
             LaggardRow(name: unit.name, href: context.link(page, context.paths.unit(unit.code)), overdue: progress.count(.overdue),

@@ -2,7 +2,7 @@ import TiendoCore
 
 /// Progress tables: per task, per group of units, with links to the
 /// matrix and to the same figures as CSV and JSON.
-struct ProgressPageView {
+struct ProgressPageView: ViewModel {
     let asOf: String
     let classes: [Header]
     let tasks: [TaskRow]
@@ -14,14 +14,14 @@ struct ProgressPageView {
     let matrixCSVHref: String
     let jsonHref: String
 
-    struct Header {
+    struct Header: ViewModel {
         let css: String
         let symbol: String
         let label: String
         let shortLabel: String
     }
 
-    struct TaskRow {
+    struct TaskRow: ViewModel {
         let directive: String
         let taskID: String
         let href: String
@@ -34,7 +34,7 @@ struct ProgressPageView {
         let progress: ProgressView
     }
 
-    struct GroupRow {
+    struct GroupRow: ViewModel {
         let label: String
         let units: Int
         let counts: [ProgressView.ClassCount]
@@ -53,7 +53,7 @@ struct ProgressPageView {
             let view = ProgressView(figure.progress)
             return TaskRow(directive: context.directiveShortTitle(figure.task.directiveID), taskID: figure.task.id,
                            href: context.link(page, context.paths.task(figure.task.key)),
-                           excerpt: Format.excerpt(figure.task.text, limit: 100), due: Format.date(figure.task.deadline?.due),
+                           excerpt: context.excerpt(figure.task, limit: 100), due: Format.date(figure.task.deadline?.due),
                            counts: view.counts, total: view.total, percent: view.percent, onTime: view.onTime, progress: view)
         }
         func groupRow(_ figure: ProgressFigures.GroupFigure) -> GroupRow {
@@ -73,32 +73,32 @@ struct ProgressPageView {
 
 /// The unit × task matrix: one table per group of unit types, rows the
 /// units, columns the tasks assigned to any of them.
-struct MatrixView {
+struct MatrixView: ViewModel {
     let sections: [Section]
     let legend: [ProgressPageView.Header]
     let asOf: String
 
-    struct Section {
+    struct Section: ViewModel {
         let title: String
         let columns: [Column]
         let rows: [Row]
         let caption: String
     }
 
-    struct Column {
+    struct Column: ViewModel {
         let id: String
         let href: String
         let title: String
         let due: String
     }
 
-    struct Row {
+    struct Row: ViewModel {
         let name: String
         let href: String
         let cells: [Cell]
     }
 
-    struct Cell {
+    struct Cell: ViewModel {
         let symbol: String
         let css: String
         let label: String
@@ -109,12 +109,12 @@ struct MatrixView {
         let page = SitePaths.matrix
         asOf = context.asOf.vietnamese
         legend = statusOrder.map { ProgressPageView.Header(css: "st-" + $0.rawValue, symbol: $0.symbol, label: $0.label, shortLabel: $0.shortLabel) }
-        sections = ProgressFigures.matrix(context.tracker).map { section in
+        sections = ProgressFigures.matrix(context.tracker, order: context.order).map { section in
             Section(
                 title: section.label,
                 columns: section.tasks.map { task in
                     Column(id: task.id, href: context.link(page, context.paths.task(task.key)),
-                           title: context.directiveShortTitle(task.directiveID) + " — nhiệm vụ " + task.id + ": " + Format.excerpt(task.text, limit: 80),
+                           title: context.directiveShortTitle(task.directiveID) + " — nhiệm vụ " + task.id + ": " + context.excerpt(task, limit: 80),
                            due: Format.date(task.deadline?.due))
                 },
                 rows: section.rows.map { row in

@@ -8,12 +8,26 @@ struct SiteContext: Sendable {
     let paths: SitePaths
     let typeLabels: [String: UnitType]
     let directivesByID: [String: Directive]
+    let order: UnitOrder
+    /// Each task's text as one plain line, computed once: many pages show excerpts of it.
+    let plainTexts: [TaskKey: String]
 
     init(tracker: Tracker) {
         self.tracker = tracker
         paths = SitePaths(register: tracker.register)
         typeLabels = Dictionary(tracker.register.types.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         directivesByID = Dictionary(tracker.directives.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        order = UnitOrder(tracker.register.units)
+        var plain: [TaskKey: String] = [:]
+        for directive in tracker.directives {
+            for task in directive.tasks { plain[task.key] = Format.plainLine(task.text) }
+        }
+        plainTexts = plain
+    }
+
+    /// An excerpt of a task's text, cut at a word before `limit` characters.
+    func excerpt(_ task: Task, limit: Int) -> String {
+        Format.cut(plainTexts[task.key] ?? Format.plainLine(task.text), limit: limit)
     }
 
     var asOf: CivilDate { tracker.asOf }
@@ -37,13 +51,13 @@ struct SiteContext: Sendable {
 }
 
 /// A link to a unit, as lists of units show it.
-struct UnitLinkView {
+struct UnitLinkView: ViewModel {
     let name: String
     let href: String
 }
 
 /// An assignee as written, with a link when the register knows it.
-struct AssigneeView {
+struct AssigneeView: ViewModel {
     let name: String
     let href: String
     let hasPage: Bool
@@ -67,4 +81,26 @@ extension SiteContext {
             return AssigneeView(name: assignee.name, href: "", hasPage: false, role: role, isGroup: false, memberCount: 0)
         }
     }
+}
+
+/// Units in Vietnamese alphabetical order, computed once per build: sort
+/// keys are costly (Unicode decomposition), comparisons of ranks are not.
+struct UnitOrder: Sendable {
+    private let rank: [String: Int]
+
+    init(_ units: [Unit]) {
+        let keyed = units.map { (key: VietnameseText.sortKey($0.name), name: $0.name, code: $0.code) }
+        let sorted = keyed.sorted { a, b in
+            if a.key != b.key { return a.key.lexicographicallyPrecedes(b.key) }
+            if a.name != b.name { return a.name.unicodeScalars.lexicographicallyPrecedes(b.name.unicodeScalars) }
+            return a.code < b.code
+        }
+        rank = Dictionary(sorted.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    func sorted(_ units: [Unit]) -> [Unit] {
+        units.sorted { (rank[$0.code] ?? .max, $0.code) < (rank[$1.code] ?? .max, $1.code) }
+    }
+
+    func precedes(_ a: Unit, _ b: Unit) -> Bool { (rank[a.code] ?? .max, a.code) < (rank[b.code] ?? .max, b.code) }
 }

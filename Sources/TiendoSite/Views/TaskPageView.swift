@@ -2,7 +2,7 @@ import TiendoCore
 import TiendoMarkdown
 
 /// A task's page: text, deadline, consolidator and every assigned unit.
-struct TaskPageView {
+struct TaskPageView: ViewModel {
     let id: String
     let directiveTitle: String
     let directiveHref: String
@@ -22,7 +22,7 @@ struct TaskPageView {
     let rows: [UnitStatusRow]
     let unitCount: Int
 
-    struct UnitStatusRow {
+    struct UnitStatusRow: ViewModel {
         let name: String
         let href: String
         let role: String

@@ -2,7 +2,7 @@ import TiendoCore
 
 /// A unit's page: every task assigned to it, its status on each, its next
 /// deadlines, its calendar feed, and — for a consolidator — who has reported.
-struct UnitPageView {
+struct UnitPageView: ViewModel {
     let name: String
     let code: String
     let typeLabel: String
@@ -17,7 +17,7 @@ struct UnitPageView {
     let consolidated: [ConsolidatedTask]
     let isConsolidator: Bool
 
-    struct UnitTaskRow {
+    struct UnitTaskRow: ViewModel {
         let directive: String
         let directiveHref: String
         let taskID: String
@@ -33,7 +33,7 @@ struct UnitPageView {
         let noteHTML: String
     }
 
-    struct ConsolidatedTask {
+    struct ConsolidatedTask: ViewModel {
         let taskID: String
         let href: String
         let directive: String
@@ -64,7 +64,7 @@ struct UnitPageView {
                 directive: context.directiveShortTitle(task.directiveID),
                 directiveHref: context.link(page, context.paths.directive(task.directiveID)),
                 taskID: task.id, href: context.link(page, context.paths.task(task.key)),
-                excerpt: Format.excerpt(task.text, limit: 220), role: assignment.role == .lead ? "Chủ trì" : "Phối hợp",
+                excerpt: context.excerpt(task, limit: 220), role: assignment.role == .lead ? "Chủ trì" : "Phối hợp",
                 deadline: DeadlineView(task.deadline), badge: BadgeView(assignment.statusClass),
                 state: assignment.row?.state.label ?? "Chưa báo cáo", hasRow: assignment.row != nil, completed: Format.date(assignment.row?.completed),
                 report: assignment.row?.report ?? "", noteHTML: context.noteHTML(assignment.row?.note ?? ""))
@@ -90,7 +90,7 @@ struct UnitPageView {
                 }
                 consolidated.append(ConsolidatedTask(
                     taskID: task.id, href: context.link(page, context.paths.task(task.key)),
-                    directive: context.directiveShortTitle(directive.id), excerpt: Format.excerpt(task.text, limit: 160),
+                    directive: context.directiveShortTitle(directive.id), excerpt: context.excerpt(task, limit: 160),
                     due: Format.date(task.deadline?.due), reported: reported, notReported: missing,
                     reportedCount: reported.count, notReportedCount: missing.count, total: all.count,
                     hasNotReported: !missing.isEmpty, hasReported: !reported.isEmpty))
@@ -102,18 +102,18 @@ struct UnitPageView {
 }
 
 /// The browse index: units grouped by type, in Vietnamese alphabetical order.
-struct UnitsView {
+struct UnitsView: ViewModel {
     let groups: [Group]
     let unitCount: Int
 
-    struct Group {
+    struct Group: ViewModel {
         let heading: String
         let anchor: String
         let count: Int
         let units: [Row]
     }
 
-    struct Row {
+    struct Row: ViewModel {
         let name: String
         let href: String
         /// Aliases and code, which the filter box also matches.
@@ -131,7 +131,7 @@ struct UnitsView {
         unitCount = register.units.count
         groups = register.types.compactMap { type in
             let units = register.units.filter { $0.type == type.code }
-                .sorted { VietnameseText.alphabeticallyPrecedes($0.name, $1.name) }
+                .sorted(by: context.order.precedes)
             guard !units.isEmpty else { return nil }
             return Group(heading: type.heading, anchor: "loai-\(type.code)", count: units.count, units: units.map { unit in
                 let progress = context.tracker.progress(unit: unit.code)
