@@ -60,6 +60,15 @@ struct SiteGeneration {
     /// Builds and publishes; throws (after printing diagnostics) when the content has errors.
     func run(bodySuffix: String) throws -> Result {
         let asOf = try AsOfArgument.parse(options.content.asOf)
+        report.step("so dấu vân tay của nội dung và giao diện với lần dựng trước")
+        let source = SourceFingerprint.of(
+            folders: [options.content.content, options.theme],
+            options: [BuildStamp.executable, options.content.asOf ?? "-", options.content.sheet ?? "-",
+                      String(options.recentDays), bodySuffix])
+        let publisher = Publisher(output: options.output)
+        if let summary = publisher.upToDate(source: source) {
+            return Result(summary: summary, asOf: nil, diagnostics: [])
+        }
         report.step("đọc nội dung (danh sách đơn vị, văn bản, tệp trạng thái)")
         let loaded = ContentLoader(contentDirectory: options.content.content).load(asOf: asOf, sheet: options.content.sheet)
         Console.report(loaded.diagnostics)
@@ -82,8 +91,8 @@ struct SiteGeneration {
         salt.add(BuildStamp.executable)
         report.step("dựng và đăng \(plans.count) tệp vào \(options.output)/")
         do {
-            let summary = try Publisher(output: options.output).publish(plans, salt: salt, threads: max(1, options.threads),
-                                                                         progress: report.progressHandler)
+            let summary = try publisher.publish(plans, salt: salt, source: source, threads: max(1, options.threads),
+                                                progress: report.progressHandler)
             report.endProgress()
             return Result(summary: summary, asOf: tracker.asOf, diagnostics: loaded.diagnostics)
         } catch {
@@ -155,7 +164,8 @@ final class BuildReport: @unchecked Sendable {
         guard !quiet else { return }
         let elapsed = String(format: "%.2f", Date().timeIntervalSince(started))
         if summary.untouched {
-            Console.error("Không có gì thay đổi: \(output)/ giữ nguyên (\(summary.total) tệp), ngày số liệu \(asOf?.vietnamese ?? "?"), \(elapsed) giây.")
+            Console.error("Không có gì thay đổi: \(output)/ giữ nguyên (\(summary.total) tệp)"
+                          + (asOf.map { ", ngày số liệu \($0.vietnamese)" } ?? "") + ", \(elapsed) giây.")
             return
         }
         Console.error("Đã dựng \(output)/: \(summary.total) tệp — \(summary.written) ghi mới, \(summary.unchanged) không đổi, "

@@ -4,7 +4,7 @@
 /// change and leave files whose bytes did not change untouched. A missing
 /// or foreign manifest means a full build.
 struct Manifest: Sendable, Equatable {
-    static let header = "tiendo-manifest 1"
+    static let header = "tiendo-manifest 2"
 
     struct Entry: Sendable, Equatable {
         var inputs: Fingerprint?
@@ -13,19 +13,23 @@ struct Manifest: Sendable, Equatable {
     }
 
     var salt: Fingerprint?
+    /// Of every input file and option: equal means nothing to do at all.
+    var source: Fingerprint?
     var entries: [String: Entry]
 
-    init(salt: Fingerprint?, entries: [String: Entry]) {
+    init(salt: Fingerprint?, source: Fingerprint? = nil, entries: [String: Entry]) {
         self.salt = salt
+        self.source = source
         self.entries = entries
     }
 
     /// Nil when the text is not a manifest this version wrote.
     init?(text: String) {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first == Substring(Self.header), lines.count >= 2, lines[1].hasPrefix("salt ") else { return nil }
+        guard lines.first == Substring(Self.header), lines.count >= 3, lines[1].hasPrefix("salt "), lines[2].hasPrefix("source ") else { return nil }
         salt = Fingerprint(hex: String(lines[1].dropFirst(5)))
-        lines.removeFirst(2)
+        source = Fingerprint(hex: String(lines[2].dropFirst(7)))
+        lines.removeFirst(3)
         var entries: [String: Entry] = [:]
         for line in lines where !line.isEmpty {
             let fields = line.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false)
@@ -36,7 +40,7 @@ struct Manifest: Sendable, Equatable {
     }
 
     var text: String {
-        var out = Self.header + "\nsalt " + (salt?.hex ?? "-") + "\n"
+        var out = Self.header + "\nsalt " + (salt?.hex ?? "-") + "\nsource " + (source?.hex ?? "-") + "\n"
         for path in entries.keys.sorted() {
             let entry = entries[path]!
             out += (entry.inputs?.hex ?? "-") + "\t" + entry.content.hex + "\t" + String(entry.size) + "\t" + path + "\n"

@@ -35,7 +35,7 @@ enum ProgressFigures {
 
     /// Commune-level units in one table, departments in another: the
     /// register's types grouped as its groups declare them.
-    static func matrix(_ tracker: Tracker, order: UnitOrder) -> [MatrixSection] {
+    static func matrix(_ tracker: Tracker, order: UnitOrder, directives: [Directive]? = nil) -> [MatrixSection] {
         let register = tracker.register
         var sections: [(label: String, types: Set<String>)] = []
         var covered = Set<String>()
@@ -48,7 +48,7 @@ enum ProgressFigures {
         for type in register.types where !covered.contains(type.code) {
             sections.append((type.heading, [type.code]))
         }
-        let allTasks = tracker.directives.flatMap(\.tasks)
+        let allTasks = (directives ?? tracker.directives).flatMap(\.tasks)
         return sections.compactMap { label, types in
             let units = register.units.filter { types.contains($0.type) }
                 .sorted(by: order.precedes)
@@ -66,6 +66,15 @@ enum ProgressFigures {
             }
             return MatrixSection(label: label, tasks: tasks, rows: rows)
         }
+    }
+
+    /// Above this many task columns a single unit × task table stops being
+    /// readable: the matrix page shows units × directives instead, and each
+    /// directive gets its own unit × task matrix.
+    static let matrixColumnLimit = 40
+
+    static func needsOverview(_ tracker: Tracker) -> Bool {
+        tracker.directives.count > 1 && tracker.directives.reduce(0) { $0 + $1.tasks.count } > matrixColumnLimit
     }
 
     // MARK: Exports
@@ -147,6 +156,7 @@ enum ProgressFigures {
                          ("report", .optional(a.row.map(\.report).flatMap { $0.isEmpty ? nil : $0 }))])
             })),
         ])
-        return value.serialized(pretty: true)
+        // Compact: at province scale the assignments alone are tens of megabytes.
+        return value.serialized() + "\n"
     }
 }

@@ -86,7 +86,7 @@ public struct Publisher: Sendable {
     /// time stays and rsync copies only what changed. When nothing changed
     /// at all, nothing is written.
     @discardableResult
-    public func publish(_ plans: [PagePlan], salt: Fingerprint, threads: Int,
+    public func publish(_ plans: [PagePlan], salt: Fingerprint, source: Fingerprint? = nil, threads: Int,
                         progress: (@Sendable (Int, Int) -> Void)?) throws -> Summary {
         for plan in plans where !Self.isSafe(plan.path) || plan.path == Self.marker { throw Failure.unsafePath(plan.path) }
         let fm = FileManager.default
@@ -149,7 +149,7 @@ public struct Publisher: Sendable {
         }
         let newPaths = Set(plans.map(\.path))
         summary.removed = old.entries.keys.filter { !newPaths.contains($0) }.count
-        let manifest = Manifest(salt: salt, entries: entries)
+        let manifest = Manifest(salt: salt, source: source, entries: entries)
         let manifestText = manifest.text
         if exists, summary.written == 0, summary.removed == 0, oldText == manifestText {
             summary.untouched = true
@@ -185,6 +185,25 @@ public struct Publisher: Sendable {
             try? fm.removeItem(atPath: staging)
             throw error
         }
+        return summary
+    }
+
+    /// The summary of a build that has nothing to do, when the published
+    /// site was made from exactly these inputs (`source`) and is intact;
+    /// nil when a build is needed. Reads only the manifest and stats files.
+    public func upToDate(source: Fingerprint) -> Summary? {
+        let markerPath = (output as NSString).appendingPathComponent(Self.marker)
+        guard let data = FileManager.default.contents(atPath: markerPath),
+              let manifest = Manifest(text: String(decoding: data, as: UTF8.self)), manifest.source == source else { return nil }
+        for (path, entry) in manifest.entries {
+            var info = stat()
+            let full = (output as NSString).appendingPathComponent(path)
+            guard stat(full, &info) == 0, Int(info.st_size) == entry.size else { return nil }
+        }
+        var summary = Summary()
+        summary.unchanged = manifest.entries.count
+        summary.reused = manifest.entries.count
+        summary.untouched = true
         return summary
     }
 

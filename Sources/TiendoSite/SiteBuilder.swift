@@ -110,6 +110,19 @@ public struct SiteBuilder: Sendable {
         add(SitePaths.recentFeed) { RecentChanges(tracker: builder.tracker, days: builder.recentDays).atom(context) }
         add(SitePaths.progress) { builder.page(SitePaths.progress, title: "Bảng tiến độ", section: "progress", template: "progress", ProgressPageView(context), context) }
         add(SitePaths.matrix) { builder.page(SitePaths.matrix, title: "Ma trận đơn vị × nhiệm vụ", section: "progress", template: "matrix", MatrixView(context), context) }
+        if ProgressFigures.needsOverview(tracker) {
+            for directive in tracker.directives {
+                let path = context.paths.directiveMatrix(directive.id)
+                var inputs = Fingerprint()
+                for task in directive.tasks {
+                    for assignment in tracker.assignments(for: task.key) { inputs.add(assignment.statusClass.rawValue) }
+                }
+                add(path, inputs: inputs) {
+                    builder.page(path, title: "Ma trận — \(context.directiveShortTitle(directive.id))", section: "progress",
+                                 template: "matrix", MatrixView(context, directive: directive), context)
+                }
+            }
+        }
         add(SitePaths.taskCSV) { ProgressFigures.taskCSV(builder.tracker) }
         add(SitePaths.groupCSV) { ProgressFigures.groupCSV(builder.tracker) }
         add(SitePaths.matrixCSV) { ProgressFigures.matrixCSV(builder.tracker, order: context.order) }
@@ -134,20 +147,26 @@ public struct SiteBuilder: Sendable {
     /// Renders the plans marked `needed`; `progress` is told (done, total) as pages finish.
     public static func render(_ needed: [Bool], plans: [PagePlan], threads: Int,
                               progress: (@Sendable (Int, Int) -> Void)?) -> [[UInt8]?] {
-        let indices = needed.indices.filter { needed[$0] }
+        // Summary pages (no input fingerprint: home, calendar, progress, matrix,
+        // exports) are the biggest; starting them first keeps both cores busy
+        // to the end instead of leaving one to finish the matrix alone.
+        let indices = needed.indices.filter { needed[$0] && plans[$0].inputs == nil }
+            + needed.indices.filter { needed[$0] && plans[$0].inputs != nil }
         let results = ResultSlots(count: plans.count)
         let counter = Counter()
         let total = indices.count
         let workers = max(1, min(threads, total))
-        // Pages are handed out in chunks from a shared counter: big pages
-        // (the matrix) do not leave one thread idle while another works.
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        // Pages are handed out one by one from a shared counter, so big pages
+        // do not leave a thread idle. Plain threads, not concurrentPerform:
+        // called from an async command, libdispatch ran it on a single thread.
+        let work: @Sendable () -> Void = {
             while let position = counter.next(limit: total) {
                 let index = indices[position]
                 results.set(index, plans[index].render())
                 progress?(counter.finished(), total)
             }
         }
+        Workers.run(count: workers, work)
         return results.values
     }
 

@@ -27,6 +27,7 @@ public struct SitePaths: Sendable {
     public func unit(_ code: String) -> String { "don-vi/\(slugs.slug(for: code)).html" }
     public func unitFeed(_ code: String) -> String { "don-vi/\(slugs.slug(for: code)).ics" }
     public func directive(_ id: String) -> String { "van-ban/\(id).html" }
+    public func directiveMatrix(_ id: String) -> String { "tien-do/ma-tran/\(id).html" }
     public func task(_ key: TaskKey) -> String { "nhiem-vu/\(key.directiveID)/\(Slug.task(key.taskID)).html" }
 
     /// The anchor of a task inside its directive page.

@@ -15,3 +15,21 @@ final class NSLockLike: @unchecked Sendable {
         return try body()
     }
 }
+
+/// Runs `work` on `count` threads (the caller's among them) and waits for all.
+enum Workers {
+    static func run(count: Int, _ work: @escaping @Sendable () -> Void) {
+        let group = DispatchGroup()
+        for _ in 1..<max(1, count) {
+            group.enter()
+            let thread = Thread {
+                work()
+                group.leave()
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        work()
+        group.wait()
+    }
+}

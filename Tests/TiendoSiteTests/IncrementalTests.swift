@@ -130,3 +130,25 @@ import TiendoCore
         #expect(home.contains("Cập nhật gần đây"))
     }
 }
+
+@Suite struct SourceFingerprintTests {
+    @Test func aBuildFromTheSameSourcesHasNothingToDo() throws {
+        let root = Support.temporaryDirectory()
+        let content = root + "/content"
+        try FileManager.default.copyItem(atPath: Support.miniContent, toPath: content)
+        let source = SourceFingerprint.of(folders: [content, Support.repository + "/theme"], options: ["x"])
+        let loaded = Support.loaded(content)
+        let builder = SiteBuilder(tracker: try #require(loaded.tracker), theme: Support.theme)
+        let publisher = Publisher(output: root + "/site")
+        #expect(publisher.upToDate(source: source) == nil, "nothing published yet")
+        try publisher.publish(builder.plan(), salt: builder.salt, source: source, threads: 2, progress: nil)
+        #expect(publisher.upToDate(source: source)?.untouched == true)
+        #expect(publisher.upToDate(source: SourceFingerprint.of(folders: [content, Support.repository + "/theme"], options: ["y"])) == nil,
+                "another option is another source")
+        try "directive,task,unit,state\n".write(toFile: content + "/status.csv", atomically: true, encoding: .utf8)
+        #expect(publisher.upToDate(source: SourceFingerprint.of(folders: [content, Support.repository + "/theme"], options: ["x"])) == nil,
+                "a changed status file is another source")
+        try FileManager.default.removeItem(atPath: root + "/site/index.html")
+        #expect(publisher.upToDate(source: source) == nil, "a damaged site is rebuilt")
+    }
+}

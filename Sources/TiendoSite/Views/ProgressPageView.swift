@@ -72,11 +72,20 @@ struct ProgressPageView: ViewModel {
 }
 
 /// The unit × task matrix: one table per group of unit types, rows the
-/// units, columns the tasks assigned to any of them.
+/// units, columns the tasks assigned to any of them. With many directives
+/// the main matrix page shows units × directives and links to one unit ×
+/// task matrix per directive.
 struct MatrixView: ViewModel {
+    let title: String
     let sections: [Section]
     let legend: [ProgressPageView.Header]
     let asOf: String
+    let isOverview: Bool
+    let overview: [OverviewSection]
+    let progressHref: String
+    let homeHref: String
+    let matrixHref: String
+    let isDirective: Bool
 
     struct Section: ViewModel {
         let title: String
@@ -101,15 +110,33 @@ struct MatrixView: ViewModel {
     struct Cell: ViewModel {
         let symbol: String
         let css: String
-        let label: String
-        let assigned: Bool
     }
 
-    init(_ context: SiteContext) {
-        let page = SitePaths.matrix
+    struct OverviewSection: ViewModel {
+        let title: String
+        let columns: [Column]
+        let rows: [Row]
+        let caption: String
+    }
+
+    /// The matrix of every task (`directive` nil) or of one directive's tasks.
+    init(_ context: SiteContext, directive: Directive? = nil) {
+        let page = directive.map { context.paths.directiveMatrix($0.id) } ?? SitePaths.matrix
         asOf = context.asOf.vietnamese
+        progressHref = context.link(page, SitePaths.progress)
+        homeHref = context.link(page, SitePaths.home)
+        matrixHref = context.link(page, SitePaths.matrix)
+        isDirective = directive != nil
+        title = directive.map { "Ma trận đơn vị × nhiệm vụ — \(context.directiveShortTitle($0.id))" } ?? "Ma trận đơn vị × nhiệm vụ"
         legend = statusOrder.map { ProgressPageView.Header(css: "st-" + $0.rawValue, symbol: $0.symbol, label: $0.label, shortLabel: $0.shortLabel) }
-        sections = ProgressFigures.matrix(context.tracker, order: context.order).map { section in
+        isOverview = directive == nil && ProgressFigures.needsOverview(context.tracker)
+        if isOverview {
+            sections = []
+            overview = Self.overview(context, page: page)
+            return
+        }
+        overview = []
+        sections = ProgressFigures.matrix(context.tracker, order: context.order, directives: directive.map { [$0] }).map { section in
             Section(
                 title: section.label,
                 columns: section.tasks.map { task in
@@ -120,11 +147,44 @@ struct MatrixView: ViewModel {
                 rows: section.rows.map { row in
                     Row(name: context.unitName(row.unit.code), href: context.link(page, context.paths.unit(row.unit.code)),
                         cells: row.cells.map { cell in
-                            guard let cell else { return Cell(symbol: "", css: "na", label: "Không được giao", assigned: false) }
-                            return Cell(symbol: cell.symbol, css: "st-" + cell.rawValue, label: cell.label, assigned: true)
+                            guard let cell else { return Cell(symbol: "", css: "na") }
+                            return Cell(symbol: cell.symbol, css: "st-" + cell.rawValue)
                         })
                 },
                 caption: "\(section.label): \(section.rows.count) đơn vị × \(section.tasks.count) nhiệm vụ")
+        }
+    }
+
+    /// Units × directives: each cell "done/assigned", coloured by the most
+    /// urgent class among the unit's tasks of that directive.
+    static func overview(_ context: SiteContext, page: String) -> [OverviewSection] {
+        let urgency: [StatusClass] = [.overdue, .notReported, .inProgress, .doneLate, .standing, .doneOnTime]
+        return ProgressFigures.matrix(context.tracker, order: context.order).map { section in
+            let directives = context.tracker.directives.filter { directive in
+                directive.tasks.contains { task in section.tasks.contains { $0.key == task.key } }
+            }
+            let columns = directives.map { directive in
+                Column(id: context.directiveShortTitle(directive.id), href: context.link(page, context.paths.directiveMatrix(directive.id)),
+                       title: directive.title, due: "")
+            }
+            let taskIndex = Dictionary(section.tasks.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
+            let rows = section.rows.map { row -> Row in
+                let cells = directives.map { directive -> Cell in
+                    var counts: [StatusClass: Int] = [:]
+                    var done = 0, total = 0
+                    for task in directive.tasks {
+                        guard let index = taskIndex[task.key], let cell = row.cells[index] else { continue }
+                        counts[cell, default: 0] += 1
+                        total += 1
+                        if cell == .doneOnTime || cell == .doneLate { done += 1 }
+                    }
+                    guard total > 0, let worst = urgency.first(where: { counts[$0] != nil }) else { return Cell(symbol: "", css: "na") }
+                    return Cell(symbol: "\(worst.symbol) \(done)/\(total)", css: "st-" + worst.rawValue)
+                }
+                return Row(name: context.unitName(row.unit.code), href: context.link(page, context.paths.unit(row.unit.code)), cells: cells)
+            }
+            return OverviewSection(title: section.label, columns: columns, rows: rows,
+                                   caption: "\(section.label): \(section.rows.count) đơn vị × \(directives.count) văn bản")
         }
     }
 }
