@@ -1,0 +1,40 @@
+import Testing
+import TiendoCore
+@testable import TiendoSite
+
+/// The hand-written lookups of FieldLookups.swift find every field, with
+/// the value Mirror sees: a field added later and forgotten there would
+/// render as nothing.
+@Suite struct FieldLookupTests {
+    func check<T: ViewModel>(_ value: T) {
+        for child in Mirror(reflecting: value).children {
+            guard let label = child.label else { continue }
+            let found = value.child(named: label)
+            #expect(found != nil, "\(T.self).\(label) is not looked up")
+            #expect(found.map { "\($0)" } == "\(child.value)", "\(T.self).\(label)")
+        }
+        #expect(value.child(named: "noSuchField") == nil)
+    }
+
+    @Test func everyFieldIsFound() throws {
+        let site = Support.loaded(Support.miniContent)
+        let tracker = try #require(site.tracker)
+        let context = SiteContext(tracker: tracker)
+        let unitPage = UnitPageView(context, unit: tracker.register.unit(code: "10903")!)
+        let row = try #require(unitPage.tasks.first)
+        check(row)
+        check(row.badge)
+        check(row.deadline)
+        check(unitPage.progress)
+        check(try #require(unitPage.progress.counts.first))
+        check(try #require(unitPage.progress.segments.first))
+        let task = tracker.directives[0].tasks[0]
+        check(try #require(TaskPageView(context, directive: tracker.directives[0], task: task).rows.first))
+        let matrix = MatrixView(context)
+        let matrixRow = try #require(matrix.sections.first?.rows.first)
+        check(matrixRow)
+        check(try #require(matrixRow.cells.first))
+        check(UnitLinkView(name: "a", href: "b"))
+        check(try #require(UnitsView(context).groups.first?.units.first))
+    }
+}
