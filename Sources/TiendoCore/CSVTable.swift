@@ -20,26 +20,98 @@ public struct CSVTable: Sendable {
     public var rows: [Row]
 
     /// A table from another reader (a workbook), for the same checks.
-    public init(separator: Character, rows: [Row]) {
+    public init(separator: Character = ",", rows: [Row]) {
         self.separator = separator
         self.rows = rows
     }
 
+    /// Why bytes could not be read as a table, in the old coarse form; see
+    /// `Problem` (from `read`) for the precise reason.
     public enum Failure: Error, Sendable, Equatable {
-        /// Not UTF-8 nor UTF-16: a legacy 8-bit encoding such as Windows-1258 or TCVN3.
+        /// Not UTF-8 nor UTF-16: a legacy 8-bit encoding such as Windows-1258
+        /// or TCVN3 (also: text garbled by a wrong encoding, or not text at all).
         case legacyEncoding(line: Int)
         case unterminatedQuote(line: Int)
     }
 
-    /// Decodes `data` and splits it into records.
-    public static func parse(_ data: [UInt8]) -> Result<CSVTable, Failure> {
-        switch decode(data) {
-        case .failure(let failure): return .failure(failure)
-        case .success(let text): return parse(text: text)
+    /// Why bytes could not be read as a table, precisely enough to tell the
+    /// clerk what to do. `diagnostic(file:)` words it.
+    public enum Problem: Error, Sendable, Equatable {
+        /// Not UTF-8: a legacy 8-bit encoding. `line` and `column` name the
+        /// first character that is not UTF-8.
+        case legacyEncoding(Legacy, line: Int, column: Int)
+        /// Valid UTF-8, but Vietnamese letters garbled by a wrong encoding on
+        /// the way ("PhÆ°á»ng" for "Phường"): UTF-8 opened as Windows-1252 or
+        /// 1258 and saved again. `sample` is the garbled word.
+        case garbled(line: Int, column: Int, sample: String)
+        /// An Excel workbook (.xlsx, or the old .xls) saved under a .csv name.
+        case workbook(xlsx: Bool)
+        /// Not text at all (zero bytes that are not UTF-16).
+        case binary(line: Int)
+        case unterminatedQuote(line: Int, column: Int)
+
+        public enum Legacy: Sendable, Equatable {
+            /// Vietnamese in the TCVN3 (ABC) encoding, the ".VnTime" fonts.
+            case tcvn3
+            /// Windows-1258, Latin-1 or another 8-bit code page.
+            case codePage
+        }
+
+        var failure: Failure {
+            switch self {
+            case .legacyEncoding(_, let line, _), .garbled(let line, _, _), .binary(let line): .legacyEncoding(line: line)
+            case .workbook: .legacyEncoding(line: 1)
+            case .unterminatedQuote(let line, _): .unterminatedQuote(line: line)
+            }
+        }
+
+        /// The problem in the clerk's words: what is wrong and what to do.
+        public func diagnostic(file: String) -> Diagnostic {
+            let saveAsUTF8 = "trong Excel chọn File > Save As > \"CSV UTF-8 (Comma delimited) (*.csv)\"; trong LibreOffice chọn Character set: Unicode (UTF-8)"
+            switch self {
+            case .legacyEncoding(.tcvn3, let line, let column):
+                return .error(file, line: line, column: column,
+                    "tệp viết bằng bảng mã cũ TCVN3 (phông .VnTime), không phải Unicode UTF-8: đọc tiếp sẽ sai dấu tiếng Việt",
+                    hint: "chuyển bảng tính sang Unicode bằng công cụ chuyển mã của Unikey (nguồn TCVN3, đích Unicode), rồi " + saveAsUTF8)
+            case .legacyEncoding(.codePage, let line, let column):
+                return .error(file, line: line, column: column,
+                    "tệp không phải UTF-8 (có thể là bảng mã cũ Windows-1258): đọc tiếp sẽ sai dấu tiếng Việt",
+                    hint: "lưu lại tệp dạng UTF-8: " + saveAsUTF8)
+            case .garbled(let line, let column, let sample):
+                return .error(file, line: line, column: column,
+                    "chữ tiếng Việt trong tệp đã bị hỏng (\"\(sample)\"): tệp UTF-8 đã bị mở sai bảng mã rồi lưu lại",
+                    hint: "lấy lại bản trước khi hỏng; để mở tệp CSV trong Excel, dùng Data > From Text/CSV với File origin \"65001: Unicode (UTF-8)\", rồi " + saveAsUTF8)
+            case .workbook(let xlsx):
+                return .error(file, line: 1,
+                    xlsx ? "tệp này là bảng tính Excel (.xlsx) được đặt tên .csv, không phải tệp CSV"
+                         : "tệp này là bảng tính Excel cũ (.xls) được đặt tên .csv, không phải tệp CSV",
+                    hint: xlsx ? "đổi tên tệp thành status.xlsx, hoặc mở trong Excel và " + saveAsUTF8
+                               : "mở trong Excel và " + saveAsUTF8)
+            case .binary(let line):
+                return .error(file, line: line, "tệp không phải văn bản (có byte 0): không đọc được như tệp CSV",
+                              hint: "mở bảng tính gốc và " + saveAsUTF8)
+            case .unterminatedQuote(let line, let column):
+                return .error(file, line: line, column: column, "dấu ngoặc kép mở ở đây không được đóng: phần còn lại của tệp bị coi là một ô",
+                              hint: "thêm dấu \" đóng ở cuối ô; nếu muốn có dấu ngoặc kép trong nội dung, viết hai dấu \"\"")
+            }
         }
     }
 
-    static func decode(_ data: [UInt8]) -> Result<String, Failure> {
+    /// Decodes `data` and splits it into records.
+    public static func parse(_ data: [UInt8]) -> Result<CSVTable, Failure> {
+        read(data).mapError(\.failure)
+    }
+
+    /// Decodes `data` and splits it into records, saying precisely why it
+    /// cannot when it cannot.
+    public static func read(_ data: [UInt8]) -> Result<CSVTable, Problem> {
+        switch decode(data) {
+        case .failure(let problem): return .failure(problem)
+        case .success(let text): return split(text)
+        }
+    }
+
+    static func decode(_ data: [UInt8]) -> Result<String, Problem> {
         if data.starts(with: [0xEF, 0xBB, 0xBF]) {
             return utf8(Array(data.dropFirst(3)))
         }
@@ -49,31 +121,105 @@ public struct CSVTable: Sendable {
         if data.starts(with: [0xFE, 0xFF]) {
             return .success(utf16(Array(data.dropFirst(2)), littleEndian: false))
         }
-        // UTF-16 without a BOM: every other byte of ASCII text is zero.
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .failure(.workbook(xlsx: true)) }
+        if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .failure(.workbook(xlsx: false)) }
+        // UTF-16 without a BOM: most characters of a status file are ASCII
+        // (digits, separators, codes), so one byte of most pairs is zero, and
+        // the other almost never is (U+0300, a combining grave in decomposed
+        // text, is the exception to allow for).
         if data.count >= 4 {
-            let sample = data.prefix(200)
-            let evenZeros = stride(from: 0, to: sample.count, by: 2).filter { sample[$0] == 0 }.count
-            let oddZeros = stride(from: 1, to: sample.count, by: 2).filter { sample[$0] == 0 }.count
-            if oddZeros > sample.count / 4, evenZeros == 0 { return .success(utf16(data, littleEndian: true)) }
-            if evenZeros > sample.count / 4, oddZeros == 0 { return .success(utf16(data, littleEndian: false)) }
+            let sample = data.prefix(400)
+            let pairs = sample.count / 2
+            let evenZeros = stride(from: 0, to: pairs * 2, by: 2).filter { sample[sample.startIndex + $0] == 0 }.count
+            let oddZeros = stride(from: 1, to: pairs * 2, by: 2).filter { sample[sample.startIndex + $0] == 0 }.count
+            if oddZeros * 3 >= pairs, evenZeros * 8 <= oddZeros { return .success(utf16(data, littleEndian: true)) }
+            if evenZeros * 3 >= pairs, oddZeros * 8 <= evenZeros { return .success(utf16(data, littleEndian: false)) }
         }
         return utf8(data)
     }
 
-    static func utf8(_ bytes: [UInt8]) -> Result<String, Failure> {
-        if let text = String(validating: bytes, as: UTF8.self) {
-            return .success(text)
+    static func utf8(_ bytes: [UInt8]) -> Result<String, Problem> {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            return .failure(legacy(bytes))
         }
-        // Find the first line with a byte sequence that is not UTF-8, to name it.
+        if let zero = bytes.firstIndex(of: 0) {
+            return .failure(.binary(line: bytes[..<zero].count(where: { $0 == 0x0A }) + 1))
+        }
+        if let garbled = garbledWord(in: text) { return .failure(garbled) }
+        return .success(text)
+    }
+
+    /// Where the first byte that is not UTF-8 is, and which old encoding the
+    /// file most likely uses.
+    static func legacy(_ bytes: [UInt8]) -> Problem {
         var line = 1
+        var lineStart = 0
         var index = 0
+        var bad = bytes.count
         while index < bytes.count {
-            let lineEnd = bytes[index...].firstIndex(of: 0x0A) ?? bytes.count
-            if String(validating: bytes[index..<lineEnd], as: UTF8.self) == nil { break }
-            line += 1
-            index = lineEnd + 1
+            let byte = bytes[index]
+            let length: Int
+            switch byte {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: length = 0
+            }
+            if length == 0 || index + length > bytes.count
+                || String(validating: bytes[index..<(index + length)], as: UTF8.self) == nil {
+                bad = index
+                break
+            }
+            if byte == 0x0A { line += 1; lineStart = index + 1 }
+            index += length
         }
-        return .failure(.legacyEncoding(line: line))
+        let column = (String(validating: bytes[lineStart..<min(bad, bytes.count)], as: UTF8.self)?.unicodeScalars.count ?? 0) + 1
+        // TCVN3 puts its commonest letters (à á ả ã ạ ă â ê ô ơ ư đ) in
+        // 0xA1...0xBF, where Windows-1258 and Latin-1 have rare symbols.
+        let high = bytes.filter { $0 >= 0x80 }
+        let tcvn3Letters = high.filter { (0xA1...0xBF).contains($0) }
+        let kind: Problem.Legacy = !high.isEmpty && tcvn3Letters.count * 3 >= high.count ? .tcvn3 : .codePage
+        return .legacyEncoding(kind, line: line, column: column)
+    }
+
+    /// Vietnamese letters encoded as UTF-8, read as Windows-1252/1258 and
+    /// encoded as UTF-8 again: "ư" (C6 B0) becomes "Æ°", "ờ" (E1 BB 9D)
+    /// becomes "á»" and one more character. These never occur in Vietnamese.
+    static let garbledPairs: Set<String> = ["Æ°", "Æ¡", "Ä‘", "Ä\u{91}", "Ã¡", "Ã¢", "Ãª", "Ã´", "Ã¬", "Ã²", "Ã¹", "Ã½", "Ã³", "Ãº", "Ã©", "Ã¨"]
+    /// "á»", "áº" followed by what byte 0x80...0xBF becomes: the lead of
+    /// U+1EA0...U+1EFF (ạ ả ấ ầ ... ỹ), the commonest Vietnamese letters.
+    static let garbledTriples: Set<String> = ["á»", "áº"]
+
+    static func isContinuationAsWindows(_ scalar: Unicode.Scalar) -> Bool {
+        (0x80...0xBF).contains(scalar.value) || "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ".unicodeScalars.contains(scalar)
+    }
+
+    static func garbledWord(in text: String) -> Problem? {
+        let scalars = Array(text.unicodeScalars)
+        var line = 1
+        var lineStart = 0
+        for index in scalars.indices {
+            let scalar = scalars[index]
+            if scalar == "\n" { line += 1; lineStart = index + 1; continue }
+            guard ["á", "Æ", "Ä", "Ã"].contains(scalar), index + 1 < scalars.count else { continue }
+            let pair = String(String.UnicodeScalarView([scalar, scalars[index + 1]]))
+            let garbled = garbledPairs.contains(pair)
+                || (garbledTriples.contains(pair) && index + 2 < scalars.count && isContinuationAsWindows(scalars[index + 2]))
+            guard garbled else { continue }
+            // The garbled word, as the clerk sees it in the file.
+            var start = index, end = index
+            while start > lineStart, !Self.isWordBreak(scalars[start - 1]) { start -= 1 }
+            while end < scalars.count, !Self.isWordBreak(scalars[end]) { end += 1 }
+            // C1 controls (what undefined Windows bytes become) would not show.
+            let word = String(String.UnicodeScalarView(scalars[start..<min(end, start + 40)].filter { !(0x80...0x9F).contains($0.value) }))
+            return .garbled(line: line, column: start - lineStart + 1, sample: word)
+        }
+        return nil
+    }
+
+    private static func isWordBreak(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "," || scalar == ";" || scalar == "\t" || scalar == "\"" || scalar == "\n" || scalar == "\r"
     }
 
     static func utf16(_ bytes: [UInt8], littleEndian: Bool) -> String {
@@ -90,7 +236,11 @@ public struct CSVTable: Sendable {
 
     /// Splits decoded text into records, guessing the separator from the header line.
     public static func parse(text: String) -> Result<CSVTable, Failure> {
-        let separator = guessSeparator(text)
+        split(text).mapError(\.failure)
+    }
+
+    static func split(_ text: String) -> Result<CSVTable, Problem> {
+        let separator = Unicode.Scalar(String(guessSeparator(text)))!
         var rows: [Row] = []
         var cells: [String] = []
         var field = ""
@@ -98,8 +248,10 @@ public struct CSVTable: Sendable {
         var inQuotes = false
         var afterQuote = false
         var line = 1
+        var column = 0
         var recordLine = 1
         var quoteLine = 1
+        var quoteColumn = 1
         func endField() {
             cells.append(quoted ? field : field.trimmingCharacters(in: .whitespaces))
             field = ""
@@ -115,18 +267,20 @@ public struct CSVTable: Sendable {
         var pending: Unicode.Scalar? = iterator.next()
         while let scalar = pending {
             pending = iterator.next()
+            column += 1
             if inQuotes {
                 if scalar == "\"" {
                     if pending == "\"" {
                         field.unicodeScalars.append("\"")
                         pending = iterator.next()
+                        column += 1
                     } else {
                         inQuotes = false
                         afterQuote = true
                     }
                 } else {
-                    if scalar == "\n" { line += 1 }
                     if scalar == "\r" && pending == "\n" { continue }
+                    if scalar == "\n" || scalar == "\r" { line += 1; column = 0 }
                     field.unicodeScalars.append(scalar == "\r" ? "\n" : scalar)
                 }
                 continue
@@ -137,23 +291,21 @@ public struct CSVTable: Sendable {
                 inQuotes = true
                 quoted = true
                 quoteLine = line
-            case Unicode.Scalar(String(separator))!:
+                quoteColumn = column
+            case separator:
                 endField()
-            case "\r":
-                if pending == "\n" { pending = iterator.next() }
+            case "\r", "\n":
+                if scalar == "\r", pending == "\n" { pending = iterator.next() }
                 endRecord()
                 line += 1
-                recordLine = line
-            case "\n":
-                endRecord()
-                line += 1
+                column = 0
                 recordLine = line
             default:
                 if afterQuote, scalar == " " || scalar == "\t" { continue }
                 field.unicodeScalars.append(scalar)
             }
         }
-        if inQuotes { return .failure(.unterminatedQuote(line: quoteLine)) }
+        if inQuotes { return .failure(.unterminatedQuote(line: quoteLine, column: quoteColumn)) }
         if !field.isEmpty || !cells.isEmpty || quoted { endRecord() }
         // Trailing empty rows and columns, as spreadsheets leave them.
         let trimmedRows = rows.map { row -> Row in
@@ -161,25 +313,53 @@ public struct CSVTable: Sendable {
             while let last = row.cells.last, last.isEmpty { row.cells.removeLast() }
             return row
         }.filter { !$0.cells.isEmpty }
-        return .success(CSVTable(separator: separator, rows: trimmedRows))
+        return .success(CSVTable(separator: Character(separator), rows: trimmedRows))
     }
 
-    /// The separator that splits the first line into the most fields:
-    /// Vietnamese regional settings make Excel write ";".
+    /// The separator that splits the header line into the most fields:
+    /// Vietnamese regional settings make Excel write ";". The header is the
+    /// first line that is not blank; quotes are read as the splitter reads
+    /// them (opening only at the start of a field), over Unicode scalars so
+    /// that a combining mark after a quote or separator changes nothing.
     static func guessSeparator(_ text: String) -> Character {
-        var counts: [Character: Int] = [",": 0, ";": 0, "\t": 0]
+        var counts: [Unicode.Scalar: Int] = [",": 0, ";": 0, "\t": 0]
         var inQuotes = false
-        for c in text {
-            if c == "\"" { inQuotes.toggle() }
-            if inQuotes { continue }
-            if c == "\n" || c == "\r\n" || c == "\r" { break }
-            if counts[c] != nil { counts[c]! += 1 }
+        var fieldStart = true
+        var sawText = false
+        var iterator = text.unicodeScalars.makeIterator()
+        var pending = iterator.next()
+        while let scalar = pending {
+            pending = iterator.next()
+            if inQuotes {
+                if scalar == "\"" {
+                    if pending == "\"" { pending = iterator.next() } else { inQuotes = false }
+                }
+                continue
+            }
+            if scalar == "\n" || scalar == "\r" {
+                if sawText { break }
+                fieldStart = true
+                continue
+            }
+            if counts[scalar] != nil {
+                counts[scalar]! += 1
+                sawText = true
+                fieldStart = true
+            } else if scalar == "\"", fieldStart {
+                inQuotes = true
+                sawText = true
+            } else if scalar == " " || scalar == "\u{A0}" {
+                continue
+            } else {
+                sawText = true
+                fieldStart = false
+            }
         }
         let best = counts.max { a, b in a.value != b.value ? a.value < b.value : order(a.key) > order(b.key) }!
-        return best.value == 0 ? "," : best.key
+        return best.value == 0 ? "," : Character(best.key)
     }
 
-    private static func order(_ c: Character) -> Int {
+    private static func order(_ c: Unicode.Scalar) -> Int {
         c == "," ? 0 : c == ";" ? 1 : 2
     }
 }

@@ -38,6 +38,27 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         Diagnostic(.warning, file: file, line: line, column: column, message, hint: hint)
     }
 
+    /// Spreadsheet column letters for a 1-based column: 1 → "A", 26 → "Z", 27 → "AA".
+    public static func columnLetters(_ column: Int) -> String {
+        var n = max(column, 1)
+        var letters: [Character] = []
+        while n > 0 {
+            let remainder = (n - 1) % 26
+            letters.append(Character(Unicode.Scalar(UInt8(65 + remainder))))
+            n = (n - 1) / 26
+        }
+        return String(letters.reversed())
+    }
+
+    /// This diagnostic placed in a worksheet: "Sheet1!C7" from line 7 (the
+    /// spreadsheet row) and column 3; a whole row is named by its first cell.
+    public func inSheet(_ sheet: String) -> Diagnostic {
+        guard line > 0 else { return self }
+        var located = self
+        located.cell = "\(sheet)!\(Diagnostic.columnLetters(column))\(line)"
+        return located
+    }
+
     public var location: String {
         if let cell { return "\(file)!\(cell)" }
         var text = file

@@ -166,19 +166,37 @@ public struct UnitRegister: Sendable {
     }
 
     /// Up to `limit` register names closest to `name`, for "did you mean" hints.
+    /// Names are compared without diacritics, whole and without their type
+    /// word ("Phường", "Xã", "P."), so "P. Hải Ann" finds Phường Hải An; only
+    /// names a typo or two away are offered, never a merely similar one.
     public func suggestions(for name: String, limit: Int = 3) -> [String] {
-        let target = VietnameseText.fold(name)
-        guard !target.isEmpty else { return [] }
+        let target = VietnameseText.collapseSpaces(VietnameseText.fold(name))
+        guard !target.isEmpty, target.count <= 80 else { return [] }
+        let labels = types.map { VietnameseText.fold($0.label) + " " } + ["ubnd ", "uy ban nhan dan ", "p. ", "x. ", "p.", "x."]
+        func bare(_ folded: String) -> String {
+            var text = folded
+            var changed = true
+            while changed {
+                changed = false
+                for label in labels where text.hasPrefix(label) && text.count > label.count {
+                    text = String(text.dropFirst(label.count)).trimmingCharacters(in: .whitespaces)
+                    changed = true
+                }
+            }
+            return text
+        }
+        let bareTarget = bare(target)
+        let threshold = max(1, bareTarget.count / 4)
         let scored = units.map { unit -> (Int, String) in
-            let candidates = [unit.name] + unit.aliases
-            let best = candidates.map { EditDistance.between(target, VietnameseText.fold($0)) }.min() ?? .max
+            let candidates = ([unit.name] + unit.aliases).map { VietnameseText.collapseSpaces(VietnameseText.fold($0)) }
+            let best = candidates.map { min(EditDistance.between(target, $0), EditDistance.between(bareTarget, bare($0))) }.min() ?? .max
             return (best, unit.name)
         }
         // Only the nearest names: "Phường Hải Ann" suggests Phường Hải An,
-        // not every "Phường Hải ..." three letters away.
+        // not every "Phường Hải ..." a letter further away.
         let best = scored.map(\.0).min() ?? .max
-        let threshold = min(max(2, target.count / 3), best + 1)
-        return scored.filter { $0.0 <= threshold }
+        guard best <= threshold else { return [] }
+        return scored.filter { $0.0 <= best + 1 && $0.0 <= threshold }
             .sorted { $0.0 != $1.0 ? $0.0 < $1.0 : VietnameseText.alphabeticallyPrecedes($0.1, $1.1) }
             .prefix(limit).map(\.1)
     }

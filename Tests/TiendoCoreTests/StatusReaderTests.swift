@@ -126,12 +126,16 @@ struct DateTextTests {
         ("29/02/2026", .impossible),
         ("31/04/2026", .impossible),
         ("00/01/2026", .impossible),
-        ("24/06/26", .unreadable),
+        ("24/06/26", .twoDigitYear(day: 24, month: 6, year: 26)),
         ("24/06-2026", .unreadable),
         ("ngày 24/6/2026", .unreadable),
         ("2026.06.24", .unreadable),
         ("24/6", .unreadable),
-        ("45292", .unreadable), // an Excel serial number
+        ("45292", .excelSerial(.iso("2024-01-01"))), // an Excel serial number
+        ("06/24/2026", .monthFirst(.iso("2026-06-24"))),
+        ("02/30/2026", .impossible),
+        ("123456", .unreadable),
+        ("1.4", .unreadable),
     ]
 
     @Test("dates as clerks type them", arguments: readings)
@@ -202,7 +206,7 @@ struct StatusReaderTests {
         }
         let reordered = try Self.read("Trạng thái,Đơn vị,Nhiệm vụ,Văn bản\nhoàn thành,STC,3.1,trien-khai-tb-406\n")
         #expect(reordered.rows.map(\.unitCode) == ["STC"])
-        #expect(reordered.diagnostics.warnings.first?.message.contains("ngày hoàn thành") == true)
+        #expect(reordered.diagnostics.warnings.first?.message.contains("Ngày hoàn thành") == true)
     }
 
     @Test("every problem, each on its line and column")
@@ -225,15 +229,15 @@ struct StatusReaderTests {
             "lỗi 2:3 không có đơn vị \"Phường Hải Ann\" trong danh sách đơn vị",
             "lỗi 3:2 văn bản trien-khai-tb-406 không có nhiệm vụ \"9.9\"",
             "lỗi 4:4 không hiểu trạng thái \"xong rồi\"",
-            "lỗi 5:5 ngày \"31/02/2026\" không có thật",
+            "lỗi 5:5 ngày hoàn thành \"31/02/2026\" không có thật: tháng 2/2026 chỉ có 28 ngày",
             "lỗi 7:3 dòng này trùng với dòng 6: cùng nhiệm vụ 1.4 và Xã Cẩm Giang",
             "lỗi 8:3 Sở Nội vụ không được giao nhiệm vụ 1.4 của văn bản trien-khai-tb-406",
             "cảnh báo 9:5 đã hoàn thành nhưng chưa ghi ngày hoàn thành",
-            "lỗi 10:1 không có văn bản mã \"van-ban-khac\"",
+            "lỗi 10:1 không có văn bản nào mã \"van-ban-khac\"",
             "lỗi 11:5 có ngày hoàn thành nhưng trạng thái là \"đang thực hiện\"",
             "lỗi 12:5 ngày hoàn thành 25/06/2026 sau ngày cập nhật 24/06/2026",
         ])
-        #expect(output.diagnostics.first?.hint == "có phải Phường Hải An?")
+        #expect(output.diagnostics.first?.hint == "có phải Phường Hải An (mã 11413)? Ghi đúng tên hoặc mã đơn vị như trong danh sách đơn vị")
         #expect(output.diagnostics[1].hint.hasPrefix("các nhiệm vụ có: 1.1, 1.2, 1.3, 1.4, 1.5, 2.1"))
         // Only good rows are kept; the first of a duplicate pair stays.
         #expect(output.rows.map(\.line) == [6, 9])
@@ -256,8 +260,8 @@ struct StatusReaderTests {
     func header() throws {
         let output = try Self.read("task,unit,trạng thái,màu\n1.4,11413,hoàn thành,đỏ\n")
         #expect(Self.shown(output.diagnostics) == [
-            "cảnh báo 1:4 cột \"màu\" không được dùng",
-            "lỗi 1:0 thiếu cột \"directive\" (Văn bản)",
+            "cảnh báo 1:4 cột \"màu\" (cột D) không phải tên cột tiendo đọc, sẽ bị bỏ qua",
+            "lỗi 1:0 thiếu cột \"Văn bản\" (directive)",
         ])
         #expect(output.rows.isEmpty)
     }
