@@ -60,21 +60,25 @@ enum ICalendar {
     /// Folds a content line so no physical line exceeds 75 octets, never
     /// splitting a UTF-8 sequence (RFC 5545 §3.1).
     static func fold(_ line: String) -> String {
-        guard line.utf8.count > 75 else { return line }
-        var out = ""
+        let bytes = Array(line.utf8)
+        guard bytes.count > 75 else { return line }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 70 * 3)
         var count = 0
-        var limit = 75
-        for scalar in line.unicodeScalars {
-            let size = String(scalar).utf8.count
-            if count + size > limit {
-                out += "\r\n "
+        var index = 0
+        while index < bytes.count {
+            // The length of the UTF-8 sequence that starts here; never split one.
+            let lead = bytes[index]
+            let size = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+            if count + size > 75 {
+                out += [0x0D, 0x0A, 0x20]
                 count = 1
-                limit = 75
             }
-            out.unicodeScalars.append(scalar)
+            out += bytes[index..<min(bytes.count, index + size)]
             count += size
+            index += size
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A UID stable across rebuilds and machines.

@@ -34,6 +34,7 @@ public struct Theme: Sendable {
     }
 
     public init(directory: String) throws {
+        FastHTMLEscape.registerOnce
         self.directory = directory
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
@@ -53,7 +54,10 @@ public struct Theme: Sendable {
             fingerprint.add(name)
             fingerprint.add(text)
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                // The pragma selects FastHTMLEscape (same escapes as the library's, without its per-character dictionary).
+                // Partials inherit the content type of the page that includes them.
+                let pragma = Self.pageTemplates.contains(name) ? FastHTMLEscape.pragma : ""
+                library.register(try MustacheTemplate(string: pragma + text), named: name)
             } catch {
                 throw LoadError.badTemplate(file: file, message: "\(error)")
             }
@@ -84,5 +88,31 @@ public struct Theme: Sendable {
     /// Renders a page template with its view model.
     func render(_ template: String, _ model: Any) -> String {
         library.render(model, withTemplate: template) ?? ""
+    }
+}
+
+/// HTML escaping for template variables: the same five characters as
+/// swift-mustache's own (& < > " '), but scanning UTF-8 bytes and returning
+/// the string untouched when nothing needs escaping, which is most values.
+struct FastHTMLEscape: MustacheContentType {
+    static let name = "TIENDO_HTML"
+    static let pragma = "{{% CONTENT_TYPE: \(name)}}"
+    static let registerOnce: Void = { MustacheContentTypes.register(FastHTMLEscape(), named: name) }()
+
+    func escapeText(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x26: out += Array("&amp;".utf8)
+            case 0x3C: out += Array("&lt;".utf8)
+            case 0x3E: out += Array("&gt;".utf8)
+            case 0x22: out += Array("&quot;".utf8)
+            case 0x27: out += Array("&#39;".utf8)
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
