@@ -112,6 +112,14 @@ public struct CSVTable: Sendable {
     }
 
     static func decode(_ data: [UInt8]) -> Result<String, Problem> {
+        decodeText(data).flatMap { text in
+            // A zero character is never in a status file: the bytes are not text.
+            guard let zero = text.utf8.firstIndex(of: 0) else { return .success(text) }
+            return .failure(.binary(line: text.utf8[..<zero].count(where: { $0 == 0x0A }) + 1))
+        }
+    }
+
+    static func decodeText(_ data: [UInt8]) -> Result<String, Problem> {
         if data.starts(with: [0xEF, 0xBB, 0xBF]) {
             return utf8(Array(data.dropFirst(3)))
         }
@@ -142,9 +150,7 @@ public struct CSVTable: Sendable {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             return .failure(legacy(bytes))
         }
-        if let zero = bytes.firstIndex(of: 0) {
-            return .failure(.binary(line: bytes[..<zero].count(where: { $0 == 0x0A }) + 1))
-        }
+        if bytes.contains(0) { return .success(text) } // refused by `decode`
         if let garbled = garbledWord(in: text) { return .failure(garbled) }
         return .success(text)
     }
