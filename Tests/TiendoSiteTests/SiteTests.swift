@@ -236,3 +236,15 @@ enum ICSParser {
         return events
     }
 }
+
+/// Rendering on several threads never changes a byte.
+@Suite struct ThreadDeterminismTests {
+    @Test func oneThreadAndFourThreadsGiveTheSameSite() throws {
+        let loaded = Support.loaded(Support.sampleContent)
+        let builder = SiteBuilder(tracker: try #require(loaded.tracker), theme: Support.theme)
+        let one = builder.build(threads: 1)
+        let four = builder.build(threads: 4)
+        #expect(one.map(\.path) == four.map(\.path))
+        for (a, b) in zip(one, four) { #expect(a.bytes == b.bytes, "\(a.path) differs") }
+    }
+}
