@@ -233,8 +233,11 @@ struct ReadingContext {
                 id = parent.id + "." + id
             }
         } else if appendix {
-            let suffix = heading.title.split(separator: " ").dropFirst(2).first.map { Self.arabic(String($0).trimmingCharacters(in: CharacterSet(charactersIn: ":."))) } ?? ""
-            id = "PL" + suffix
+            // "Phụ lục II" → PL2; "PHỤ LỤC: DANH MỤC ..." has no number → PL.
+            let word = heading.title.split(separator: " ").dropFirst(2).first
+                .map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: ":.")) } ?? ""
+            let numbered = !word.isEmpty && (word.allSatisfy(\.isNumber) || word.allSatisfy { "IVXL".contains($0) })
+            id = "PL" + (numbered ? Self.arabic(word) : "")
         } else {
             id = String(sections.filter { !$0.id.contains(".") && !$0.id.hasPrefix("PL") }.count + 1)
         }

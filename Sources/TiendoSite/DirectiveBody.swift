@@ -26,6 +26,17 @@ struct DirectiveBody {
         return out
     }
 
+    /// The heading or bold line nearest before `line`: it names a table
+    /// in its caption (every table needs one to be read aloud).
+    private func title(before line: Int) -> String? {
+        var title: String?
+        for block in directive.blocks where block.startLine < line {
+            if case .heading = block.kind { title = block.text }
+            else if block.isAllStrong { title = block.text }
+        }
+        return title.map { VietnameseText.collapseSpaces($0) }
+    }
+
     private func render(_ block: MarkdownBlock, into out: inout String) {
         switch block.kind {
         case .list(let ordered, let start, _):
@@ -93,11 +104,14 @@ struct DirectiveBody {
 
     private func tableHTML(_ table: PipeTable) -> String {
         let taskRowsByLine = Dictionary(directive.tasks.map { ($0.blockLine, $0) }, uniquingKeysWith: { a, _ in a })
-        var html = "<div class=\"table-scroll\"><table>\n<thead><tr>"
+        let hasTaskRows = table.rowLines.contains { taskRowsByLine[$0] != nil }
+        let caption = title(before: table.rowLines.first ?? 0).map { hasTaskRows ? "\($0) — bảng nhiệm vụ" : $0 }
+            ?? (hasTaskRows ? "Bảng nhiệm vụ trong văn bản" : "Bảng trong văn bản")
+        var html = "<div class=\"table-scroll\"><table>\n<caption>\(HTML.escape(caption))</caption>\n<thead><tr>"
         for (index, cell) in table.header.enumerated() {
             html += "<th scope=\"col\"\(align(table.alignments[index]))>\(Markdown.inlineHTML(cell))</th>"
         }
-        let hasTasks = table.rowLines.contains { taskRowsByLine[$0] != nil }
+        let hasTasks = hasTaskRows
         if hasTasks { html += "<th scope=\"col\">Theo dõi</th>" }
         html += "</tr></thead>\n<tbody>\n"
         for (rowIndex, row) in table.rows.enumerated() {

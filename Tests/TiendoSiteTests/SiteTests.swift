@@ -248,3 +248,33 @@ enum ICSParser {
         for (a, b) in zip(one, four) { #expect(a.bytes == b.bytes, "\(a.path) differs") }
     }
 }
+
+/// Appendix task tables, which plain libcmark leaves as paragraphs.
+@Suite struct PipeTableRenderingTests {
+    @Test func appendixTableBecomesATableWithCaptionAndTaskLinks() throws {
+        let content = Support.temporaryDirectory() + "/content"
+        try FileManager.default.copyItem(atPath: Support.miniContent, toPath: content)
+        try """
+        ---
+        id: kh-7
+        ---
+        Số: 7/KH-UBND
+
+        V/v kế hoạch thử
+
+        **PHỤ LỤC: DANH MỤC NHIỆM VỤ**
+
+        | STT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |
+        |---|---|---|---|---|
+        | 1 | Rà soát trụ sở | Sở Tài chính | Sở Nội vụ | Quý III/2026 |
+        | 2 | Báo cáo <b>kết quả</b> | Sở Nội vụ | | 30/9/2026 |
+        """.write(toFile: content + "/directives/kh-7.md", atomically: true, encoding: .utf8)
+        let site = Support.build(content)
+        let page = try #require(site["van-ban/kh-7.html"])
+        #expect(page.contains("<caption>PHỤ LỤC: DANH MỤC NHIỆM VỤ — bảng nhiệm vụ</caption>"))
+        #expect(page.contains("<th scope=\"col\">Tên nhiệm vụ</th>"))
+        #expect(page.contains("<td>Rà soát trụ sở</td>"))
+        #expect(!page.contains("<b>kết quả</b>"), "raw HTML in a cell is dropped by safe mode")
+        #expect(page.contains("href=\"../nhiem-vu/kh-7/pl-1.html\""), "rows link to their task pages")
+    }
+}
