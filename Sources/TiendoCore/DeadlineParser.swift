@@ -257,14 +257,16 @@ public struct DeadlineParser: Sendable {
     /// The day in a match whose date groups start at `offset` (numeric form:
     /// offset…offset+3, written-out form: offset+4…offset+6).
     static func day(from match: TextPattern.Match, offset: Int) -> WrittenDay? {
+        func date(_ d: String, _ m: String, _ y: String) -> CivilDate? {
+            guard let day = Int(d), let month = Int(m), let year = Int(y) else { return nil }
+            return CivilDate(year: year, month: month, day: day)
+        }
         if let d = match.group(offset), let m = match.group(offset + 2), let y = match.group(offset + 3) {
             let sep = match.group(offset + 1) ?? "/"
-            return WrittenDay(written: "\(d)\(sep)\(m)\(sep)\(y)",
-                              date: CivilDate(year: Int(y)!, month: Int(m)!, day: Int(d)!))
+            return WrittenDay(written: "\(d)\(sep)\(m)\(sep)\(y)", date: date(d, m, y))
         }
         if let d = match.group(offset + 4), let m = match.group(offset + 5), let y = match.group(offset + 6) {
-            return WrittenDay(written: "\(d) tháng \(m) năm \(y)",
-                              date: CivilDate(year: Int(y)!, month: Int(m)!, day: Int(d)!))
+            return WrittenDay(written: "\(d) tháng \(m) năm \(y)", date: date(d, m, y))
         }
         return nil
     }

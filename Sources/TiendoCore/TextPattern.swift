@@ -8,8 +8,12 @@ struct TextPattern: @unchecked Sendable {
     // NSRegularExpression is immutable and documented thread-safe.
     private let regex: NSRegularExpression
 
+    /// `\d` means an ASCII digit here. ICU's `\d` matches every decimal
+    /// digit (full-width "２", Arabic-Indic "٢"), which `Int(_:)` does not
+    /// read: a deadline "２4/6/2026" crashed the parser (found by fuzzing).
     init(_ pattern: String, caseSensitive: Bool = false) {
-        regex = try! NSRegularExpression(pattern: pattern, options: caseSensitive ? [] : [.caseInsensitive])
+        let ascii = pattern.replacingOccurrences(of: #"\d"#, with: "[0-9]")
+        regex = try! NSRegularExpression(pattern: ascii, options: caseSensitive ? [] : [.caseInsensitive])
     }
 
     struct Match {

@@ -78,6 +78,17 @@ struct FuzzRegressionTests {
         }
     }
 
+    @Test("digits that are not ASCII are not read as a day (ICU's \\d matched them, Int() did not: a crash)")
+    func nonASCIIDigits() throws {
+        for file in ["fullwidth-digit-in-date.txt", "arabic-indic-digits.txt", "fullwidth-digits-written-date.txt"] {
+            let text = String(decoding: try Self.bytes("deadline", file), as: UTF8.self)
+            let result = DeadlineParser(documentDate: .iso("2026-06-20")).parse(text)
+            #expect(result.deadline?.kind != .on && result.deadline?.kind != .before, "\(file): \(String(describing: result.deadline))")
+        }
+        // ASCII digits beside them still read.
+        #expect(DeadlineParser().parse("hạn ٢٤/٦/٢٠٢٦, chậm nhất ngày 24/6/2026").deadline?.due == .iso("2026-06-24"))
+    }
+
     @Test("directives: any Markdown returns, ids are unique, rendered HTML is inert", arguments: files("directive"))
     func directive(_ file: String) throws {
         let text = String(decoding: try Self.bytes("directive", file), as: UTF8.self)
