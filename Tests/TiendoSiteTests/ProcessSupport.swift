@@ -32,7 +32,8 @@ enum TiendoProcess {
 
 /// Reads lines from a pipe until one matches, with a deadline.
 final class LineReader: @unchecked Sendable {
-    private var buffer = ""
+    // Bytes, decoded only when read: a chunk may end inside a UTF-8 sequence.
+    private var buffer = Data()
     private let lock = NSLock()
 
     init(_ pipe: Pipe) {
@@ -40,7 +41,7 @@ final class LineReader: @unchecked Sendable {
             let data = handle.availableData
             guard let self, !data.isEmpty else { return }
             self.lock.lock()
-            self.buffer += String(decoding: data, as: UTF8.self)
+            self.buffer.append(data)
             self.lock.unlock()
         }
     }
@@ -48,7 +49,7 @@ final class LineReader: @unchecked Sendable {
     var text: String {
         lock.lock()
         defer { lock.unlock() }
-        return buffer
+        return String(decoding: buffer, as: UTF8.self)
     }
 
     func wait(for needle: String, seconds: Double) -> Bool {
