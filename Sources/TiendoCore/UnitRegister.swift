@@ -11,6 +11,9 @@ public struct UnitRegister: Sendable {
     private var entryByKey: [String: Entry] = [:]
     /// Units by their name without the type word ("Hải An" for "Phường Hải An").
     private var unitCodesByBareName: [String: [String]] = [:]
+    /// Each unit's names and aliases folded, whole and without the type
+    /// word, for suggestions (folding is the costly part: done once).
+    private var suggestionKeys: [[(whole: String, bare: String)]] = []
 
     /// What a name in a document resolves to.
     public enum Entry: Sendable, Hashable {
@@ -90,6 +93,13 @@ public struct UnitRegister: Sendable {
             index(unit.name, .unit(unit), line: unit.line)
             index(unit.code, .unit(unit), line: unit.line)
             for alias in unit.aliases { index(alias, .unit(unit), line: unit.line) }
+        }
+        let labels = Self.nameLabels(types)
+        suggestionKeys = self.units.map { unit in
+            ([unit.name] + unit.aliases).map { name in
+                let folded = VietnameseText.collapseSpaces(VietnameseText.fold(name))
+                return (folded, Self.bare(folded, labels: labels))
+            }
         }
         for unit in self.units {
             guard let label = types.first(where: { $0.code == unit.type })?.label else { continue }
@@ -172,24 +182,10 @@ public struct UnitRegister: Sendable {
     public func suggestions(for name: String, limit: Int = 3) -> [String] {
         let target = VietnameseText.collapseSpaces(VietnameseText.fold(name))
         guard !target.isEmpty, target.count <= 80 else { return [] }
-        let labels = types.map { VietnameseText.fold($0.label) + " " } + ["ubnd ", "uy ban nhan dan ", "p. ", "x. ", "p.", "x."]
-        func bare(_ folded: String) -> String {
-            var text = folded
-            var changed = true
-            while changed {
-                changed = false
-                for label in labels where text.hasPrefix(label) && text.count > label.count {
-                    text = String(text.dropFirst(label.count)).trimmingCharacters(in: .whitespaces)
-                    changed = true
-                }
-            }
-            return text
-        }
-        let bareTarget = bare(target)
+        let bareTarget = Self.bare(target, labels: Self.nameLabels(types))
         let threshold = max(1, bareTarget.count / 4)
-        let scored = units.map { unit -> (Int, String) in
-            let candidates = ([unit.name] + unit.aliases).map { VietnameseText.collapseSpaces(VietnameseText.fold($0)) }
-            let best = candidates.map { min(EditDistance.between(target, $0), EditDistance.between(bareTarget, bare($0))) }.min() ?? .max
+        let scored = zip(units, suggestionKeys).map { unit, keys -> (Int, String) in
+            let best = keys.map { min(EditDistance.between(target, $0.whole), EditDistance.between(bareTarget, $0.bare)) }.min() ?? .max
             return (best, unit.name)
         }
         // Only the nearest names: "Phường Hải Ann" suggests Phường Hải An,
@@ -199,6 +195,25 @@ public struct UnitRegister: Sendable {
         return scored.filter { $0.0 <= best + 1 && $0.0 <= threshold }
             .sorted { $0.0 != $1.0 ? $0.0 < $1.0 : VietnameseText.alphabeticallyPrecedes($0.1, $1.1) }
             .prefix(limit).map(\.1)
+    }
+
+    /// Words that open a unit's name without telling units apart, folded.
+    static func nameLabels(_ types: [UnitType]) -> [String] {
+        types.map { VietnameseText.fold($0.label) + " " } + ["ubnd ", "uy ban nhan dan ", "p. ", "x. ", "p.", "x."]
+    }
+
+    /// A folded name without its leading type words ("phuong hai an" → "hai an").
+    static func bare(_ folded: String, labels: [String]) -> String {
+        var text = folded
+        var changed = true
+        while changed {
+            changed = false
+            for label in labels where text.hasPrefix(label) && text.count > label.count {
+                text = String(text.dropFirst(label.count)).trimmingCharacters(in: .whitespaces)
+                changed = true
+            }
+        }
+        return text
     }
 }
 

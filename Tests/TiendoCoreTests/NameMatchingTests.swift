@@ -116,6 +116,11 @@ struct NameMatchingTests {
         let cam = Fixture.register.suggestions(for: "Xa Cam Giang")
         #expect(Set(cam.prefix(2)) == ["Xã Cẩm Giang", "Xã Cẩm Giàng"])
         #expect(Fixture.register.suggestions(for: "Bộ Quốc phòng").isEmpty)
+        // The type word abbreviated or left out still finds the name; a merely similar name is not offered.
+        #expect(Fixture.register.suggestions(for: "P. Hải Ann") == ["Phường Hải An"])
+        #expect(Fixture.register.suggestions(for: "UBND phường Hải Ann") == ["Phường Hải An"])
+        #expect(Fixture.register.suggestions(for: "Phòng Kế toán").isEmpty)
+        #expect(Fixture.register.suggestions(for: String(repeating: "Hải An ", count: 100)).isEmpty)
     }
 
     // MARK: Folding, slugs, order
