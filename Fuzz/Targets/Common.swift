@@ -98,19 +98,57 @@ func checkInert(_ html: String) {
             require(["href", "src", "alt", "title", "start", "class", "id", "align", "colspan", "rowspan", ""].contains(lowered),
                          "unexpected attribute \(attribute) in rendered HTML: \(html)")
             if lowered == "href" || lowered == "src" {
-                let url = value.replacingOccurrences(of: "&amp;", with: "&").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-                if let colon = url.firstIndex(of: ":"),
-                   !url[..<colon].contains(where: { "/?#".contains($0) }) {
-                    let scheme = String(url[..<colon])
-                    require(["http", "https", "mailto"].contains(scheme), "link to scheme \(scheme): in rendered HTML: \(html)")
+                let url = decodeEntities(value)
+                if let scheme = browserScheme(url) {
+                    require(lowered == "href" && ["http", "https", "mailto"].contains(scheme),
+                            "\(lowered) to scheme \(scheme): in rendered HTML: \(html)")
                 }
                 require(!url.hasPrefix("//"), "protocol-relative link in rendered HTML: \(html)")
-                if lowered == "src" {
-                    require(!url.contains(":") || url.firstIndex(of: ":")! > (url.firstIndex(where: { "/?#".contains($0) }) ?? url.endIndex),
-                                 "image loaded from outside the site: \(html)")
-                }
             }
         }
         i += 1
     }
+}
+
+/// HTML entities in an attribute value, decoded as a browser does.
+func decodeEntities(_ text: String) -> String {
+    var out = ""
+    var rest = Substring(text)
+    while let amp = rest.firstIndex(of: "&") {
+        out += rest[..<amp]
+        guard let semi = rest[amp...].firstIndex(of: ";") else { out += rest[amp...]; return out }
+        let entity = rest[rest.index(after: amp)..<semi]
+        switch entity {
+        case "amp": out += "&"
+        case "quot": out += "\""
+        case "lt": out += "<"
+        case "gt": out += ">"
+        case "#39", "apos": out += "'"
+        default:
+            if entity.hasPrefix("#x") || entity.hasPrefix("#X"), let code = UInt32(entity.dropFirst(2), radix: 16), let s = Unicode.Scalar(code) {
+                out.unicodeScalars.append(s)
+            } else if entity.hasPrefix("#"), let code = UInt32(entity.dropFirst()), let s = Unicode.Scalar(code) {
+                out.unicodeScalars.append(s)
+            } else {
+                out += "&" + entity + ";"
+            }
+        }
+        rest = rest[rest.index(after: semi)...]
+    }
+    return out + rest
+}
+
+/// The scheme a browser (WHATWG URL parser) sees in a URL: ASCII tab and
+/// newlines removed anywhere, leading C0 controls and spaces dropped, then an
+/// ASCII letter followed by letters, digits, "+", "-" or "." up to ":";
+/// anything else makes the URL relative. Nil when relative.
+func browserScheme(_ url: String) -> String? {
+    var scalars = url.unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }
+    while let first = scalars.first, first.value <= 0x20 { scalars.removeFirst() }
+    let text = String(String.UnicodeScalarView(scalars))
+    guard let colon = text.firstIndex(of: ":") else { return nil }
+    let candidate = text[..<colon]
+    guard let first = candidate.first, first.isASCII, first.isLetter,
+          candidate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }) else { return nil }
+    return candidate.lowercased()
 }
