@@ -85,6 +85,9 @@ public struct StatusReader: Sendable {
     /// invisible format characters (zero-width spaces, stray byte-order
     /// marks pasted from the web) removed.
     static func clean(_ cell: String) -> String {
+        // Most cells are plain ASCII with no edge spaces: nothing to clean.
+        let utf8 = cell.utf8
+        if utf8.allSatisfy({ $0 >= 0x21 && $0 < 0x7F || $0 == 0x20 }), utf8.first != 0x20, utf8.last != 0x20 { return cell }
         var scalars = String.UnicodeScalarView()
         for scalar in cell.unicodeScalars where scalar.properties.generalCategory != .format {
             scalars.append(scalar)
@@ -233,7 +236,6 @@ private struct Reading {
         if directiveID.isEmpty {
             error(.directive, "thiếu mã văn bản", hint: "ghi mã văn bản, ví dụ: \(reader.tasks.keys.sorted().first ?? "trien-khai-tb-406")")
         } else if let directiveTasks = reader.tasks[directiveID] {
-            let known = directiveTasks.keys.sorted(by: TaskID.precedes).joined(separator: ", ")
             // "1,4": a decimal comma, as Vietnamese settings write numbers.
             if directiveTasks[taskID] == nil, directiveTasks[taskID.replacingOccurrences(of: ",", with: ".")] != nil {
                 taskID = taskID.replacingOccurrences(of: ",", with: ".")
@@ -248,8 +250,9 @@ private struct Reading {
                       hint: (possible.isEmpty ? "" : "có thể là nhiệm vụ \(possible.joined(separator: " hay ")): ")
                         + "Excel đã tự đổi số hiệu thành ngày; định dạng cột Nhiệm vụ là Text (Văn bản) rồi gõ lại số hiệu")
             } else {
+                // The list is built only here: sorting ids for every row cost a fifth of reading the file.
                 error(.task, "văn bản \(directiveID) không có nhiệm vụ \(StatusReader.quote(taskID))",
-                      hint: "các nhiệm vụ có: " + known)
+                      hint: "các nhiệm vụ có: " + directiveTasks.keys.sorted(by: TaskID.precedes).joined(separator: ", "))
             }
         } else {
             let ids = reader.tasks.keys.sorted()
