@@ -105,7 +105,16 @@ struct ReadingContext {
         var line: Int
         var isAppendix: Bool
         var pendingField: Candidate?
+        /// A plan's "MỤC ĐÍCH, YÊU CẦU" (and its sub-items): explains, assigns nothing.
+        var isPurpose = false
     }
+
+    /// Plan sections whose paragraphs state aims, not duties.
+    static func isPurposeTitle(_ title: String) -> Bool {
+        let key = VietnameseText.fold(title)
+        return ["muc dich", "yeu cau", "muc tieu", "quan diem"].contains { key.hasPrefix($0) }
+    }
+
 
     /// A piece of the body that may become a task.
     struct Candidate {
@@ -251,8 +260,11 @@ struct ReadingContext {
                 "mục \"\(heading.full)\" giao việc cho \"\(unknown.name)\" nhưng tên này không có trong danh sách đơn vị",
                 hint: suggestionHint(unknown.name)))
         }
-        sections.append(Section(id: id, heading: heading.full, title: heading.title, assignees: assignees,
-                                line: line, isAppendix: appendix))
+        var section = Section(id: id, heading: heading.full, title: heading.title, assignees: assignees,
+                              line: line, isAppendix: appendix)
+        let parentIsPurpose = sections.last(where: { id.hasPrefix($0.id + ".") })?.isPurpose ?? false
+        section.isPurpose = heading.entry.isEmpty && (Self.isPurposeTitle(heading.title) || parentIsPurpose)
+        sections.append(section)
     }
 
     static func looksLikeAssignee(_ name: String) -> Bool {
@@ -446,7 +458,7 @@ struct ReadingContext {
     // MARK: Tasks
 
     mutating func addCandidate(_ candidate: Candidate) {
-        guard !candidate.plain.trimmed.isEmpty else { return }
+        guard !candidate.plain.trimmed.isEmpty, !sections[sections.count - 1].isPurpose else { return }
         if let fields = candidate.fields {
             if fields.contains(where: { $0.0 == .task }) || sections[sections.count - 1].pendingField == nil {
                 flushPendingField()
