@@ -12,7 +12,8 @@ public enum CSVWriter {
             // A leading apostrophe is how Excel itself marks "text, not formula".
             text = "'" + text
         }
-        if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }) {
+        // Scalars, not Characters: "\r\n" or a quote followed by a combining mark is one Character.
+        if text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }) {
             return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return text

@@ -154,15 +154,10 @@ public struct ContentLoader: Sendable {
             diagnostics.append(.error(csvPath, "không đọc được tệp trạng thái", hint: "kiểm tra quyền đọc tệp"))
             return ([], csvPath)
         }
-        switch CSVTable.parse(Array(bytes)) {
-        case .success(let table):
-            let output = reader.read(table, file: csvPath, asOf: asOf)
-            diagnostics.append(contentsOf: output.diagnostics)
-            return (output.rows, csvPath)
-        case .failure(let failure):
-            diagnostics.append(StatusFileProblem.diagnostic(for: failure, file: csvPath))
-            return ([], csvPath)
-        }
+        // The core's reader names precisely why a file is refused (legacy encoding, garbled UTF-8, a workbook renamed .csv).
+        let output = reader.read(bytes: Array(bytes), file: csvPath, asOf: asOf)
+        diagnostics.append(contentsOf: output.diagnostics)
+        return (output.rows, csvPath)
     }
 
     func readText(_ path: String, diagnostics: inout [Diagnostic], missingHint: String) -> String? {
