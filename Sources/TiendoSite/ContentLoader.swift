@@ -173,18 +173,3 @@ public struct ContentLoader: Sendable {
         return text
     }
 }
-
-/// Messages for a status file that cannot be read as a table at all.
-enum StatusFileProblem {
-    static func diagnostic(for failure: CSVTable.Failure, file: String) -> Diagnostic {
-        switch failure {
-        case .legacyEncoding(let line):
-            return .error(file, line: line,
-                "tệp không phải UTF-8 (có thể là bảng mã cũ Windows-1258 hoặc TCVN3): đọc tiếp sẽ sai dấu tiếng Việt",
-                hint: "trong Excel chọn File > Save As > \"CSV UTF-8 (Comma delimited)\"; trong LibreOffice chọn Character set: Unicode (UTF-8)")
-        case .unterminatedQuote(let line):
-            return .error(file, line: line, "dấu ngoặc kép mở ở dòng này không được đóng",
-                          hint: "thêm dấu \" đóng ở cuối ô, hoặc viết hai dấu \"\" nếu muốn có dấu ngoặc kép trong nội dung")
-        }
-    }
-}
