@@ -93,11 +93,6 @@ enum Format {
     /// "Thứ Tư, 24/06/2026"
     static func longDate(_ date: CivilDate) -> String { "\(weekdays[date.weekdayFromMonday]), \(date.vietnamese)" }
 
-    /// A Markdown task text as one plain line for tables, cut at `limit` characters.
-    static func excerpt(_ markdown: String, limit: Int = 180) -> String {
-        cut(plainLine(markdown), limit: limit)
-    }
-
     /// Markdown emphasis markers removed, white space collapsed.
     static func plainLine(_ markdown: String) -> String {
         VietnameseText.collapseSpaces(markdown.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: ""))
