@@ -76,6 +76,9 @@ public struct SiteBuilder: Sendable {
         func add(_ path: String, inputs: Fingerprint? = nil, _ render: @escaping @Sendable () -> String) {
             plans.append(PagePlan(path: path, inputs: inputs, render: { Array(render().utf8) }))
         }
+        func add(_ path: String, inputs: Fingerprint? = nil, _ render: @escaping @Sendable () -> [UInt8]) {
+            plans.append(PagePlan(path: path, inputs: inputs, render: render))
+        }
         add(SitePaths.home) { builder.page(SitePaths.home, title: "Tổng quan", section: "home", template: "home", HomeView(context, recentDays: builder.recentDays), context) }
         add(SitePaths.units) { builder.page(SitePaths.units, title: "Đơn vị", section: "units", template: "units", UnitsView(context), context) }
         for unit in tracker.register.units {
@@ -220,7 +223,7 @@ public struct SiteBuilder: Sendable {
         let stylesheet: String
         let script: String
         let nav: [NavItem]
-        let content: String
+        let content: RenderedMarkup
         let asOf: String
         let bodySuffix: String
     }
@@ -239,16 +242,16 @@ public struct SiteBuilder: Sendable {
         ("Cập nhật gần đây", SitePaths.recent, "recent"),
     ]
 
-    func page(_ path: String, title: String, section: String, template: String, _ model: Any, _ context: SiteContext) -> String {
+    func page(_ path: String, title: String, section: String, template: String, _ model: any ViewModel, _ context: SiteContext) -> [UInt8] {
         let content = theme.render(template, model)
         let root = SitePaths.root(of: path)
         let layout = LayoutView(
             title: title, siteName: "Theo dõi tiến độ thực hiện văn bản chỉ đạo", root: root,
             stylesheet: root + "assets/style.css", script: root + "assets/loc.js",
             nav: Self.navigation.map { NavItem(label: $0.label, href: SitePaths.link(from: path, to: $0.path), current: $0.section == section) },
-            content: content, asOf: context.asOf.vietnamese,
+            content: RenderedMarkup(bytes: content), asOf: context.asOf.vietnamese,
             bodySuffix: bodySuffix.replacingOccurrences(of: "{{root}}", with: root))
-        return theme.render("layout", layout)
+        return theme.render("layout", layout, sizeHint: content.count + 4096)
     }
 
     func allFeed(_ context: SiteContext) -> String {

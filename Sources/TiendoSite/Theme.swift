@@ -1,15 +1,18 @@
 import Foundation
-import Mustache
 
 /// A theme folder: Mustache templates in `templates/` and static files in
-/// `assets/`. Every template the site needs is checked when the theme is
-/// loaded, because swift-mustache renders a missing partial as nothing.
+/// `assets/`. Every template the site needs is read and compiled when the
+/// theme is loaded, so a missing file or a syntax error stops the build
+/// before anything is written, with the file and line.
 public struct Theme: Sendable {
     public static let pageTemplates = ["layout", "home", "directive", "task", "unit", "units", "calendar", "progress", "matrix", "recent"]
     public static let partials = ["bar", "badge", "deadline", "counts", "changes"]
 
     public let directory: String
-    let library: MustacheLibrary
+    /// The compiled templates; tests swap in a reference renderer to check them.
+    var renderer: any PageRenderer
+    /// The templates' text by name, as read from the folder.
+    let templateSources: [String: [UInt8]]
     /// Static files: path under `assets/` → bytes.
     public let assets: [(path: String, bytes: [UInt8])]
     /// Of every template and asset: a page built with another theme is never reused.
@@ -28,13 +31,12 @@ public struct Theme: Sendable {
                 return "\(folder): giao diện thiếu mẫu trang: " + names.map { "templates/\($0).mustache" }.joined(separator: ", ")
                     + " — chép các tệp này từ giao diện mặc định (theme/) rồi sửa"
             case .badTemplate(let file, let message):
-                return "\(file): mẫu trang viết sai cú pháp Mustache: \(message)"
+                return "\(file): mẫu trang viết sai: \(message)"
             }
         }
     }
 
     public init(directory: String) throws {
-        FastHTMLEscape.registerOnce
         self.directory = directory
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
@@ -42,7 +44,7 @@ public struct Theme: Sendable {
             throw LoadError.missingFolder(directory)
         }
         let templatesFolder = (directory as NSString).appendingPathComponent("templates")
-        var library = MustacheLibrary()
+        var sources: [String: [UInt8]] = [:]
         var missing: [String] = []
         var fingerprint = Fingerprint()
         for name in Self.pageTemplates + Self.partials {
@@ -53,17 +55,29 @@ public struct Theme: Sendable {
             }
             fingerprint.add(name)
             fingerprint.add(text)
-            do {
-                // The pragma selects FastHTMLEscape (same escapes as the library's, without its per-character dictionary).
-                // Partials inherit the content type of the page that includes them.
-                let pragma = Self.pageTemplates.contains(name) ? FastHTMLEscape.pragma : ""
-                library.register(try MustacheTemplate(string: pragma + text), named: name)
-            } catch {
-                throw LoadError.badTemplate(file: file, message: "\(error)")
-            }
+            sources[name] = Array(text.utf8)
+        }
+        // Further .mustache files are partials a theme may add for itself.
+        let extra = ((try? fm.contentsOfDirectory(atPath: templatesFolder)) ?? [])
+            .filter { $0.hasSuffix(".mustache") && !$0.hasPrefix(".") }
+            .map { String($0.dropLast(".mustache".count)) }
+            .filter { sources[$0] == nil && !missing.contains($0) }
+            .sorted()
+        for name in extra {
+            let file = (templatesFolder as NSString).appendingPathComponent(name + ".mustache")
+            guard let data = fm.contents(atPath: file), let text = String(data: data, encoding: .utf8) else { continue }
+            fingerprint.add(name)
+            fingerprint.add(text)
+            sources[name] = Array(text.utf8)
         }
         if !missing.isEmpty { throw LoadError.missingTemplates(folder: directory, names: missing) }
-        self.library = library
+        templateSources = sources
+        do {
+            renderer = try TemplateLibrary(sources: sources, pages: Self.pageTemplates)
+        } catch {
+            let file = (templatesFolder as NSString).appendingPathComponent(error.template + ".mustache")
+            throw LoadError.badTemplate(file: error.line > 0 ? "\(file):\(error.line)" : file, message: error.message)
+        }
 
         let assetsFolder = (directory as NSString).appendingPathComponent("assets")
         var assets: [(String, [UInt8])] = []
@@ -86,33 +100,14 @@ public struct Theme: Sendable {
     }
 
     /// Renders a page template with its view model.
-    func render(_ template: String, _ model: Any) -> String {
-        library.render(model, withTemplate: template) ?? ""
+    func render(_ template: String, _ model: any ViewModel, sizeHint: Int = 4096) -> [UInt8] {
+        renderer.render(template, model, sizeHint: sizeHint)
     }
 }
 
-/// HTML escaping for template variables: the same five characters as
-/// swift-mustache's own (& < > " '), but scanning UTF-8 bytes and returning
-/// the string untouched when nothing needs escaping, which is most values.
-struct FastHTMLEscape: MustacheContentType {
-    static let name = "TIENDO_HTML"
-    static let pragma = "{{% CONTENT_TYPE: \(name)}}"
-    static let registerOnce: Void = { MustacheContentTypes.register(FastHTMLEscape(), named: name) }()
-
-    func escapeText(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 16)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x26: out += Array("&amp;".utf8)
-            case 0x3C: out += Array("&lt;".utf8)
-            case 0x3E: out += Array("&gt;".utf8)
-            case 0x22: out += Array("&quot;".utf8)
-            case 0x27: out += Array("&#39;".utf8)
-            default: out.append(byte)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+/// Turns a page template and its view model into bytes.
+protocol PageRenderer: Sendable {
+    func render(_ template: String, _ model: any ViewModel, sizeHint: Int) -> [UInt8]
 }
+
+extension TemplateLibrary: PageRenderer {}

@@ -9,11 +9,11 @@ import TiendoCore
     func check<T: ViewModel>(_ value: T) {
         for child in Mirror(reflecting: value).children {
             guard let label = child.label else { continue }
-            let found = value.child(named: label)
+            let found = value.value(named: label)
             #expect(found != nil, "\(T.self).\(label) is not looked up")
-            #expect(found.map { "\($0)" } == "\(child.value)", "\(T.self).\(label)")
+            #expect(found?.printed == "\(child.value)", "\(T.self).\(label)")
         }
-        #expect(value.child(named: "noSuchField") == nil)
+        #expect(value.value(named: "noSuchField") == nil)
     }
 
     @Test func everyFieldIsFound() throws {

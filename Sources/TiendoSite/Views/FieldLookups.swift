@@ -5,152 +5,152 @@
 /// against `Mirror`.
 
 extension BadgeView {
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "css": css
-        case "symbol": symbol
-        case "label": label
+        case "css": css.templateValue
+        case "symbol": symbol.templateValue
+        case "label": label.templateValue
         default: nil
         }
     }
 }
 
 extension BarSegment {
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "css": css
-        case "x": x
-        case "width": width
+        case "css": css.templateValue
+        case "x": x.templateValue
+        case "width": width.templateValue
         default: nil
         }
     }
 }
 
 extension ProgressView {
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "segments": segments
-        case "percent": percent
-        case "done": done
-        case "total": total
-        case "description": description
-        case "counts": counts
-        case "onTime": onTime
-        case "hasTotal": hasTotal
+        case "segments": segments.templateValue
+        case "percent": percent.templateValue
+        case "done": done.templateValue
+        case "total": total.templateValue
+        case "description": description.templateValue
+        case "counts": counts.templateValue
+        case "onTime": onTime.templateValue
+        case "hasTotal": hasTotal.templateValue
         default: nil
         }
     }
 }
 
 extension ProgressView.ClassCount {
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "css": css
-        case "symbol": symbol
-        case "label": label
-        case "shortLabel": shortLabel
-        case "count": count
-        case "isZero": isZero
+        case "css": css.templateValue
+        case "symbol": symbol.templateValue
+        case "label": label.templateValue
+        case "shortLabel": shortLabel.templateValue
+        case "count": count.templateValue
+        case "isZero": isZero.templateValue
         default: nil
         }
     }
 }
 
 extension DeadlineView {
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "phrase": phrase
-        case "due": due
-        case "dueLong": dueLong
-        case "hasDue": hasDue
-        case "kindLabel": kindLabel
-        case "hasDeadline": hasDeadline
-        case "reference": reference
+        case "phrase": phrase.templateValue
+        case "due": due.templateValue
+        case "dueLong": dueLong.templateValue
+        case "hasDue": hasDue.templateValue
+        case "kindLabel": kindLabel.templateValue
+        case "hasDeadline": hasDeadline.templateValue
+        case "reference": reference.templateValue
         default: nil
         }
     }
 }
 
 extension UnitPageView.UnitTaskRow {
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "directive": directive
-        case "directiveHref": directiveHref
-        case "taskID": taskID
-        case "href": href
-        case "excerpt": excerpt
-        case "role": role
-        case "deadline": deadline
-        case "badge": badge
-        case "state": state
-        case "hasRow": hasRow
-        case "completed": completed
-        case "report": report
-        case "noteHTML": noteHTML
+        case "directive": directive.templateValue
+        case "directiveHref": directiveHref.templateValue
+        case "taskID": taskID.templateValue
+        case "href": href.templateValue
+        case "excerpt": excerpt.templateValue
+        case "role": role.templateValue
+        case "deadline": deadline.templateValue
+        case "badge": badge.templateValue
+        case "state": state.templateValue
+        case "hasRow": hasRow.templateValue
+        case "completed": completed.templateValue
+        case "report": report.templateValue
+        case "noteHTML": noteHTML.templateValue
         default: nil
         }
     }
 }
 
 extension TaskPageView.UnitStatusRow {
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "name": self.name
-        case "href": href
-        case "role": role
-        case "badge": badge
-        case "state": state
-        case "completed": completed
-        case "report": report
-        case "updated": updated
-        case "noteHTML": noteHTML
+        case "name": self.name.templateValue
+        case "href": href.templateValue
+        case "role": role.templateValue
+        case "badge": badge.templateValue
+        case "state": state.templateValue
+        case "completed": completed.templateValue
+        case "report": report.templateValue
+        case "updated": updated.templateValue
+        case "noteHTML": noteHTML.templateValue
         default: nil
         }
     }
 }
 
 extension MatrixView.Cell {
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "symbol": symbol
-        case "css": css
+        case "symbol": symbol.templateValue
+        case "css": css.templateValue
         default: nil
         }
     }
 }
 
 extension MatrixView.Row {
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "name": self.name
-        case "href": href
-        case "cells": cells
+        case "name": self.name.templateValue
+        case "href": href.templateValue
+        case "cells": cells.templateValue
         default: nil
         }
     }
 }
 
 extension UnitLinkView {
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "name": self.name
-        case "href": href
+        case "name": self.name.templateValue
+        case "href": href.templateValue
         default: nil
         }
     }
 }
 
 extension UnitsView.Row {
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "name": self.name
-        case "href": href
-        case "search": search
-        case "code": code
-        case "taskCount": taskCount
-        case "overdue": overdue
-        case "hasOverdue": hasOverdue
-        case "progress": progress
+        case "name": self.name.templateValue
+        case "href": href.templateValue
+        case "search": search.templateValue
+        case "code": code.templateValue
+        case "taskCount": taskCount.templateValue
+        case "overdue": overdue.templateValue
+        case "hasOverdue": hasOverdue.templateValue
+        case "progress": progress.templateValue
         default: nil
         }
     }

@@ -1,17 +1,26 @@
-import Mustache
-
-/// A plain view model that templates read by field name. swift-mustache
-/// looks fields up through `Mirror`, filtering every field on every lookup;
-/// this finds the field's position once per type and reads only that field,
-/// which makes rendering several times faster without hand-written lookups.
-protocol ViewModel: MustacheParent {}
+/// A plain view model that templates read by field name.
+///
+/// The default lookup reads the field through `Mirror`, finding its position
+/// once per type; the types that templates read thousands of times per page
+/// (table rows, badges, bars, cells) answer with a direct switch instead, in
+/// FieldLookups.swift.
+protocol ViewModel: TemplateValueConvertible {
+    func value(named name: String) -> TemplateValue?
+}
 
 extension ViewModel {
-    func child(named name: String) -> Any? {
+    var templateValue: TemplateValue { .object(self) }
+
+    func value(named name: String) -> TemplateValue? {
         let mirror = Mirror(reflecting: self)
         guard let offset = FieldOffsets.offset(of: name, in: Self.self, mirror: mirror) else { return nil }
         let children = mirror.children
-        return children[children.index(children.startIndex, offsetBy: offset)].value
+        return Self.templateValue(of: children[children.index(children.startIndex, offsetBy: offset)].value)
+    }
+
+    /// A field of a type templates do not know prints as Swift describes it.
+    static func templateValue(of field: Any) -> TemplateValue {
+        (field as? TemplateValueConvertible)?.templateValue ?? .text(String(describing: field))
     }
 }
 
