@@ -38,14 +38,29 @@ public struct SitePaths: Sendable {
         String(repeating: "../", count: page.split(separator: "/").count - 1)
     }
 
-    /// A link from `page` to `target`, both relative to the site root.
+    /// A link from `page` to `target`, both relative to the site root: up
+    /// out of the folders of `page` that `target` is not in, then down.
+    /// Compares bytes without splitting, as it runs for every row of every table.
     public static func link(from page: String, to target: String) -> String {
-        let fromParts = page.split(separator: "/").dropLast()
-        let toParts = target.split(separator: "/")
-        var common = 0
-        while common < fromParts.count, common < toParts.count - 1,
-              fromParts[fromParts.startIndex + common] == toParts[common] { common += 1 }
-        let ups = String(repeating: "../", count: fromParts.count - common)
-        return ups + toParts[common...].joined(separator: "/")
+        var page = page
+        var target = target
+        return page.withUTF8 { from in
+            target.withUTF8 { to in
+                // The end of the longest run of whole folders both paths start with.
+                var common = 0
+                var index = 0
+                while index < from.count, index < to.count, from[index] == to[index] {
+                    if from[index] == 0x2F { common = index + 1 }
+                    index += 1
+                }
+                var ups = 0
+                for byte in from[common...] where byte == 0x2F { ups += 1 }
+                var out: [UInt8] = []
+                out.reserveCapacity(ups * 3 + to.count - common)
+                for _ in 0..<ups { out.append(contentsOf: [0x2E, 0x2E, 0x2F]) }
+                out.append(contentsOf: to[common...])
+                return String(decoding: out, as: UTF8.self)
+            }
+        }
     }
 }

@@ -74,6 +74,12 @@ import Testing
         ("nhiem-vu/cv/1-1.html", "don-vi/a.html", "../../don-vi/a.html"),
         ("nhiem-vu/cv/1-1.html", "nhiem-vu/cv/1-2.html", "1-2.html"),
         ("nhiem-vu/cv/1-1.html", "nhiem-vu/other/1-2.html", "../other/1-2.html"),
+        ("nhiem-vu/cv/1-1.html", "nhiem-vu/cv-2/1-1.html", "../cv-2/1-1.html"),
+        ("tien-do/ma-tran/cv.html", "tien-do/index.html", "../index.html"),
+        ("tien-do/ma-tran/cv.html", "tien-do/ma-tran.html", "../ma-tran.html"),
+        ("tien-do/ma-tran.html", "tien-do/ma-tran/cv.html", "ma-tran/cv.html"),
+        ("don-vi/a.html", "don-vi/a.html", "a.html"),
+        ("van-ban/ab.html", "van-ban/a/b.html", "a/b.html"),
     ])
     func linksAreRelative(_ from: String, _ to: String, _ expected: String) {
         #expect(SitePaths.link(from: from, to: to) == expected)

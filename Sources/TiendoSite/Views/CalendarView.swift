@@ -57,7 +57,7 @@ struct CalendarView: ViewModel {
         for directive in tracker.directives {
             for task in directive.tasks {
                 let progress = ProgressView(tracker.progress(task: task.key))
-                let item = Item(taskID: task.id, href: context.link(page, context.paths.task(task.key)),
+                let item = Item(taskID: task.id, href: context.link(page, context.taskPage(task.key)),
                                 directive: context.directiveShortTitle(directive.id), phrase: task.deadline?.text ?? "",
                                 excerpt: context.excerpt(task, limit: 120),
                                 counts: progress.counts.filter { !$0.isZero },

@@ -5,16 +5,22 @@ import TiendoCore
 public let statusOrder: [StatusClass] = [.doneOnTime, .doneLate, .inProgress, .standing, .overdue, .notReported]
 
 /// A class shown as colour, a symbol and words, so it reads without colour.
-struct BadgeView: ViewModel {
+/// One shared instance per class: table rows refer to it instead of copying.
+final class BadgeView: ViewModel, Sendable {
     let css: String
     let symbol: String
     let label: String
 
-    init(_ statusClass: StatusClass) {
+    private init(_ statusClass: StatusClass) {
         css = "st-" + statusClass.rawValue
         symbol = statusClass.symbol
         label = statusClass.label
     }
+
+    private static let shared: [StatusClass: BadgeView] =
+        Dictionary(uniqueKeysWithValues: StatusClass.allCases.map { ($0, BadgeView($0)) })
+
+    static func of(_ statusClass: StatusClass) -> BadgeView { shared[statusClass]! }
 }
 
 /// One segment of a stacked progress bar (SVG, no inline style: the

@@ -1,7 +1,8 @@
 import TiendoCore
 
 /// A deadline as every page shows it: the phrase as written and the last day.
-struct DeadlineView: ViewModel {
+/// A class, made once per task: every row of a unit's page shares it.
+final class DeadlineView: ViewModel, Sendable {
     let phrase: String
     let due: String
     let dueLong: String

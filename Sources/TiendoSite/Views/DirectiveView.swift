@@ -67,10 +67,10 @@ struct DirectiveView: ViewModel {
         bodyHTML = DirectiveBody(context: context, directive: directive, page: page).html()
         progress = ProgressView(context.tracker.progress(directive: directive))
         tasks = directive.tasks.map { task in
-            TaskRow(id: task.id, href: context.link(page, context.paths.task(task.key)),
+            TaskRow(id: task.id, href: context.link(page, context.taskPage(task.key)),
                     anchorHref: "#" + SitePaths.taskAnchor(task.id), excerpt: context.excerpt(task, limit: 120),
                     assignees: task.assignees.map { $0.code.flatMap { context.tracker.register.unit(code: $0)?.name ?? context.tracker.register.group(code: $0)?.name } ?? $0.name }.joined(separator: "; "),
-                    deadline: DeadlineView(task.deadline), progress: ProgressView(context.tracker.progress(task: task.key)))
+                    deadline: context.taskFacts[task.key]?.deadline ?? DeadlineView(task.deadline), progress: ProgressView(context.tracker.progress(task: task.key)))
         }
     }
 }

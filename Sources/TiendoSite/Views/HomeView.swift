@@ -85,7 +85,7 @@ struct HomeView: ViewModel {
                 if !late.isEmpty, let due = task.deadline?.due {
                     let units = late.prefix(12).map { UnitLinkView(name: context.unitName($0.unitCode), href: context.link(page, context.paths.unit($0.unitCode))) }
                     overdue.append(OverdueTask(
-                        taskID: task.id, href: context.link(page, context.paths.task(task.key)),
+                        taskID: task.id, href: context.link(page, context.taskPage(task.key)),
                         directive: context.directiveShortTitle(directive.id), excerpt: context.excerpt(task, limit: 140),
                         due: due.vietnamese, phrase: task.deadline?.text ?? "", count: late.count,
                         units: units, more: late.count - units.count, hasMore: late.count > units.count))
@@ -96,7 +96,7 @@ struct HomeView: ViewModel {
                     upcoming.append(UpcomingTask(
                         due: due.vietnamese, dueLong: Format.longDate(due),
                         daysLeft: days == 0 ? "hôm nay là hạn cuối" : "còn \(days) ngày",
-                        taskID: task.id, href: context.link(page, context.paths.task(task.key)),
+                        taskID: task.id, href: context.link(page, context.taskPage(task.key)),
                         directive: context.directiveShortTitle(directive.id), excerpt: context.excerpt(task, limit: 140),
                         phrase: task.deadline?.text ?? "", pending: pending, progress: ProgressView(tracker.progress(of: assignments))))
                 }

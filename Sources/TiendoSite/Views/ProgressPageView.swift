@@ -52,7 +52,7 @@ struct ProgressPageView: ViewModel {
         tasks = ProgressFigures.taskRows(tracker).map { figure in
             let view = ProgressView(figure.progress)
             return TaskRow(directive: context.directiveShortTitle(figure.task.directiveID), taskID: figure.task.id,
-                           href: context.link(page, context.paths.task(figure.task.key)),
+                           href: context.link(page, context.taskPage(figure.task.key)),
                            excerpt: context.excerpt(figure.task, limit: 100), due: Format.date(figure.task.deadline?.due),
                            counts: view.counts, total: view.total, percent: view.percent, onTime: view.onTime, progress: view)
         }
@@ -140,7 +140,7 @@ struct MatrixView: ViewModel {
             Section(
                 title: section.label,
                 columns: section.tasks.map { task in
-                    Column(id: task.id, href: context.link(page, context.paths.task(task.key)),
+                    Column(id: task.id, href: context.link(page, context.taskPage(task.key)),
                            title: context.directiveShortTitle(task.directiveID) + " — nhiệm vụ " + task.id + ": " + context.excerpt(task, limit: 80),
                            due: Format.date(task.deadline?.due))
                 },

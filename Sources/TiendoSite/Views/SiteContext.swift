@@ -11,6 +11,18 @@ struct SiteContext: Sendable {
     let order: UnitOrder
     /// Each task's text as one plain line, computed once: many pages show excerpts of it.
     let plainTexts: [TaskKey: String]
+    /// What every row about a task shows, computed once per build rather
+    /// than once per (task, unit) row.
+    let taskFacts: [TaskKey: TaskFacts]
+
+    struct TaskFacts: Sendable {
+        let page: String
+        /// The excerpt of a unit page's table row.
+        let rowExcerpt: String
+        let deadline: DeadlineView
+    }
+
+    static let rowExcerptLimit = 220
 
     init(tracker: Tracker) {
         self.tracker = tracker
@@ -19,15 +31,26 @@ struct SiteContext: Sendable {
         directivesByID = Dictionary(tracker.directives.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         order = UnitOrder(tracker.register.units)
         var plain: [TaskKey: String] = [:]
+        var facts: [TaskKey: TaskFacts] = [:]
         for directive in tracker.directives {
-            for task in directive.tasks { plain[task.key] = Format.plainLine(task.text) }
+            for task in directive.tasks {
+                let line = Format.plainLine(task.text)
+                plain[task.key] = line
+                facts[task.key] = TaskFacts(page: paths.task(task.key), rowExcerpt: Format.cut(line, limit: Self.rowExcerptLimit),
+                                            deadline: DeadlineView(task.deadline))
+            }
         }
         plainTexts = plain
+        taskFacts = facts
     }
+
+    /// Where a task's page is.
+    func taskPage(_ key: TaskKey) -> String { taskFacts[key]?.page ?? paths.task(key) }
 
     /// An excerpt of a task's text, cut at a word before `limit` characters.
     func excerpt(_ task: Task, limit: Int) -> String {
-        Format.cut(plainTexts[task.key] ?? Format.plainLine(task.text), limit: limit)
+        if limit == Self.rowExcerptLimit, let facts = taskFacts[task.key] { return facts.rowExcerpt }
+        return Format.cut(plainTexts[task.key] ?? Format.plainLine(task.text), limit: limit)
     }
 
     var asOf: CivilDate { tracker.asOf }

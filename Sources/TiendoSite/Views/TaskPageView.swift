@@ -35,7 +35,7 @@ struct TaskPageView: ViewModel {
     }
 
     init(_ context: SiteContext, directive: Directive, task: Task) {
-        let page = context.paths.task(task.key)
+        let page = context.taskPage(task.key)
         id = task.id
         directiveTitle = directive.title
         directiveHref = context.link(page, context.paths.directive(directive.id))
@@ -43,7 +43,7 @@ struct TaskPageView: ViewModel {
         section = task.section
         hasSection = !task.section.isEmpty
         textHTML = Markdown.html(task.text)
-        deadline = DeadlineView(task.deadline)
+        deadline = context.taskFacts[task.key]?.deadline ?? DeadlineView(task.deadline)
         consolidator = task.consolidator.map { c in c.code.flatMap { context.tracker.register.unit(code: $0)?.name } ?? c.name } ?? ""
         hasConsolidator = task.consolidator != nil
         if let code = task.consolidator?.code, context.tracker.register.unit(code: code) != nil {
@@ -62,7 +62,7 @@ struct TaskPageView: ViewModel {
         rows = assignments.map { assignment in
             UnitStatusRow(
                 name: context.unitName(assignment.unitCode), href: context.link(page, context.paths.unit(assignment.unitCode)),
-                role: assignment.role == .lead ? "Chủ trì" : "Phối hợp", badge: BadgeView(assignment.statusClass),
+                role: assignment.role == .lead ? "Chủ trì" : "Phối hợp", badge: BadgeView.of(assignment.statusClass),
                 state: assignment.row?.state.label ?? "", completed: Format.date(assignment.row?.completed),
                 report: assignment.row?.report ?? "", updated: Format.date(assignment.row?.updated),
                 noteHTML: context.noteHTML(assignment.row?.note ?? ""))

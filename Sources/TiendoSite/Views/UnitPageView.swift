@@ -58,14 +58,23 @@ struct UnitPageView: ViewModel {
         feedHref = context.link(page, context.paths.unitFeed(unit.code))
         let assignments = context.tracker.assignments(forUnit: unit.code)
         progress = ProgressView(context.tracker.progress(of: assignments))
+        // A unit's tasks come from few directives: link each one once per page.
+        var directiveLinks: [String: (title: String, href: String)] = [:]
         func row(_ assignment: Tracker.Assignment) -> UnitTaskRow {
             let task = context.tracker.task(assignment.task)!
+            let facts = context.taskFacts[task.key]!
+            let directive: (title: String, href: String)
+            if let known = directiveLinks[task.directiveID] {
+                directive = known
+            } else {
+                directive = (context.directiveShortTitle(task.directiveID), context.link(page, context.paths.directive(task.directiveID)))
+                directiveLinks[task.directiveID] = directive
+            }
             return UnitTaskRow(
-                directive: context.directiveShortTitle(task.directiveID),
-                directiveHref: context.link(page, context.paths.directive(task.directiveID)),
-                taskID: task.id, href: context.link(page, context.paths.task(task.key)),
-                excerpt: context.excerpt(task, limit: 220), role: assignment.role == .lead ? "Chủ trì" : "Phối hợp",
-                deadline: DeadlineView(task.deadline), badge: BadgeView(assignment.statusClass),
+                directive: directive.title, directiveHref: directive.href,
+                taskID: task.id, href: context.link(page, facts.page),
+                excerpt: facts.rowExcerpt, role: assignment.role == .lead ? "Chủ trì" : "Phối hợp",
+                deadline: facts.deadline, badge: BadgeView.of(assignment.statusClass),
                 state: assignment.row?.state.label ?? "Chưa báo cáo", hasRow: assignment.row != nil, completed: Format.date(assignment.row?.completed),
                 report: assignment.row?.report ?? "", noteHTML: context.noteHTML(assignment.row?.note ?? ""))
         }
@@ -89,7 +98,7 @@ struct UnitPageView: ViewModel {
                     UnitLinkView(name: context.unitName($0.unitCode), href: context.link(page, context.paths.unit($0.unitCode)))
                 }
                 consolidated.append(ConsolidatedTask(
-                    taskID: task.id, href: context.link(page, context.paths.task(task.key)),
+                    taskID: task.id, href: context.link(page, context.taskPage(task.key)),
                     directive: context.directiveShortTitle(directive.id), excerpt: context.excerpt(task, limit: 160),
                     due: Format.date(task.deadline?.due), reported: reported, notReported: missing,
                     reportedCount: reported.count, notReportedCount: missing.count, total: all.count,
