@@ -111,73 +111,45 @@ public struct Publisher: Sendable {
         let old = oldText.flatMap(Manifest.init(text:)) ?? Manifest(salt: nil, entries: [:])
         let sameSalt = old.salt == salt
 
-        func oldFileMatches(_ entry: Manifest.Entry, _ path: String) -> Bool {
-            var info = stat()
-            let full = (output as NSString).appendingPathComponent(path)
-            return stat(full, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) == entry.size
-        }
         let needed = plans.map { plan -> Bool in
             guard sameSalt, let inputs = plan.inputs, let entry = old.entries[plan.path], entry.inputs == inputs,
                   oldFileMatches(entry, plan.path) else { return true }
             return false
         }
-        let rendered = SiteBuilder.render(needed, plans: plans, threads: threads, progress: progress)
-
-        var summary = Summary()
-        var entries: [String: Manifest.Entry] = [:]
-        enum Action { case keep, write([UInt8]) }
-        var actions: [Action] = []
-        for (index, plan) in plans.enumerated() {
-            if let bytes = rendered[index] {
-                summary.rendered += 1
-                let entry = Manifest.Entry(inputs: plan.inputs, content: Fingerprint.of(bytes: bytes), size: bytes.count)
-                entries[plan.path] = entry
-                if let previous = old.entries[plan.path], previous.content == entry.content, previous.size == entry.size,
-                   oldFileMatches(previous, plan.path) {
-                    actions.append(.keep)
-                    summary.unchanged += 1
-                } else {
-                    actions.append(.write(bytes))
-                    summary.written += 1
-                }
-            } else {
-                summary.reused += 1
-                summary.unchanged += 1
-                entries[plan.path] = old.entries[plan.path]
-                actions.append(.keep)
-            }
-        }
-        let newPaths = Set(plans.map(\.path))
-        summary.removed = old.entries.keys.filter { !newPaths.contains($0) }.count
-        let manifest = Manifest(salt: salt, source: source, entries: entries)
-        let manifestText = manifest.text
-        if exists, summary.written == 0, summary.removed == 0, oldText == manifestText {
-            summary.untouched = true
-            return summary
-        }
-
         let staging = (parent as NSString).appendingPathComponent(stagingPrefix + String(getpid()))
         try? fm.removeItem(atPath: staging)
+        var summary = Summary()
+        var entries: [String: Manifest.Entry] = [:]
+        let manifestText: String
         do {
             try fm.createDirectory(atPath: staging, withIntermediateDirectories: false)
             var made = Set<String>()
-            for (index, plan) in plans.enumerated() {
+            for plan in plans {
                 let directory = (plan.path as NSString).deletingLastPathComponent
                 if !directory.isEmpty, !made.contains(directory) {
                     try fm.createDirectory(atPath: (staging as NSString).appendingPathComponent(directory), withIntermediateDirectories: true)
                     made.insert(directory)
                 }
-                let target = (staging as NSString).appendingPathComponent(plan.path)
-                switch actions[index] {
-                case .write(let bytes):
-                    try write(bytes, to: target)
-                case .keep:
-                    let oldFile = (output as NSString).appendingPathComponent(plan.path)
-                    if link(oldFile, target) != 0 {
-                        guard let data = fm.contents(atPath: oldFile) else { throw Failure.io(oldFile, String(cString: strerror(errno))) }
-                        try write(Array(data), to: target)
-                    }
+            }
+            // Each page goes to the staging folder as soon as it is rendered,
+            // so a build holds one page per thread in memory, not the site.
+            let outcomes = try stream(plans, needed: needed, old: old, into: staging, threads: threads, progress: progress)
+            for (index, plan) in plans.enumerated() {
+                let outcome = outcomes[index]
+                entries[plan.path] = outcome.entry
+                switch outcome.kind {
+                case .written: summary.rendered += 1; summary.written += 1
+                case .sameBytes: summary.rendered += 1; summary.unchanged += 1
+                case .reused: summary.reused += 1; summary.unchanged += 1
                 }
+            }
+            let newPaths = Set(plans.map(\.path))
+            summary.removed = old.entries.keys.filter { !newPaths.contains($0) }.count
+            manifestText = Manifest(salt: salt, source: source, entries: entries).text
+            if exists, summary.written == 0, summary.removed == 0, oldText == manifestText {
+                try? fm.removeItem(atPath: staging)
+                summary.untouched = true
+                return summary
             }
             try write(Array(manifestText.utf8), to: (staging as NSString).appendingPathComponent(Self.marker))
             try swapIn(staging, existing: exists)
@@ -186,6 +158,68 @@ public struct Publisher: Sendable {
             throw error
         }
         return summary
+    }
+
+    /// What became of one planned file.
+    struct Outcome: Sendable {
+        enum Kind: Sendable { case written, sameBytes, reused }
+        var kind: Kind
+        var entry: Manifest.Entry?
+    }
+
+    /// Renders the needed pages on `threads` threads and puts every file in
+    /// the staging folder: new bytes written, unchanged files hard-linked
+    /// from the published site so their modification time stays.
+    private func stream(_ plans: [PagePlan], needed: [Bool], old: Manifest, into staging: String, threads: Int,
+                        progress: (@Sendable (Int, Int) -> Void)?) throws -> [Outcome] {
+        let order = SiteBuilder.renderOrder(needed, plans: plans)
+        let indices = order + plans.indices.filter { !needed[$0] }
+        let slots = OutcomeSlots(count: plans.count)
+        let counter = Counter()
+        let total = indices.count
+        let renderTotal = order.count
+        let publisher = self
+        let work: @Sendable () -> Void = {
+            while !slots.failed, let position = counter.next(limit: total) {
+                let index = indices[position]
+                let plan = plans[index]
+                let target = (staging as NSString).appendingPathComponent(plan.path)
+                let oldFile = (publisher.output as NSString).appendingPathComponent(plan.path)
+                do {
+                    if needed[index] {
+                        let bytes = plan.render()
+                        let entry = Manifest.Entry(inputs: plan.inputs, content: Fingerprint.of(bytes: bytes), size: bytes.count)
+                        if let previous = old.entries[plan.path], previous.content == entry.content, previous.size == entry.size,
+                           publisher.oldFileMatches(previous, plan.path), link(oldFile, target) == 0 {
+                            slots.set(index, Outcome(kind: .sameBytes, entry: entry))
+                        } else {
+                            try publisher.write(bytes, to: target)
+                            slots.set(index, Outcome(kind: .written, entry: entry))
+                        }
+                        progress?(counter.finished(), renderTotal)
+                    } else {
+                        if link(oldFile, target) != 0 {
+                            guard let data = FileManager.default.contents(atPath: oldFile) else {
+                                throw Failure.io(oldFile, String(cString: strerror(errno)))
+                            }
+                            try publisher.write(Array(data), to: target)
+                        }
+                        slots.set(index, Outcome(kind: .reused, entry: old.entries[plan.path]))
+                    }
+                } catch {
+                    slots.fail(error)
+                }
+            }
+        }
+        Workers.run(count: max(1, min(threads, total)), work)
+        if let error = slots.error { throw error }
+        return slots.values
+    }
+
+    func oldFileMatches(_ entry: Manifest.Entry, _ path: String) -> Bool {
+        var info = stat()
+        let full = (output as NSString).appendingPathComponent(path)
+        return stat(full, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) == entry.size
     }
 
     /// The summary of a build that has nothing to do, when the published
@@ -241,7 +275,7 @@ public struct Publisher: Sendable {
         tiendo_exchange_paths(a, b) == 0
     }
 
-    private func write(_ bytes: [UInt8], to path: String) throws {
+    func write(_ bytes: [UInt8], to path: String) throws {
         let fd = open(path, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Failure.io(path, String(cString: strerror(errno))) }
         defer { close(fd) }
@@ -253,4 +287,20 @@ public struct Publisher: Sendable {
         }
     }
 
+}
+
+/// Outcomes written by many threads, each index by exactly one of them,
+/// and the first error, which stops the others.
+final class OutcomeSlots: @unchecked Sendable {
+    private var storage: [Publisher.Outcome?]
+    private var firstError: Error?
+    private let lock = NSLockLike()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Publisher.Outcome) { lock.locked { storage[index] = value } }
+    func fail(_ error: Error) { lock.locked { if firstError == nil { firstError = error } } }
+    var failed: Bool { lock.locked { firstError != nil } }
+    var error: Error? { lock.locked { firstError } }
+    var values: [Publisher.Outcome] { lock.locked { storage.map { $0! } } }
 }

@@ -95,7 +95,7 @@ public struct SiteBuilder: Sendable {
                 builder.page(path, title: directive.title, section: "directives", template: "directive", DirectiveView(context, directive: directive), context)
             }
             for task in directive.tasks {
-                let taskPath = context.paths.task(task.key)
+                let taskPath = context.taskPage(task.key)
                 var inputs = Fingerprint()
                 for assignment in tracker.assignments(for: task.key) { self.add(assignment, to: &inputs) }
                 add(taskPath, inputs: inputs) {
@@ -147,14 +147,19 @@ public struct SiteBuilder: Sendable {
 
     public static var defaultThreads: Int { max(1, min(8, SystemInfo.activeProcessorCount)) }
 
+    /// The plans marked `needed`, in the order to render them. Summary pages
+    /// (no input fingerprint: home, calendar, progress, matrix, exports) are
+    /// the biggest; starting them first keeps both cores busy to the end
+    /// instead of leaving one to finish the matrix alone.
+    static func renderOrder(_ needed: [Bool], plans: [PagePlan]) -> [Int] {
+        needed.indices.filter { needed[$0] && plans[$0].inputs == nil }
+            + needed.indices.filter { needed[$0] && plans[$0].inputs != nil }
+    }
+
     /// Renders the plans marked `needed`; `progress` is told (done, total) as pages finish.
     public static func render(_ needed: [Bool], plans: [PagePlan], threads: Int,
                               progress: (@Sendable (Int, Int) -> Void)?) -> [[UInt8]?] {
-        // Summary pages (no input fingerprint: home, calendar, progress, matrix,
-        // exports) are the biggest; starting them first keeps both cores busy
-        // to the end instead of leaving one to finish the matrix alone.
-        let indices = needed.indices.filter { needed[$0] && plans[$0].inputs == nil }
-            + needed.indices.filter { needed[$0] && plans[$0].inputs != nil }
+        let indices = renderOrder(needed, plans: plans)
         let results = ResultSlots(count: plans.count)
         let counter = Counter()
         let total = indices.count
