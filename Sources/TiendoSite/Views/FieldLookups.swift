@@ -155,3 +155,164 @@ extension UnitsView.Row {
         }
     }
 }
+
+extension TaskPageView {
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "id": self.id.templateValue
+        case "directiveTitle": directiveTitle.templateValue
+        case "directiveHref": directiveHref.templateValue
+        case "inTextHref": inTextHref.templateValue
+        case "section": section.templateValue
+        case "hasSection": hasSection.templateValue
+        case "textHTML": textHTML.templateValue
+        case "deadline": deadline.templateValue
+        case "consolidator": consolidator.templateValue
+        case "consolidatorHref": consolidatorHref.templateValue
+        case "hasConsolidator": hasConsolidator.templateValue
+        case "consolidatorHasPage": consolidatorHasPage.templateValue
+        case "assignees": assignees.templateValue
+        case "references": references.templateValue
+        case "hasReferences": hasReferences.templateValue
+        case "progress": progress.templateValue
+        case "rows": rows.templateValue
+        case "unitCount": unitCount.templateValue
+        default: nil
+        }
+    }
+}
+
+extension SiteBuilder.LayoutView {
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "title": title.templateValue
+        case "siteName": siteName.templateValue
+        case "root": root.templateValue
+        case "stylesheet": stylesheet.templateValue
+        case "script": script.templateValue
+        case "nav": nav.templateValue
+        case "content": content.templateValue
+        case "asOf": asOf.templateValue
+        case "bodySuffix": bodySuffix.templateValue
+        default: nil
+        }
+    }
+}
+
+extension SiteBuilder.NavItem {
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "label": label.templateValue
+        case "href": href.templateValue
+        case "current": current.templateValue
+        default: nil
+        }
+    }
+}
+
+extension MatrixView.Column {
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "id": self.id.templateValue
+        case "href": href.templateValue
+        case "title": title.templateValue
+        case "due": due.templateValue
+        default: nil
+        }
+    }
+}
+
+extension AssigneeView {
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "name": self.name.templateValue
+        case "href": href.templateValue
+        case "hasPage": hasPage.templateValue
+        case "role": role.templateValue
+        case "isGroup": isGroup.templateValue
+        case "memberCount": memberCount.templateValue
+        default: nil
+        }
+    }
+}
+
+extension CalendarView.Item {
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "taskID": taskID.templateValue
+        case "href": href.templateValue
+        case "directive": directive.templateValue
+        case "phrase": phrase.templateValue
+        case "excerpt": excerpt.templateValue
+        case "counts": counts.templateValue
+        case "summary": summary.templateValue
+        default: nil
+        }
+    }
+}
+
+extension ProgressPageView.TaskRow {
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "directive": directive.templateValue
+        case "taskID": taskID.templateValue
+        case "href": href.templateValue
+        case "excerpt": excerpt.templateValue
+        case "due": due.templateValue
+        case "counts": counts.templateValue
+        case "total": total.templateValue
+        case "percent": percent.templateValue
+        case "onTime": onTime.templateValue
+        case "progress": progress.templateValue
+        default: nil
+        }
+    }
+}
+
+extension DirectiveView.TaskRow {
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "id": self.id.templateValue
+        case "href": href.templateValue
+        case "anchorHref": anchorHref.templateValue
+        case "excerpt": excerpt.templateValue
+        case "assignees": assignees.templateValue
+        case "deadline": deadline.templateValue
+        case "progress": progress.templateValue
+        default: nil
+        }
+    }
+}
+
+extension CalendarView.Day {
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "day": day.templateValue
+        case "isBlank": isBlank.templateValue
+        case "isAsOf": isAsOf.templateValue
+        case "isWeekend": isWeekend.templateValue
+        case "hasItems": hasItems.templateValue
+        case "items": items.templateValue
+        case "label": label.templateValue
+        default: nil
+        }
+    }
+}
+
+extension HomeView.OverdueTask {
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "taskID": taskID.templateValue
+        case "href": href.templateValue
+        case "directive": directive.templateValue
+        case "excerpt": excerpt.templateValue
+        case "due": due.templateValue
+        case "phrase": phrase.templateValue
+        case "count": count.templateValue
+        case "units": units.templateValue
+        case "more": more.templateValue
+        case "hasMore": hasMore.templateValue
+        default: nil
+        }
+    }
+}
