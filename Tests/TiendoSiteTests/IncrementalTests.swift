@@ -152,3 +152,43 @@ import TiendoCore
         #expect(publisher.upToDate(source: source) == nil, "a damaged site is rebuilt")
     }
 }
+
+@Suite struct FingerprintTests {
+    @Test func sameBytesSamePrintWhateverTheirContainer() {
+        let text = "Xã Cẩm Giàng — nhiệm vụ 1.2, báo cáo trước ngày 24/6/2026"
+        let array = Array(text.utf8)
+        var fromText = Fingerprint()
+        fromText.add(text)
+        #expect(fromText == Fingerprint.of(bytes: array))
+        // A sequence without contiguous storage takes the copying path.
+        #expect(Fingerprint.of(bytes: array.lazy.map { $0 }) == Fingerprint.of(bytes: array))
+    }
+
+    @Test func everyByteAndTheLengthCount() {
+        let base = Array(repeating: UInt8(0x61), count: 37)
+        let print = Fingerprint.of(bytes: base)
+        var seen: Set<UInt64> = [print.value]
+        for position in base.indices {
+            for bit in 0..<8 {
+                var changed = base
+                changed[position] ^= UInt8(1 << bit)
+                seen.insert(Fingerprint.of(bytes: changed).value)
+            }
+        }
+        #expect(seen.count == 1 + 37 * 8, "a one-bit change left the fingerprint as it was")
+        #expect(Fingerprint.of(bytes: base + [0]) != print)
+        var split = Fingerprint()
+        split.add("ab"); split.add("c")
+        var other = Fingerprint()
+        other.add("a"); other.add("bc")
+        #expect(split != other)
+    }
+
+    @Test func theValueIsStableAcrossRunsAndMachines() {
+        // Published manifests store these values: a change here makes every
+        // site rebuild in full once, so it must be on purpose. The expected
+        // values were computed by a separate Python implementation.
+        #expect(Fingerprint.of(bytes: [UInt8]()).hex == "99b6af62e3885e8f")
+        #expect(Fingerprint.of(bytes: Array("Thời hạn nhiệm vụ 24/6/2026".utf8)).hex == "95094a58e9335683")
+    }
+}
