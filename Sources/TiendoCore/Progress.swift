@@ -1,7 +1,9 @@
 /// Counts of (task, unit) pairs per status class, and the figures a report
 /// derives from them.
 public struct Progress: Sendable, Hashable {
-    public private(set) var counts: [StatusClass: Int] = [:]
+    // One counter per class, not a dictionary: progress is summed for every
+    // unit, task, directive and group of a build, pair by pair.
+    private var doneOnTime = 0, doneLate = 0, inProgress = 0, overdue = 0, notReported = 0, standing = 0
     /// Pairs whose report says done, whatever their class (standing duties included).
     public private(set) var done = 0
     public private(set) var total = 0
@@ -9,18 +11,39 @@ public struct Progress: Sendable, Hashable {
     public init() {}
 
     public mutating func add(_ statusClass: StatusClass, state: ReportState?) {
-        counts[statusClass, default: 0] += 1
+        switch statusClass {
+        case .doneOnTime: doneOnTime += 1
+        case .doneLate: doneLate += 1
+        case .inProgress: inProgress += 1
+        case .overdue: overdue += 1
+        case .notReported: notReported += 1
+        case .standing: standing += 1
+        }
         total += 1
         if state == .done { done += 1 }
     }
 
     public mutating func add(_ other: Progress) {
-        for (key, value) in other.counts { counts[key, default: 0] += value }
+        doneOnTime += other.doneOnTime
+        doneLate += other.doneLate
+        inProgress += other.inProgress
+        overdue += other.overdue
+        notReported += other.notReported
+        standing += other.standing
         done += other.done
         total += other.total
     }
 
-    public func count(_ statusClass: StatusClass) -> Int { counts[statusClass] ?? 0 }
+    public func count(_ statusClass: StatusClass) -> Int {
+        switch statusClass {
+        case .doneOnTime: doneOnTime
+        case .doneLate: doneLate
+        case .inProgress: inProgress
+        case .overdue: overdue
+        case .notReported: notReported
+        case .standing: standing
+        }
+    }
 
     /// Share of pairs done, 0...100 (0 when there are none).
     public var percentDone: Double { total == 0 ? 0 : Double(done) * 100 / Double(total) }

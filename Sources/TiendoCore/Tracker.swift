@@ -11,6 +11,16 @@ public struct Tracker: Sendable {
     public let tasksByKey: [TaskKey: Task]
     private let assignmentsByTask: [TaskKey: Range<Int>]
     private let assignmentIndicesByUnit: [String: [Int]]
+    /// Summed once here: pages ask for these again and again.
+    private let progressByTask: [TaskKey: Progress]
+    private let progressByUnit: [String: Progress]
+
+    /// A (task, unit) pair, to find the status row reported for it.
+    private struct Pair: Hashable {
+        let directiveID: String
+        let taskID: String
+        let unitCode: String
+    }
 
     /// One task on one unit, with what the unit reported and its class.
     public struct Assignment: Sendable, Hashable {
@@ -26,32 +36,42 @@ public struct Tracker: Sendable {
         self.register = register
         self.directives = directives
         self.asOf = asOf
-        var rowByPair: [String: StatusRow] = [:]
-        for row in rows { rowByPair["\(row.directiveID)\u{1}\(row.taskID)\u{1}\(row.unitCode)"] = row }
+        var rowByPair: [Pair: StatusRow] = [:]
+        rowByPair.reserveCapacity(rows.count)
+        for row in rows { rowByPair[Pair(directiveID: row.directiveID, taskID: row.taskID, unitCode: row.unitCode)] = row }
         var assignments: [Assignment] = []
         var byTask: [TaskKey: Range<Int>] = [:]
         var byUnit: [String: [Int]] = [:]
         var tasksByKey: [TaskKey: Task] = [:]
+        var progressByTask: [TaskKey: Progress] = [:]
+        var progressByUnit: [String: Progress] = [:]
         for directive in directives {
             for task in directive.tasks {
                 tasksByKey[task.key] = task
                 let start = assignments.count
                 let partnerCodes = Set(task.assignees.filter { $0.role == .partner }.compactMap(\.code))
+                var taskProgress = Progress()
                 for code in task.units {
-                    let row = rowByPair["\(directive.id)\u{1}\(task.id)\u{1}\(code)"]
+                    let row = rowByPair[Pair(directiveID: directive.id, taskID: task.id, unitCode: code)]
                     let due = task.deadline?.due
+                    let statusClass = StatusClass.classify(due: due, row: row, asOf: asOf)
                     byUnit[code, default: []].append(assignments.count)
+                    progressByUnit[code, default: Progress()].add(statusClass, state: row?.state)
+                    taskProgress.add(statusClass, state: row?.state)
                     assignments.append(Assignment(
                         task: task.key, unitCode: code, role: partnerCodes.contains(code) ? .partner : .lead, row: row,
-                        statusClass: StatusClass.classify(due: due, row: row, asOf: asOf), due: due))
+                        statusClass: statusClass, due: due))
                 }
                 byTask[task.key] = start..<assignments.count
+                progressByTask[task.key] = taskProgress
             }
         }
         self.assignments = assignments
         self.assignmentsByTask = byTask
         self.assignmentIndicesByUnit = byUnit
         self.tasksByKey = tasksByKey
+        self.progressByTask = progressByTask
+        self.progressByUnit = progressByUnit
     }
 
     /// The as-of date: the one given, or the latest update in the data —
@@ -66,8 +86,17 @@ public struct Tracker: Sendable {
         assignmentsByTask[task].map { assignments[$0] } ?? []
     }
 
-    public func assignments(forUnit code: String) -> [Assignment] {
-        (assignmentIndicesByUnit[code] ?? []).map { assignments[$0] }
+    /// A unit's assignments, read in place rather than copied out.
+    public func assignments(forUnit code: String) -> UnitAssignments {
+        UnitAssignments(all: assignments, positions: assignmentIndicesByUnit[code] ?? [])
+    }
+
+    public struct UnitAssignments: RandomAccessCollection, Sendable {
+        let all: [Assignment]
+        let positions: [Int]
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { positions.count }
+        public subscript(position: Int) -> Assignment { all[positions[position]] }
     }
 
     public func progress<S: Sequence>(of assignments: S) -> Progress where S.Element == Assignment {
@@ -76,8 +105,8 @@ public struct Tracker: Sendable {
         return progress
     }
 
-    public func progress(task: TaskKey) -> Progress { progress(of: assignments(for: task)) }
-    public func progress(unit code: String) -> Progress { progress(of: assignments(forUnit: code)) }
+    public func progress(task: TaskKey) -> Progress { progressByTask[task] ?? Progress() }
+    public func progress(unit code: String) -> Progress { progressByUnit[code] ?? Progress() }
 
     public func progress(directive: Directive) -> Progress {
         var total = Progress()
