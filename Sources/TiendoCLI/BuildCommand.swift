@@ -70,7 +70,8 @@ struct SiteGeneration {
             return Result(summary: summary, asOf: nil, diagnostics: [])
         }
         report.step("đọc nội dung (danh sách đơn vị, văn bản, tệp trạng thái)")
-        let loaded = ContentLoader(contentDirectory: options.content.content).load(asOf: asOf, sheet: options.content.sheet)
+        let loaded = ContentLoader(contentDirectory: options.content.content).load(asOf: asOf, sheet: options.content.sheet,
+                                                                                    threads: max(1, options.threads))
         Console.report(loaded.diagnostics)
         guard let tracker = loaded.tracker else {
             throw CommandFailure("không dựng trang vì nội dung có lỗi; trang cũ (nếu có) giữ nguyên")

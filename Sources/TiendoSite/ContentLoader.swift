@@ -72,7 +72,9 @@ public struct ContentLoader: Sendable {
         return directive
     }
 
-    public func load(asOf explicitAsOf: CivilDate?, sheet: String? = nil, renderHTML: Bool = true) -> Loaded {
+    /// `threads`: how many directive files are read at once.
+    public func load(asOf explicitAsOf: CivilDate?, sheet: String? = nil, renderHTML: Bool = true,
+                     threads: Int = SiteBuilder.defaultThreads) -> Loaded {
         var diagnostics: [Diagnostic] = []
         let register = loadRegister(diagnostics: &diagnostics)
         var directives: [Directive] = []
@@ -81,9 +83,18 @@ public struct ContentLoader: Sendable {
             diagnostics.append(.error(display(Self.directivesFolder), "không có văn bản nào (tệp .md) trong thư mục \(Self.directivesFolder)",
                                       hint: "đặt văn bản chỉ đạo dạng Markdown vào thư mục này"))
         }
+        // Files are read side by side, then checked in file order, so the
+        // diagnostics and the directives' order are the same on any machine.
+        let loader = self
+        let read = Workers.map(files, threads: threads) { path -> (Directive?, [Diagnostic]) in
+            var fileDiagnostics: [Diagnostic] = []
+            let directive = loader.readDirective(at: path, register: register, renderHTML: renderHTML, diagnostics: &fileDiagnostics)
+            return (directive, fileDiagnostics)
+        }
         var idFiles: [String: String] = [:]
-        for path in files {
-            guard let directive = readDirective(at: path, register: register, renderHTML: renderHTML, diagnostics: &diagnostics) else { continue }
+        for (path, (read, fileDiagnostics)) in zip(files, read) {
+            diagnostics.append(contentsOf: fileDiagnostics)
+            guard let directive = read else { continue }
             if let other = idFiles[directive.id] {
                 diagnostics.append(.error(path, line: 1, "mã văn bản \"\(directive.id)\" trùng với văn bản \(other)",
                                           hint: "đặt mã khác trong phần đầu tệp (id: ...) hoặc đổi tên tệp"))

@@ -33,3 +33,27 @@ enum Workers {
         group.wait()
     }
 }
+
+extension Workers {
+    /// `transform` of every item, worked out on `threads` threads; the
+    /// results come back in the items' order, so they never depend on
+    /// which thread finished first.
+    static func map<Item: Sendable, Result: Sendable>(_ items: [Item], threads: Int,
+                                                      _ transform: @escaping @Sendable (Item) -> Result) -> [Result] {
+        let slots = Slots<Result>(count: items.count)
+        let counter = Counter()
+        run(count: max(1, min(threads, items.count))) {
+            while let index = counter.next(limit: items.count) { slots.set(index, transform(items[index])) }
+        }
+        return slots.values
+    }
+
+    private final class Slots<Value>: @unchecked Sendable {
+        private var storage: [Value?]
+        private let lock = NSLockLike()
+
+        init(count: Int) { storage = Array(repeating: nil, count: count) }
+        func set(_ index: Int, _ value: Value) { lock.locked { storage[index] = value } }
+        var values: [Value] { lock.locked { storage.map { $0! } } }
+    }
+}
