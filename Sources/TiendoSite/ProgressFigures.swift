@@ -189,6 +189,8 @@ enum ProgressFigures {
             })),
         ])
         // Compact: at province scale the assignments alone are tens of megabytes.
-        return value.serialized() + "\n"
+        var bytes = value.utf8()
+        bytes.append(UInt8(ascii: "\n"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
