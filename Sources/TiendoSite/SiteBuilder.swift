@@ -256,13 +256,14 @@ public struct SiteBuilder: Sendable {
 
     func allFeed(_ context: SiteContext) -> String {
         let feed = DeadlineEvent.FeedParts(unit: nil, stamp: tracker.asOf)
+        var shared = DeadlineEvent.SharedParts()
         var writer = ICalendar.Writer(name: "Thời hạn nhiệm vụ", stamp: tracker.asOf)
         for directive in tracker.directives {
             for task in directive.tasks {
-                guard let due = task.deadline?.due, let parts = DeadlineEvent.TaskParts(task, context) else { continue }
+                guard let due = task.deadline?.due, let entry = shared.add(task, context) else { continue }
                 let progress = tracker.progress(task: task.key)
                 let status = ICalendar.escaped("\nĐơn vị được giao: \(progress.total)\nĐã hoàn thành: \(progress.done)")
-                DeadlineEvent.write(parts, date: due, status: status, feed: feed, into: &writer)
+                shared.writeEvent(entry, date: due, status: status, feed: feed, into: &writer)
             }
         }
         return String(decoding: writer.finish(), as: UTF8.self)
@@ -281,8 +282,8 @@ public struct SiteBuilder: Sendable {
         var writer = ICalendar.Writer(name: "Thời hạn — \(unit.name)", stamp: tracker.asOf,
                                       reservingCapacity: 1024 + assignments.count * 768)
         for assignment in assignments {
-            guard let due = assignment.due, let task = parts[assignment.task] else { continue }
-            DeadlineEvent.write(task, date: due, status: statusByClass[assignment.statusClass]!, feed: feed, into: &writer)
+            guard let due = assignment.due, let entry = parts.byTask[assignment.task] else { continue }
+            parts.shared.writeEvent(entry, date: due, status: statusByClass[assignment.statusClass]!, feed: feed, into: &writer)
         }
         return String(decoding: writer.finish(), as: UTF8.self)
     }
