@@ -71,6 +71,12 @@ public indirect enum JSONValue: Sendable, Equatable {
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
     }
 
+    /// Bytes `escape` copies as they are: all but controls, `" \ < > &`
+    /// and 0xE2, which may start U+2028 or U+2029.
+    private static let plainBytes: [Bool] = (0...255).map { byte in
+        byte >= 0x20 && byte != 0xE2 && !"\"\\<>&".utf8.contains(UInt8(byte))
+    }
+
     /// Escapes for JSON; also "<", ">" and "&" so JSON embedded in a page can
     /// never close a script element or open markup, and U+2028/U+2029, which
     /// end a line in older JavaScript. Works on UTF-8 bytes: everything
@@ -81,10 +87,15 @@ public indirect enum JSONValue: Sendable, Equatable {
         var text = text
         text.withUTF8 { bytes in
             // Bytes that need nothing are copied in runs, not one by one.
+            let plain = JSONValue.plainBytes
             var runStart = 0
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
+                if plain[Int(byte)] {
+                    index += 1
+                    continue
+                }
                 let escape: StaticString
                 var length = 1
                 var hexCode = false
