@@ -87,6 +87,8 @@ enum DeadlineEvent {
     struct FeedParts {
         /// "@tiendo", or "-<unit slug>@tiendo" in a unit's feed.
         let uidSuffix: [UInt8]
+        /// DTSTAMP must exist; the as-of date, not the clock, keeps the
+        /// feed byte-identical across rebuilds.
         let stampLine: String
 
         init(unit: String?, stamp: CivilDate) {

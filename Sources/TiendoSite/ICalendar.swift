@@ -19,9 +19,8 @@ enum ICalendar {
         /// Octets on the current physical line; a fold leaves one (the space).
         private var column = 0
 
-        /// Starts the calendar. `stamp` is the as-of date: DTSTAMP must exist,
-        /// and taking it from the data keeps the feed byte-identical across rebuilds.
-        init(name: String, stamp: CivilDate, reservingCapacity capacity: Int = 0) {
+        /// Starts the calendar named `name`.
+        init(name: String, reservingCapacity capacity: Int = 0) {
             bytes.reserveCapacity(capacity)
             for line in ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//tiendo//Theo doi tien do van ban chi dao//VI",
                          "CALSCALE:GREGORIAN", "METHOD:PUBLISH"] {

@@ -257,7 +257,7 @@ public struct SiteBuilder: Sendable {
     func allFeed(_ context: SiteContext) -> String {
         let feed = DeadlineEvent.FeedParts(unit: nil, stamp: tracker.asOf)
         var shared = DeadlineEvent.SharedParts()
-        var writer = ICalendar.Writer(name: "Thời hạn nhiệm vụ", stamp: tracker.asOf)
+        var writer = ICalendar.Writer(name: "Thời hạn nhiệm vụ")
         for directive in tracker.directives {
             for task in directive.tasks {
                 guard let due = task.deadline?.due, let entry = shared.add(task, context) else { continue }
@@ -279,8 +279,7 @@ public struct SiteBuilder: Sendable {
         }
         let assignments = tracker.assignments(forUnit: unit.code)
         // About 700 octets an event; a reserve avoids regrowing a 600 KB feed.
-        var writer = ICalendar.Writer(name: "Thời hạn — \(unit.name)", stamp: tracker.asOf,
-                                      reservingCapacity: 1024 + assignments.count * 768)
+        var writer = ICalendar.Writer(name: "Thời hạn — \(unit.name)", reservingCapacity: 1024 + assignments.count * 768)
         for assignment in assignments {
             guard let due = assignment.due, let entry = parts.byTask[assignment.task] else { continue }
             parts.shared.writeEvent(entry, date: due, status: statusByClass[assignment.statusClass]!, feed: feed, into: &writer)

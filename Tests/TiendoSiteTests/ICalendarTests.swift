@@ -7,7 +7,7 @@ import TiendoCore
 @Suite struct ICalendarTests {
     /// One content line written through the writer, without the calendar around it.
     func written(_ pieces: [String], escaped: Bool = false) -> String {
-        var writer = ICalendar.Writer(name: "", stamp: CivilDate(year: 2026, month: 6, day: 26)!)
+        var writer = ICalendar.Writer(name: "")
         let header = writer.bytes.count
         for piece in pieces {
             if escaped { writer.appendEscaped(piece) } else { writer.append(piece) }
@@ -109,7 +109,7 @@ import TiendoCore
     func datesAreWrittenAsCompactDoes(_ year: Int, _ month: Int, _ day: Int) throws {
         let date = try #require(CivilDate(year: year, month: month, day: day))
         for date in [date, date.adding(days: 1)] { // 9999-12-31 + 1 has five digits of year
-            var writer = ICalendar.Writer(name: "", stamp: date)
+            var writer = ICalendar.Writer(name: "")
             let header = writer.bytes.count
             writer.append(date)
             #expect(String(decoding: writer.bytes[header...], as: UTF8.self) == date.compact)
@@ -117,7 +117,7 @@ import TiendoCore
     }
 
     @Test func aFeedIsCRLFLinesFromVCALENDARToItsEnd() throws {
-        var writer = ICalendar.Writer(name: "Thời hạn — Sở Nội vụ", stamp: CivilDate(year: 2026, month: 6, day: 26)!)
+        var writer = ICalendar.Writer(name: "Thời hạn — Sở Nội vụ")
         writer.line("BEGIN:VEVENT")
         writer.line("END:VEVENT")
         let text = String(decoding: writer.finish(), as: UTF8.self)

@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-import TiendoCore
 @testable import TiendoSite
 
 @Suite struct PublisherTests {
@@ -82,7 +81,7 @@ import TiendoCore
 
     @Test func icalendarFoldsAt75OctetsWithoutSplittingCharacters() {
         let line = "SUMMARY:" + String(repeating: "Nhiệm vụ rà soát trụ sở, tài sản công; ", count: 5)
-        var writer = ICalendar.Writer(name: "", stamp: CivilDate(year: 2026, month: 6, day: 26)!)
+        var writer = ICalendar.Writer(name: "")
         let header = writer.bytes.count
         writer.line(line)
         let folded = String(decoding: writer.bytes[header...], as: UTF8.self)
