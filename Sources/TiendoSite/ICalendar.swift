@@ -3,86 +3,127 @@ import TiendoCore
 /// iCalendar feeds (RFC 5545): one all-day event per dated deadline, with
 /// stable UIDs so a calendar app updates events instead of duplicating
 /// them, text escaped, CRLF line ends and lines folded at 75 octets.
+///
+/// A province's unit feeds hold over a hundred thousand events, so a feed is
+/// written straight into UTF-8 bytes: text is escaped byte by byte and lines
+/// are folded as they are written, with no intermediate strings per line.
 enum ICalendar {
-    struct Event {
-        let uid: String
-        let date: CivilDate
-        let summary: String
-        let description: String
-    }
+    /// The longest physical line, in octets, CRLF not counted (§3.1).
+    static let lineLimit = 75
 
-    /// `stamp` is the as-of date: DTSTAMP must exist, and taking it from the
-    /// data keeps the feed byte-identical across rebuilds.
-    static func feed(name: String, events: [Event], stamp: CivilDate) -> String {
-        var lines = [
-            "BEGIN:VCALENDAR",
-            "VERSION:2.0",
-            "PRODID:-//tiendo//Theo doi tien do van ban chi dao//VI",
-            "CALSCALE:GREGORIAN",
-            "METHOD:PUBLISH",
-            "X-WR-CALNAME:" + escape(name),
-        ]
-        for event in events {
-            lines += [
-                "BEGIN:VEVENT",
-                "UID:" + event.uid,
-                "DTSTAMP:" + stamp.compact + "T000000Z",
-                "DTSTART;VALUE=DATE:" + event.date.compact,
-                "DTEND;VALUE=DATE:" + event.date.adding(days: 1).compact,
-                "SUMMARY:" + escape(event.summary),
-                "DESCRIPTION:" + escape(event.description),
-                "TRANSP:TRANSPARENT",
-                "END:VEVENT",
-            ]
+    /// A feed being written. Content lines are built from pieces — literal
+    /// bytes, already-escaped TEXT, or text to escape now — and folded as
+    /// the pieces arrive, so a piece escaped once can be reused in many feeds.
+    struct Writer {
+        private(set) var bytes: [UInt8] = []
+        /// Octets on the current physical line; a fold leaves one (the space).
+        private var column = 0
+
+        /// Starts the calendar named `name`.
+        init(name: String, reservingCapacity capacity: Int = 0) {
+            bytes.reserveCapacity(capacity)
+            for line in ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//tiendo//Theo doi tien do van ban chi dao//VI",
+                         "CALSCALE:GREGORIAN", "METHOD:PUBLISH"] {
+                self.line(line)
+            }
+            append("X-WR-CALNAME:")
+            appendEscaped(name)
+            endLine()
         }
-        lines.append("END:VCALENDAR")
-        return lines.map(fold).joined(separator: "\r\n") + "\r\n"
-    }
 
-    /// TEXT escaping of RFC 5545 §3.3.11.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case ";": out += "\\;"
-            case ",": out += "\\,"
-            case "\n": out += "\\n"
-            case "\r": continue
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
-                out.unicodeScalars.append(scalar)
+        /// Ends the calendar and hands over its bytes.
+        mutating func finish() -> [UInt8] {
+            line("END:VCALENDAR")
+            return bytes
+        }
+
+        /// A whole content line whose text needs no escaping.
+        mutating func line(_ text: String) {
+            append(text)
+            endLine()
+        }
+
+        mutating func endLine() {
+            bytes.append(0x0D)
+            bytes.append(0x0A)
+            column = 0
+        }
+
+        mutating func append(_ text: String) {
+            var text = text
+            text.withUTF8 { append($0) }
+        }
+
+        /// Escapes `text` as a TEXT value, then appends it.
+        mutating func appendEscaped(_ text: String) {
+            append(ICalendar.escaped(text))
+        }
+
+        /// A date as yyyymmdd (`CivilDate.compact`), written digit by digit:
+        /// a feed has two dates an event, and a string for each is measurable.
+        mutating func append(_ date: CivilDate) {
+            guard (0...9999).contains(date.year) else { return append(date.compact) }
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 8) { digits in
+                var value = (date.year * 100 + date.month) * 100 + date.day
+                for index in (0..<8).reversed() {
+                    digits[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+                append(UnsafeBufferPointer(digits))
             }
         }
-        return out
-    }
 
-    /// Folds a content line so no physical line exceeds 75 octets, never
-    /// splitting a UTF-8 sequence (RFC 5545 §3.1).
-    static func fold(_ line: String) -> String {
-        let bytes = Array(line.utf8)
-        guard bytes.count > 75 else { return line }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + bytes.count / 70 * 3)
-        var count = 0
-        var index = 0
-        while index < bytes.count {
-            // The length of the UTF-8 sequence that starts here; never split one.
-            let lead = bytes[index]
-            let size = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
-            if count + size > 75 {
-                out += [0x0D, 0x0A, 0x20]
-                count = 1
-            }
-            out += bytes[index..<min(bytes.count, index + size)]
-            count += size
-            index += size
+        mutating func append(_ piece: [UInt8]) {
+            piece.withUnsafeBufferPointer { append($0) }
         }
-        return String(decoding: out, as: UTF8.self)
+
+        /// Appends bytes of the current content line, folding before any
+        /// UTF-8 sequence that would take the physical line past 75 octets.
+        /// The bytes must be whole UTF-8 sequences, as any String's are.
+        mutating func append(_ piece: UnsafeBufferPointer<UInt8>) {
+            var start = 0
+            while piece.count - start > ICalendar.lineLimit - column {
+                // The first byte that does not fit; if it continues a
+                // sequence, the whole sequence moves to the next line.
+                var end = start + (ICalendar.lineLimit - column)
+                while end > start && piece[end] & 0xC0 == 0x80 { end -= 1 }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: piece[start..<end]))
+                bytes.append(0x0D)
+                bytes.append(0x0A)
+                bytes.append(0x20)
+                column = 1
+                start = end
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: piece[start...]))
+            column += piece.count - start
+        }
     }
 
-    /// A UID stable across rebuilds and machines.
-    static func uid(_ key: TaskKey, unit: String? = nil) -> String {
-        "\(key.directiveID)-\(Slug.task(key.taskID))" + (unit.map { "-" + VietnameseText.slug($0) } ?? "") + "@tiendo"
+    /// TEXT escaping of RFC 5545 §3.3.11, as UTF-8: backslash, semicolon and
+    /// comma escaped, a newline written as \n, other control characters
+    /// (CR among them) dropped. Every byte that matters is ASCII, and UTF-8
+    /// never uses ASCII values inside a multi-byte sequence, so working on
+    /// bytes treats each character exactly as working on scalars would.
+    static func escaped(_ text: String) -> [UInt8] {
+        var text = text
+        return text.withUTF8 { source in
+            var out: [UInt8] = []
+            out.reserveCapacity(source.count + source.count / 16)
+            for byte in source {
+                switch byte {
+                case UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ","):
+                    out.append(UInt8(ascii: "\\"))
+                    out.append(byte)
+                case UInt8(ascii: "\n"):
+                    out.append(UInt8(ascii: "\\"))
+                    out.append(UInt8(ascii: "n"))
+                case 0..<0x20, 0x7F:
+                    continue
+                default:
+                    out.append(byte)
+                }
+            }
+            return out
+        }
     }
 }

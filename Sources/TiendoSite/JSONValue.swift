@@ -17,77 +17,119 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Pretty-printed with two-space indentation and a final newline when `pretty`.
     public func serialized(pretty: Bool = false) -> String {
-        var out = ""
+        String(decoding: utf8(pretty: pretty), as: UTF8.self)
+    }
+
+    /// The serialized text as UTF-8 bytes. Written straight into one byte
+    /// buffer: the progress export runs to tens of megabytes.
+    public func utf8(pretty: Bool = false) -> [UInt8] {
+        var out: [UInt8] = []
         write(into: &out, indent: pretty ? 0 : nil)
-        if pretty { out += "\n" }
+        if pretty { out.append(UInt8(ascii: "\n")) }
         return out
     }
 
-    private func write(into out: inout String, indent: Int?) {
+    private func write(into out: inout [UInt8], indent: Int?) {
         switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .int(let value): out += String(value)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
+        case .int(let value): out.append(contentsOf: String(value).utf8)
         case .number(let value):
             // Figures are percentages: one decimal is what a report shows.
             let rounded = (value * 10).rounded() / 10
-            out += rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+            out.append(contentsOf: (rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)).utf8)
         case .string(let value): JSONValue.escape(value, into: &out)
         case .array(let values):
-            if values.isEmpty { out += "[]"; return }
-            out += "["
+            if values.isEmpty { out.append(contentsOf: "[]".utf8); return }
+            out.append(UInt8(ascii: "["))
             for (i, value) in values.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 newline(&out, indent.map { $0 + 1 })
                 value.write(into: &out, indent: indent.map { $0 + 1 })
             }
             newline(&out, indent)
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let pairs):
-            if pairs.isEmpty { out += "{}"; return }
-            out += "{"
+            if pairs.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            out.append(UInt8(ascii: "{"))
             for (i, (key, value)) in pairs.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 newline(&out, indent.map { $0 + 1 })
                 JSONValue.escape(key, into: &out)
-                out += indent == nil ? ":" : ": "
+                out.append(UInt8(ascii: ":"))
+                if indent != nil { out.append(UInt8(ascii: " ")) }
                 value.write(into: &out, indent: indent.map { $0 + 1 })
             }
             newline(&out, indent)
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    private func newline(_ out: inout String, _ indent: Int?) {
+    private func newline(_ out: inout [UInt8], _ indent: Int?) {
         guard let indent else { return }
-        out += "\n" + String(repeating: "  ", count: indent)
+        out.append(UInt8(ascii: "\n"))
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
+    }
+
+    /// Bytes `escape` copies as they are: all but controls, `" \ < > &`
+    /// and 0xE2, which may start U+2028 or U+2029.
+    private static let plainBytes: [Bool] = (0...255).map { byte in
+        byte >= 0x20 && byte != 0xE2 && !"\"\\<>&".utf8.contains(UInt8(byte))
     }
 
     /// Escapes for JSON; also "<", ">" and "&" so JSON embedded in a page can
-    /// never close a script element or open markup.
-    static func escape(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+    /// never close a script element or open markup, and U+2028/U+2029, which
+    /// end a line in older JavaScript. Works on UTF-8 bytes: everything
+    /// escaped but those two is ASCII, which never occurs inside a
+    /// multi-byte sequence, and they are found by their three bytes.
+    static func escape(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            // Bytes that need nothing are copied in runs, not one by one.
+            let plain = JSONValue.plainBytes
+            var runStart = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if plain[Int(byte)] {
+                    index += 1
+                    continue
                 }
+                let escape: StaticString
+                var length = 1
+                var hexCode = false
+                switch byte {
+                case UInt8(ascii: "\""): escape = #"\""#
+                case UInt8(ascii: "\\"): escape = #"\\"#
+                case UInt8(ascii: "\n"): escape = #"\n"#
+                case UInt8(ascii: "\r"): escape = #"\r"#
+                case UInt8(ascii: "\t"): escape = #"\t"#
+                case UInt8(ascii: "<"): escape = #"\u003c"#
+                case UInt8(ascii: ">"): escape = #"\u003e"#
+                case UInt8(ascii: "&"): escape = #"\u0026"#
+                case 0..<0x20: escape = #"\u00"#; hexCode = true
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] & 0xFE == 0xA8:
+                    // U+2028 is E2 80 A8, U+2029 is E2 80 A9.
+                    escape = bytes[index + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#
+                    length = 3
+                default:
+                    index += 1
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                out.append(contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
+                if hexCode {
+                    // \u00XX in lowercase hex, as String(_:radix:) writes it.
+                    for digit in [byte >> 4, byte & 0x0F] {
+                        out.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
+                    }
+                }
+                index += length
+                runStart = index
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

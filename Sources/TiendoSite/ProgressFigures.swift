@@ -26,11 +26,33 @@ enum ProgressFigures {
         }
     }
 
+    /// Each type's units and their summed progress — what
+    /// `Tracker.progress(unitType:)` gives, from one pass over the
+    /// assignments instead of one per type.
     static func groupRows(_ tracker: Tracker) -> [GroupFigure] {
-        tracker.register.types.map { type in
-            GroupFigure(label: type.heading, unitCount: tracker.register.units.filter { $0.type == type.code }.count,
-                        progress: tracker.progress(unitType: type.code))
+        let byUnit = unitProgress(tracker)
+        return tracker.register.types.map { type in
+            var progress = TiendoCore.Progress()
+            var unitCount = 0
+            for unit in tracker.register.units where unit.type == type.code {
+                unitCount += 1
+                if let unitProgress = byUnit[unit.code] { progress.add(unitProgress) }
+            }
+            return GroupFigure(label: type.heading, unitCount: unitCount, progress: progress)
         }
+    }
+
+    /// Every unit's progress, as `Tracker.progress(unit:)` counts it, by
+    /// unit code; a unit with no assignment has none.
+    static func unitProgress(_ tracker: Tracker) -> [String: TiendoCore.Progress] {
+        var byUnit: [String: TiendoCore.Progress] = [:]
+        let assignments = tracker.assignments
+        // By index: reading three fields is cheaper than copying each whole assignment.
+        for index in assignments.indices {
+            byUnit[assignments[index].unitCode, default: TiendoCore.Progress()]
+                .add(assignments[index].statusClass, state: assignments[index].row?.state)
+        }
+        return byUnit
     }
 
     /// Commune-level units in one table, departments in another: the
@@ -52,17 +74,26 @@ enum ProgressFigures {
         return sections.compactMap { label, types in
             let units = register.units.filter { types.contains($0.type) }
                 .sorted(by: order.precedes)
-            let codes = Set(units.map(\.code))
-            let tasks = allTasks.filter { $0.units.contains(where: codes.contains) }
+            // One row of cells per distinct code, filled by position: no
+            // (unit, task) keys to build and hash for every cell of a
+            // province-sized table. A code listed twice shows the same row twice.
+            var slotByCode: [String: Int] = [:]
+            for unit in units where slotByCode[unit.code] == nil { slotByCode[unit.code] = slotByCode.count }
+            let tasks = allTasks.filter { $0.units.contains { slotByCode[$0] != nil } }
             guard !tasks.isEmpty else { return nil }
-            var classByPair: [String: StatusClass] = [:]
-            for task in tasks {
-                for assignment in tracker.assignments(for: task.key) where codes.contains(assignment.unitCode) {
-                    classByPair[assignment.unitCode + "\u{1}" + task.directiveID + "\u{1}" + task.id] = assignment.statusClass
+            var cells = [StatusClass?](repeating: nil, count: slotByCode.count * tasks.count)
+            for (column, task) in tasks.enumerated() {
+                // The last assignment of a pair wins, as it always has.
+                let assignments = tracker.assignments(for: task.key)
+                for index in assignments.indices {
+                    if let slot = slotByCode[assignments[index].unitCode] {
+                        cells[slot * tasks.count + column] = assignments[index].statusClass
+                    }
                 }
             }
             let rows = units.map { unit in
-                (unit: unit, cells: tasks.map { classByPair[unit.code + "\u{1}" + $0.directiveID + "\u{1}" + $0.id] })
+                let start = slotByCode[unit.code]! * tasks.count
+                return (unit: unit, cells: Array(cells[start..<start + tasks.count]))
             }
             return MatrixSection(label: label, tasks: tasks, rows: rows)
         }
@@ -127,6 +158,7 @@ enum ProgressFigures {
                 ("on_time_rate", progress.onTimeRate.map(JSONValue.number) ?? .null),
             ])
         }
+        let byUnit = unitProgress(tracker)
         let value = JSONValue.object([
             ("as_of", .string(tracker.asOf.iso)),
             ("classes", .object(classColumns.map { ($0.rawValue, .string($0.label)) })),
@@ -147,7 +179,7 @@ enum ProgressFigures {
             })),
             ("units", .array(tracker.register.units.map { unit in
                 .object([("code", .string(unit.code)), ("name", .string(unit.name)), ("type", .string(unit.type)),
-                         ("progress", progressJSON(tracker.progress(unit: unit.code)))])
+                         ("progress", progressJSON(byUnit[unit.code] ?? TiendoCore.Progress()))])
             })),
             ("assignments", .array(tracker.assignments.map { a in
                 .object([("directive", .string(a.task.directiveID)), ("task", .string(a.task.taskID)),
@@ -157,6 +189,8 @@ enum ProgressFigures {
             })),
         ])
         // Compact: at province scale the assignments alone are tens of megabytes.
-        return value.serialized() + "\n"
+        var bytes = value.utf8()
+        bytes.append(UInt8(ascii: "\n"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

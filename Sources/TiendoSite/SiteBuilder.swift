@@ -259,31 +259,40 @@ public struct SiteBuilder: Sendable {
         return theme.render("layout", layout, sizeHint: content.count + 4096)
     }
 
+    /// Per-task parts of calendar events, shared by all feeds of one build.
+    let deadlineEvents = DeadlineEvent.Store()
+
     func allFeed(_ context: SiteContext) -> String {
-        var events: [ICalendar.Event] = []
+        let feed = DeadlineEvent.FeedParts(unit: nil, stamp: tracker.asOf)
+        var shared = DeadlineEvent.SharedParts()
+        var writer = ICalendar.Writer(name: "Thời hạn nhiệm vụ")
         for directive in tracker.directives {
             for task in directive.tasks {
-                guard let due = task.deadline?.due else { continue }
+                guard let due = task.deadline?.due, let entry = shared.add(task, context) else { continue }
                 let progress = tracker.progress(task: task.key)
-                events.append(ICalendar.Event(
-                    uid: ICalendar.uid(task.key), date: due,
-                    summary: "Hạn nhiệm vụ \(task.id) (\(context.directiveShortTitle(directive.id))): \(context.excerpt(task, limit: 80))",
-                    description: "Thời hạn: \(task.deadline!.text)\nĐơn vị được giao: \(progress.total)\nĐã hoàn thành: \(progress.done)\n\n\(context.excerpt(task, limit: 600))"))
+                let status = ICalendar.escaped("\nĐơn vị được giao: \(progress.total)\nĐã hoàn thành: \(progress.done)")
+                shared.writeEvent(entry, date: due, status: status, feed: feed, into: &writer)
             }
         }
-        return ICalendar.feed(name: "Thời hạn nhiệm vụ", events: events, stamp: tracker.asOf)
+        return String(decoding: writer.finish(), as: UTF8.self)
     }
 
     func unitFeed(_ unit: Unit, _ context: SiteContext) -> String {
-        var events: [ICalendar.Event] = []
-        for assignment in tracker.assignments(forUnit: unit.code) {
-            guard let due = assignment.due, let task = tracker.task(assignment.task) else { continue }
-            events.append(ICalendar.Event(
-                uid: ICalendar.uid(task.key, unit: unit.code), date: due,
-                summary: "Hạn nhiệm vụ \(task.id) (\(context.directiveShortTitle(task.directiveID))): \(context.excerpt(task, limit: 80))",
-                description: "Thời hạn: \(task.deadline!.text)\nTình trạng ngày \(tracker.asOf.vietnamese): \(assignment.statusClass.label)\n\n\(context.excerpt(task, limit: 600))"))
+        let parts = deadlineEvents.parts(tracker, context)
+        let feed = DeadlineEvent.FeedParts(unit: unit.code, stamp: tracker.asOf)
+        // A handful of classes: each status line is escaped once per feed, not once per event.
+        var statusByClass: [StatusClass: [UInt8]] = [:]
+        for statusClass in StatusClass.allCases {
+            statusByClass[statusClass] = ICalendar.escaped("\nTình trạng ngày \(tracker.asOf.vietnamese): \(statusClass.label)")
         }
-        return ICalendar.feed(name: "Thời hạn — \(unit.name)", events: events, stamp: tracker.asOf)
+        let assignments = tracker.assignments(forUnit: unit.code)
+        // About 700 octets an event; a reserve avoids regrowing a 600 KB feed.
+        var writer = ICalendar.Writer(name: "Thời hạn — \(unit.name)", reservingCapacity: 1024 + assignments.count * 768)
+        for assignment in assignments {
+            guard let due = assignment.due, let entry = parts.byTask[assignment.task] else { continue }
+            parts.shared.writeEvent(entry, date: due, status: statusByClass[assignment.statusClass]!, feed: feed, into: &writer)
+        }
+        return String(decoding: writer.finish(), as: UTF8.self)
     }
 }
 
