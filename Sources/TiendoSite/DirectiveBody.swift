@@ -88,7 +88,7 @@ struct DirectiveBody {
     private func mark(_ task: Task) -> String {
         let progress = context.tracker.progress(task: task.key)
         let view = ProgressView(progress)
-        var html = "<p class=\"task-info\"><a class=\"task-link\" href=\"\(HTML.escape(context.link(page, context.paths.task(task.key))))\">Nhiệm vụ \(HTML.escape(task.id))</a>"
+        var html = "<p class=\"task-info\"><a class=\"task-link\" href=\"\(HTML.escape(context.link(page, context.taskPage(task.key))))\">Nhiệm vụ \(HTML.escape(task.id))</a>"
         if let deadline = task.deadline {
             html += " · <span class=\"deadline\">Thời hạn: \(HTML.escape(deadline.text))"
             if let due = deadline.due { html += " → <strong>\(due.vietnamese)</strong>" }
@@ -123,7 +123,7 @@ struct DirectiveBody {
             if hasTasks {
                 if let task {
                     let view = ProgressView(context.tracker.progress(task: task.key))
-                    html += "<td><a href=\"\(HTML.escape(context.link(page, context.paths.task(task.key))))\">Nhiệm vụ \(HTML.escape(task.id))</a> "
+                    html += "<td><a href=\"\(HTML.escape(context.link(page, context.taskPage(task.key))))\">Nhiệm vụ \(HTML.escape(task.id))</a> "
                         + ProgressBarHTML.svg(view) + "</td>"
                 } else {
                     html += "<td></td>"

@@ -148,7 +148,7 @@ enum ProgressFigures {
         Format.decimal((value * 10).rounded() / 10)
     }
 
-    static func json(_ tracker: Tracker) -> String {
+    static func json(_ tracker: Tracker) -> [UInt8] {
         func progressJSON(_ progress: TiendoCore.Progress) -> JSONValue {
             .object([
                 ("counts", .object(classColumns.map { ($0.rawValue, .int(progress.count($0))) })),
@@ -191,6 +191,6 @@ enum ProgressFigures {
         // Compact: at province scale the assignments alone are tens of megabytes.
         var bytes = value.utf8()
         bytes.append(UInt8(ascii: "\n"))
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 }

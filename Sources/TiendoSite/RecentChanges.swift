@@ -88,7 +88,7 @@ struct RecentChanges: Sendable {
         for change in changes.prefix(Self.feedLimit) {
             let id = ["tag:tiendo.invalid,2026:\(change.kind.rawValue)", change.task.directiveID, change.task.taskID,
                       change.unitCode ?? "all", change.date.iso].joined(separator: "/")
-            let target = change.unitCode.map { context.paths.unit($0) } ?? context.paths.task(change.task)
+            let target = change.unitCode.map { context.paths.unit($0) } ?? context.taskPage(change.task)
             xml += "<entry>\n<title>\(XML.escape(sentence(change, context)))</title>\n<id>\(XML.escape(id))</id>\n"
             xml += "<updated>\(change.date.iso)T00:00:00Z</updated>\n"
             xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(XML.escape(SitePaths.link(from: page, to: target)))\"/>\n"
@@ -151,7 +151,7 @@ struct RecentView: ViewModel {
         feedHref = SitePaths.link(from: page, to: SitePaths.recentFeed)
         var groups: [Day] = []
         for change in changes.changes.prefix(limit) {
-            let target = change.unitCode.map { context.paths.unit($0) } ?? context.paths.task(change.task)
+            let target = change.unitCode.map { context.paths.unit($0) } ?? context.taskPage(change.task)
             let (css, symbol): (String, String) = switch change.kind {
             case .completed: ("st-done-on-time", "✓")
             case .reported: ("st-in-progress", "…")

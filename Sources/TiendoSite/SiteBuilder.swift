@@ -262,7 +262,7 @@ public struct SiteBuilder: Sendable {
     /// Per-task parts of calendar events, shared by all feeds of one build.
     let deadlineEvents = DeadlineEvent.Store()
 
-    func allFeed(_ context: SiteContext) -> String {
+    func allFeed(_ context: SiteContext) -> [UInt8] {
         let feed = DeadlineEvent.FeedParts(unit: nil, stamp: tracker.asOf)
         var shared = DeadlineEvent.SharedParts()
         var writer = ICalendar.Writer(name: "Thời hạn nhiệm vụ")
@@ -274,10 +274,10 @@ public struct SiteBuilder: Sendable {
                 shared.writeEvent(entry, date: due, status: status, feed: feed, into: &writer)
             }
         }
-        return String(decoding: writer.finish(), as: UTF8.self)
+        return writer.finish()
     }
 
-    func unitFeed(_ unit: Unit, _ context: SiteContext) -> String {
+    func unitFeed(_ unit: Unit, _ context: SiteContext) -> [UInt8] {
         let parts = deadlineEvents.parts(tracker, context)
         let feed = DeadlineEvent.FeedParts(unit: unit.code, stamp: tracker.asOf)
         // A handful of classes: each status line is escaped once per feed, not once per event.
@@ -292,7 +292,7 @@ public struct SiteBuilder: Sendable {
             guard let due = assignment.due, let entry = parts.byTask[assignment.task] else { continue }
             parts.shared.writeEvent(entry, date: due, status: statusByClass[assignment.statusClass]!, feed: feed, into: &writer)
         }
-        return String(decoding: writer.finish(), as: UTF8.self)
+        return writer.finish()
     }
 }
 
