@@ -87,7 +87,7 @@ struct SiteGeneration {
         var builder = SiteBuilder(tracker: tracker, theme: theme)
         builder.bodySuffix = bodySuffix
         builder.recentDays = max(1, options.recentDays)
-        let plans = builder.plan()
+        let plans = builder.plan(threads: max(1, options.threads))
         var salt = builder.salt
         salt.add(BuildStamp.executable)
         report.step("dựng và đăng \(plans.count) tệp vào \(options.output)/")

@@ -69,8 +69,10 @@ public struct SiteBuilder: Sendable {
         return salt
     }
 
-    public func plan() -> [PagePlan] {
-        let context = SiteContext(tracker: tracker)
+    /// Every file of the site and how to render it. `threads` only
+    /// speeds up computing the pages' input fingerprints.
+    public func plan(threads: Int = SiteBuilder.defaultThreads) -> [PagePlan] {
+        let context = SiteContext(tracker: tracker, threads: threads)
         let builder = self
         var plans: [PagePlan] = []
         func add(_ path: String, inputs: Fingerprint? = nil, _ render: @escaping @Sendable () -> String) {
@@ -81,23 +83,30 @@ public struct SiteBuilder: Sendable {
         }
         add(SitePaths.home) { builder.page(SitePaths.home, title: "Tổng quan", section: "home", template: "home", HomeView(context, recentDays: builder.recentDays), context) }
         add(SitePaths.units) { builder.page(SitePaths.units, title: "Đơn vị", section: "units", template: "units", UnitsView(context), context) }
-        for unit in tracker.register.units {
+        // Input fingerprints read every (task, unit) pair twice: on all cores.
+        let units = tracker.register.units
+        let unitPrints = Workers.map(units, threads: threads) { unit in builder.unitInputs(unit, context) }
+        let taskPrints = Workers.map(tracker.directives, threads: threads) { directive in
+            directive.tasks.map { task in
+                var inputs = Fingerprint()
+                for assignment in builder.tracker.assignments(for: task.key) { builder.add(assignment, to: &inputs) }
+                return inputs
+            }
+        }
+        for (unit, inputs) in zip(units, unitPrints) {
             let path = context.paths.unit(unit.code)
-            let inputs = unitInputs(unit, context)
             add(path, inputs: inputs) { builder.page(path, title: unit.name, section: "units", template: "unit", UnitPageView(context, unit: unit), context) }
             add(context.paths.unitFeed(unit.code), inputs: inputs) { builder.unitFeed(unit, context) }
         }
-        for directive in tracker.directives {
+        for (directive, taskInputs) in zip(tracker.directives, taskPrints) {
             var directiveInputs = Fingerprint()
             for task in directive.tasks { directiveInputs.add(progressPrint(tracker.progress(task: task.key))) }
             let path = context.paths.directive(directive.id)
             add(path, inputs: directiveInputs) {
                 builder.page(path, title: directive.title, section: "directives", template: "directive", DirectiveView(context, directive: directive), context)
             }
-            for task in directive.tasks {
+            for (task, inputs) in zip(directive.tasks, taskInputs) {
                 let taskPath = context.taskPage(task.key)
-                var inputs = Fingerprint()
-                for assignment in tracker.assignments(for: task.key) { self.add(assignment, to: &inputs) }
                 add(taskPath, inputs: inputs) {
                     builder.page(taskPath, title: "Nhiệm vụ \(task.id) — \(context.directiveShortTitle(directive.id))",
                                  section: "directives", template: "task", TaskPageView(context, directive: directive, task: task), context)
@@ -140,7 +149,7 @@ public struct SiteBuilder: Sendable {
     /// Renders every planned file, on every core; the result is in plan
     /// order whatever the number of threads, so the bytes never depend on it.
     public func build(threads: Int = SiteBuilder.defaultThreads) -> [OutputFile] {
-        let plans = plan()
+        let plans = plan(threads: threads)
         let rendered = Self.render(plans.indices.map { _ in true }, plans: plans, threads: threads, progress: nil)
         return plans.indices.map { OutputFile(path: plans[$0].path, bytes: rendered[$0] ?? []) }
     }

@@ -24,21 +24,25 @@ struct SiteContext: Sendable {
 
     static let rowExcerptLimit = 220
 
-    init(tracker: Tracker) {
+    init(tracker: Tracker, threads: Int = SiteBuilder.defaultThreads) {
         self.tracker = tracker
         paths = SitePaths(register: tracker.register)
         typeLabels = Dictionary(tracker.register.types.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         directivesByID = Dictionary(tracker.directives.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         order = UnitOrder(tracker.register.units)
+        let paths = self.paths
+        let perDirective = Workers.map(tracker.directives, threads: threads) { directive in
+            directive.tasks.map { task -> (TaskKey, String, TaskFacts) in
+                let line = Format.plainLine(task.text)
+                return (task.key, line, TaskFacts(page: paths.task(task.key), rowExcerpt: Format.cut(line, limit: Self.rowExcerptLimit),
+                                                  deadline: DeadlineView(task.deadline)))
+            }
+        }
         var plain: [TaskKey: String] = [:]
         var facts: [TaskKey: TaskFacts] = [:]
-        for directive in tracker.directives {
-            for task in directive.tasks {
-                let line = Format.plainLine(task.text)
-                plain[task.key] = line
-                facts[task.key] = TaskFacts(page: paths.task(task.key), rowExcerpt: Format.cut(line, limit: Self.rowExcerptLimit),
-                                            deadline: DeadlineView(task.deadline))
-            }
+        for (key, line, fact) in perDirective.joined() {
+            plain[key] = line
+            facts[key] = fact
         }
         plainTexts = plain
         taskFacts = facts
