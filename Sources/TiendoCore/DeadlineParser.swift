@@ -308,7 +308,3 @@ public struct DeadlineParser: Sendable {
         return result
     }
 }
-
-extension String {
-    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
-}

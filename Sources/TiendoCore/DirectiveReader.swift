@@ -210,7 +210,7 @@ struct ReadingContext {
         var text = title.trimmed
         if let match = assigningVerb.firstMatch(in: text) { text = text.replacingUTF16(match.range, with: "") }
         if let match = roleTail.firstMatch(in: text), match.range.lowerBound > 0 { text = text.replacingUTF16(match.range, with: "") }
-        return text.trimmingCharacters(in: CharacterSet(charactersIn: " :.;"))
+        return text.trimming(anyOf: " :.;")
     }
 
     static func isAppendix(_ title: String) -> Bool {
@@ -244,7 +244,7 @@ struct ReadingContext {
         } else if appendix {
             // "Phụ lục II" → PL2; "PHỤ LỤC: DANH MỤC ..." has no number → PL.
             let word = heading.title.split(separator: " ").dropFirst(2).first
-                .map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: ":.")) } ?? ""
+                .map { String($0).trimming(anyOf: ":.") } ?? ""
             let numbered = !word.isEmpty && (word.allSatisfy(\.isNumber) || word.allSatisfy { "IVXL".contains($0) })
             id = "PL" + (numbered ? Self.arabic(word) : "")
         } else {
@@ -502,7 +502,7 @@ struct ReadingContext {
             for (column, field) in columns.enumerated() {
                 guard let field, column < cells.count else { continue }
                 let value = cells[column]
-                if field == .number { number = value.trimmingCharacters(in: CharacterSet(charactersIn: " .")) } else { fields.append((field, value)) }
+                if field == .number { number = value.trimming(anyOf: " .") } else { fields.append((field, value)) }
             }
             let taskText = fields.first { $0.0 == .task }?.1 ?? ""
             guard !taskText.trimmed.isEmpty else { continue }
@@ -613,7 +613,7 @@ struct ReadingContext {
     func consolidator(in plain: String) -> Consolidator? {
         guard let match = Self.consolidatorPattern.firstMatch(in: plain),
               let raw = match.group(1) ?? match.group(2) ?? match.group(3) else { return nil }
-        let name = raw.trimmingCharacters(in: CharacterSet(charactersIn: " ,;"))
+        let name = raw.trimming(anyOf: " ,;")
         if let entry = register.resolve(name) { return Consolidator(name: name, code: entry.code) }
         let found = names.names(in: name, role: .lead, keepUnknown: true)
         if let first = found.first { return Consolidator(name: first.name, code: first.code) }

@@ -25,10 +25,10 @@ public struct FrontMatter: Sendable {
         let text = rawText.normalizedLineEnds
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = first.dropFirst() }
-        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else {
+        guard let first = lines.first, first.trimmedSpaces == "---" else {
             return (matter, String(text.hasPrefix("\u{FEFF}") ? text.dropFirst() : Substring(text)))
         }
-        guard let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" || $0 == "..." }) else {
+        guard let end = lines.dropFirst().firstIndex(where: { $0.trimmedSpaces == "---" || $0 == "..." }) else {
             diagnostics.append(.error(file, line: 1, "phần khai báo đầu tệp (front matter) mở bằng \"---\" nhưng không có dòng \"---\" đóng",
                                       hint: "thêm một dòng \"---\" sau phần khai báo"))
             return (matter, text)
