@@ -5,6 +5,10 @@ public struct StatusReader: Sendable {
     public let register: UnitRegister
     /// Tasks by directive id, then task id.
     public let tasks: [String: [String: Task]]
+    /// A number for each task (by directive id and task id), so that a
+    /// (task, unit) pair is one integer: a row's duplicate check costs no
+    /// text.
+    let taskNumbers: [TaskKey: Int]
 
     public init(register: UnitRegister, directives: [Directive]) {
         self.register = register
@@ -13,6 +17,11 @@ public struct StatusReader: Sendable {
             tasks[directive.id] = Dictionary(directive.tasks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         }
         self.tasks = tasks
+        var numbers: [TaskKey: Int] = [:]
+        for (directiveID, byID) in tasks {
+            for taskID in byID.keys { numbers[TaskKey(directiveID: directiveID, taskID: taskID)] = numbers.count }
+        }
+        taskNumbers = numbers
     }
 
     public enum Column: String, CaseIterable, Sendable {
@@ -59,9 +68,18 @@ public struct StatusReader: Sendable {
     /// Reads a status file's bytes: decodes them (refusing legacy encodings,
     /// garbled text and workbooks saved as .csv with a message saying how to
     /// fix the file) and reads the table.
+    ///
+    /// Records are read as they are split, never all held at once.
     public func read(bytes: [UInt8], file: String, asOf explicitAsOf: CivilDate?) -> Output {
-        switch CSVTable.read(bytes) {
-        case .success(let table): return read(table, file: file, asOf: explicitAsOf)
+        switch CSVTable.records(bytes) {
+        case .success(var records):
+            var reading = Reading(reader: self, separator: records.separator, file: file, asOf: explicitAsOf)
+            reading.run(&records)
+            // A quote left open is found only at the end of the file, and
+            // refuses the whole file, even after a header error.
+            while records.next() != nil {}
+            if let problem = records.problem { return Output(rows: [], diagnostics: [problem.diagnostic(file: file)]) }
+            return Output(rows: reading.rows, diagnostics: reading.diagnostics)
         case .failure(let problem): return Output(rows: [], diagnostics: [problem.diagnostic(file: file)])
         }
     }
@@ -71,8 +89,9 @@ public struct StatusReader: Sendable {
     /// as the clerk sees them in Excel; for CSV it is nil and diagnostics
     /// name line and column.
     public func read(_ table: CSVTable, file: String, asOf explicitAsOf: CivilDate?, sheet: String? = nil) -> Output {
-        var reading = Reading(reader: self, table: table, file: file, asOf: explicitAsOf)
-        reading.run()
+        var reading = Reading(reader: self, separator: table.separator, file: file, asOf: explicitAsOf)
+        var records = table.rows.makeIterator()
+        reading.run(&records)
         var output = Output(rows: reading.rows, diagnostics: reading.diagnostics)
         if let sheet { output.diagnostics = output.diagnostics.map { $0.inSheet(sheet) } }
         return output
@@ -88,11 +107,26 @@ public struct StatusReader: Sendable {
         // Most cells are plain ASCII with no edge spaces: nothing to clean.
         let utf8 = cell.utf8
         if utf8.allSatisfy({ $0 >= 0x21 && $0 < 0x7F || $0 == 0x20 }), utf8.first != 0x20, utf8.last != 0x20 { return cell }
-        var scalars = String.UnicodeScalarView()
-        for scalar in cell.unicodeScalars where scalar.properties.generalCategory != .format {
-            scalars.append(scalar)
+        var text = cell
+        if cell.unicodeScalars.contains(where: isFormat) {
+            var scalars = String.UnicodeScalarView()
+            for scalar in cell.unicodeScalars where !isFormat(scalar) {
+                scalars.append(scalar)
+            }
+            text = String(scalars)
         }
-        return String(scalars).trimmingCharacters(in: .whitespaces).precomposedNFC
+        return text.trimmedSpaces.precomposedNFC
+    }
+
+    /// Whether `scalar` is an invisible format character (category Cf).
+    /// Looking the category up is slow; below U+0600 only the soft hyphen is
+    /// one, and none is among the Vietnamese letters (U+1E00...U+1EFF) or
+    /// the rest of that block (a test checks both against the category).
+    static func isFormat(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x0600 { return value == 0x00AD }
+        if (0x1E00..<0x2000).contains(value) { return false }
+        return scalar.properties.generalCategory == .format
     }
 
     /// A cell's text inside a message: quoted, and cut when very long.
@@ -107,16 +141,32 @@ public struct StatusReader: Sendable {
 private struct Reading {
     typealias Column = StatusReader.Column
     let reader: StatusReader
-    let table: CSVTable
+    /// The table's separator, named in messages.
+    let separator: Character
     let file: String
     let asOf: CivilDate?
     var rows: [StatusRow] = []
     var diagnostics: [Diagnostic] = []
     var columns: [Column: Int] = [:]
+    /// Where each column is in a record, in `Column.allCases` order; nil
+    /// for a column the file does not have.
+    var positions: [Int?] = []
+    /// The line of the first row for each (task, unit) pair, by `pair(_:_:)`.
+    var seen: [Int: Int] = [:]
 
-    init(reader: StatusReader, table: CSVTable, file: String, asOf: CivilDate?) {
+    // What each distinct cell text reads as. A file of a hundred thousand
+    // rows has a few hundred unit names, a handful of state words and a few
+    // thousand dates: each is read once, not once per row.
+    var unitsByText: [String: (unit: Unit, number: Int)?] = [:]
+    var statesByText: [String: ReportState?] = [:]
+    var datesByText: [String: DateText.Reading] = [:]
+    /// Reports and notes already kept, so that rows with the same text share
+    /// one copy of it.
+    var texts: Set<String> = []
+
+    init(reader: StatusReader, separator: Character, file: String, asOf: CivilDate?) {
         self.reader = reader
-        self.table = table
+        self.separator = separator
         self.file = file
         self.asOf = asOf
     }
@@ -125,42 +175,47 @@ private struct Reading {
         row.cells.filter { Column.named(StatusReader.clean($0)) != nil }.count
     }
 
-    mutating func run() {
-        guard let first = table.rows.first else {
+    /// Reads the header, then every record after it, as `records` gives them.
+    mutating func run<Records: IteratorProtocol<CSVTable.Row>>(_ records: inout Records) {
+        guard let first = records.next() else {
             diagnostics.append(.warning(file, line: 1, "tệp trạng thái trống: mọi đơn vị sẽ được tính là chưa báo cáo",
                                         hint: "dùng lệnh \"tiendo template\" để tạo tệp mẫu có đủ các dòng"))
             return
         }
         // The header is the first row; a title typed above it ("BÁO CÁO TIẾN
         // ĐỘ THÁNG 6") is skipped with a warning.
-        var headerIndex = 0
+        var header = first
+        /// Records read while looking for the header, to read after it.
+        var pending: [CSVTable.Row] = []
         if Self.known(first) == 0 {
-            guard let found = table.rows.prefix(10).firstIndex(where: { Self.known($0) >= 2 }) else {
+            var top = [first]
+            while top.count < 10, let row = records.next() { top.append(row) }
+            guard let found = top.firstIndex(where: { Self.known($0) >= 2 }) else {
                 diagnostics.append(.error(file, line: first.line,
                     "dòng đầu không phải dòng tiêu đề: không có cột nào mang tên tiendo đọc được",
                     hint: "thêm dòng tiêu đề ở đầu tệp: \(StatusReader.sampleHeader) (hoặc Văn bản, Nhiệm vụ, Đơn vị, Trạng thái, ...); các cột cách nhau bằng dấu phẩy, dấu chấm phẩy hoặc tab"))
                 return
             }
-            headerIndex = found
-            let above = table.rows[0..<found]
+            let above = top[0..<found]
             let lines = above.count == 1 ? "dòng \(above.first!.line)" : "dòng \(above.first!.line) đến \(above.last!.line)"
             diagnostics.append(.warning(file, line: first.line,
-                "bỏ qua \(lines) phía trên dòng tiêu đề (dòng \(table.rows[found].line))",
+                "bỏ qua \(lines) phía trên dòng tiêu đề (dòng \(top[found].line))",
                 hint: "dòng tiêu đề phải là dòng đầu tiên; xóa các dòng phía trên nó cho khỏi nhầm"))
+            header = top[found]
+            pending = Array(top[(found + 1)...])
         }
-        let header = table.rows[headerIndex]
         readHeader(header)
         if diagnostics.hasErrors { return }
-        let records = table.rows.dropFirst(headerIndex + 1)
-        if records.isEmpty {
+        positions = Column.allCases.map { columns[$0] }
+        if pending.isEmpty, let row = records.next() { pending.append(row) }
+        if pending.isEmpty {
             diagnostics.append(.warning(file, line: header.line,
                 "tệp trạng thái mới có dòng tiêu đề, chưa có dòng nào: mọi đơn vị sẽ được tính là chưa báo cáo",
                 hint: "thêm mỗi (nhiệm vụ, đơn vị) một dòng dưới dòng tiêu đề; lệnh \"tiendo template\" tạo sẵn các dòng"))
         }
-        var seen: [String: Int] = [:]
-        for record in records {
-            readRecord(record, width: header.cells.count, seen: &seen)
-        }
+        let width = header.cells.count
+        for record in pending { readRecord(record, width: width) }
+        while let record = records.next() { readRecord(record, width: width) }
     }
 
     mutating func readHeader(_ header: CSVTable.Row) {
@@ -200,14 +255,16 @@ private struct Reading {
         }
     }
 
-    mutating func readRecord(_ record: CSVTable.Row, width: Int, seen: inout [String: Int]) {
+    mutating func readRecord(_ record: CSVTable.Row, width: Int) {
         let columns = self.columns
-        func cell(_ column: Column) -> String {
-            guard let index = columns[column], index < record.cells.count else { return "" }
+        // Each cell cleaned once.
+        let cells = positions.map { index -> String in
+            guard let index, index < record.cells.count else { return "" }
             return StatusReader.clean(record.cells[index])
         }
+        func cell(_ column: Column) -> String { cells[Column.allCases.firstIndex(of: column)!] }
         func col(_ column: Column) -> Int { columns[column].map { $0 + 1 } ?? 0 }
-        if Column.allCases.allSatisfy({ cell($0).isEmpty }), record.cells.count <= width { return }
+        if cells.allSatisfy(\.isEmpty), record.cells.count <= width { return }
         let line = record.line
         let file = self.file
         var ok = true
@@ -221,8 +278,8 @@ private struct Reading {
         if record.cells.count > width {
             let extra = record.cells[width...].map(StatusReader.clean).filter { !$0.isEmpty }
             if !extra.isEmpty {
-                let separator = table.separator == ";" ? "dấu chấm phẩy (;)" : table.separator == "\t" ? "dấu tab" : "dấu phẩy (,)"
-                error(width + 1, "dòng này có \(record.cells.count) ô, nhiều hơn \(width) cột của dòng tiêu đề; phần thừa: \(StatusReader.quote(extra.joined(separator: String(table.separator))))",
+                let separator = self.separator == ";" ? "dấu chấm phẩy (;)" : self.separator == "\t" ? "dấu tab" : "dấu phẩy (,)"
+                error(width + 1, "dòng này có \(record.cells.count) ô, nhiều hơn \(width) cột của dòng tiêu đề; phần thừa: \(StatusReader.quote(extra.joined(separator: String(self.separator))))",
                       hint: "nếu nội dung một ô có \(separator), đặt cả ô trong ngoặc kép (\"...\"); dấu ngoặc kép bên trong ô viết thành hai dấu \"\"")
             }
         }
@@ -233,9 +290,13 @@ private struct Reading {
         let stateText = cell(.state)
 
         var task: Task?
+        /// The directive id as the reader keeps it: rows share its text.
+        var directiveKey = directiveID
         if directiveID.isEmpty {
             error(.directive, "thiếu mã văn bản", hint: "ghi mã văn bản, ví dụ: \(reader.tasks.keys.sorted().first ?? "trien-khai-tb-406")")
-        } else if let directiveTasks = reader.tasks[directiveID] {
+        } else if let found = reader.tasks.index(forKey: directiveID) {
+            let directiveTasks = reader.tasks[found].value
+            directiveKey = reader.tasks[found].key
             // "1,4": a decimal comma, as Vietnamese settings write numbers.
             if directiveTasks[taskID] == nil, directiveTasks[taskID.replacingOccurrences(of: ",", with: ".")] != nil {
                 taskID = taskID.replacingOccurrences(of: ",", with: ".")
@@ -262,10 +323,12 @@ private struct Reading {
         }
 
         var unit: Unit?
+        var unitNumber = 0
         if unitText.isEmpty {
             error(.unit, "thiếu đơn vị", hint: "ghi mã hoặc tên đơn vị, ví dụ: 11413 hoặc Phường Hải An")
-        } else if let match = reader.register.unit(named: unitText) {
-            unit = match
+        } else if let match = self.unit(named: unitText) {
+            unit = match.unit
+            unitNumber = match.number
         } else {
             // Long text is never a unit name: no edit distances over a whole note.
             let suggestions = unitText.count > 80 ? [] : reader.register.suggestions(for: unitText)
@@ -283,7 +346,7 @@ private struct Reading {
         var state: ReportState?
         if stateText.isEmpty {
             error(.state, "thiếu trạng thái", hint: "ghi một trong: \(StatusReader.stateWords)")
-        } else if let match = ReportState(word: stateText) {
+        } else if let match = self.state(stateText) {
             state = match
         } else if DateText.parseDay(stateText) != nil {
             error(.state, "ô trạng thái lại là một ngày (\(stateText)): có thể dòng này thiếu một ô nên các cột bị lệch",
@@ -296,7 +359,7 @@ private struct Reading {
             let text = cell(column)
             let label = column == .completed ? "ngày hoàn thành" : "ngày cập nhật"
             let shape = "ghi ngày dạng ngày/tháng/năm, ví dụ 24/06/2026"
-            switch DateText.classify(text) {
+            switch classifyDate(text) {
             case .empty: return nil
             case .valid(let date): return date
             case .impossible:
@@ -338,7 +401,7 @@ private struct Reading {
                   hint: "nếu đã xong, ghi trạng thái \"hoàn thành\"; nếu chưa, xóa ngày hoàn thành")
         }
         if let task, let unit {
-            let key = "\(directiveID)\u{1}\(task.id)\u{1}\(unit.code)"
+            let key = pair(TaskKey(directiveID: directiveKey, taskID: task.id), unitNumber)
             if let first = seen[key] {
                 error(.unit, "dòng này trùng với dòng \(first): cùng nhiệm vụ \(task.id) và \(unit.name)",
                       hint: "mỗi đơn vị chỉ một dòng cho mỗi nhiệm vụ; xóa hoặc gộp một trong hai dòng")
@@ -348,8 +411,44 @@ private struct Reading {
         }
         diagnostics.append(contentsOf: found)
         guard ok, let task, let unit, let state else { return }
-        rows.append(StatusRow(directiveID: directiveID, taskID: task.id, unitCode: unit.code, state: state,
-                              completed: completed, report: cell(.report), updated: updated, note: cell(.note), line: line))
+        rows.append(StatusRow(directiveID: directiveKey, taskID: task.id, unitCode: unit.code, state: state,
+                              completed: completed, report: shared(cell(.report)), updated: updated, note: shared(cell(.note)),
+                              line: line))
+    }
+
+    /// The register unit a cell names, and its place in the register.
+    mutating func unit(named text: String) -> (unit: Unit, number: Int)? {
+        if let known = unitsByText[text] { return known }
+        let found = reader.register.unit(named: text).map { ($0, reader.register.number(ofUnitCode: $0.code)!) }
+        unitsByText[text] = found
+        return found
+    }
+
+    mutating func state(_ text: String) -> ReportState? {
+        if let known = statesByText[text] { return known }
+        let state = ReportState(word: text)
+        statesByText[text] = state
+        return state
+    }
+
+    mutating func classifyDate(_ text: String) -> DateText.Reading {
+        if let known = datesByText[text] { return known }
+        let reading = DateText.classify(text)
+        datesByText[text] = reading
+        return reading
+    }
+
+    /// One number for a task and a register unit.
+    func pair(_ task: TaskKey, _ unitNumber: Int) -> Int {
+        reader.taskNumbers[task]! * reader.register.units.count + unitNumber
+    }
+
+    /// `text`, sharing the storage of an equal text already kept. Cells are
+    /// clean (NFC), so equal texts are equal byte for byte; short texts
+    /// live inside the String value and need no sharing.
+    mutating func shared(_ text: String) -> String {
+        guard text.utf8.count > 15 else { return text }
+        return texts.insert(text).memberAfterInsert
     }
 
     static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]

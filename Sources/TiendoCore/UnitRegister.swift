@@ -118,6 +118,11 @@ public struct UnitRegister: Sendable {
         unitIndexByCode[code].map { units[$0] }
     }
 
+    /// Where the unit with this code is in `units`.
+    func number(ofUnitCode code: String) -> Int? {
+        unitIndexByCode[code]
+    }
+
     public func type(code: String) -> UnitType? {
         types.first { $0.code == code }
     }
@@ -153,7 +158,7 @@ public struct UnitRegister: Sendable {
     /// an alias ("UBND phường Hải An"), the type abbreviated ("P. Hải An",
     /// "X. Cẩm Giàng"), or the bare name ("Hải An") when only one unit has it.
     public func unit(named text: String) -> Unit? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmedSpaces
         if let unit = unit(code: trimmed) { return unit }
         if case .unit(let unit) = resolve(trimmed) { return unit }
         var bare = trimmed
@@ -209,7 +214,7 @@ public struct UnitRegister: Sendable {
         while changed {
             changed = false
             for label in labels where text.hasPrefix(label) && text.count > label.count {
-                text = String(text.dropFirst(label.count)).trimmingCharacters(in: .whitespaces)
+                text = String(text.dropFirst(label.count)).trimmedSpaces
                 changed = true
             }
         }
