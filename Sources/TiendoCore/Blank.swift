@@ -21,6 +21,14 @@ enum Blank {
         if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
         return isSpace(scalar) || value == 0x85 || value == 0x2028 || value == 0x2029
     }
+
+    /// Unicode's White_Space, as `Character.isWhitespace` reads it (a test
+    /// compares every scalar): the above but the zero-width space.
+    static func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
+        return value != 0x200B && isSpaceOrNewline(scalar)
+    }
 }
 
 extension StringProtocol {

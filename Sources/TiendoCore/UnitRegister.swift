@@ -9,6 +9,10 @@ public struct UnitRegister: Sendable {
 
     private var unitIndexByCode: [String: Int] = [:]
     private var entryByKey: [String: Entry] = [:]
+    /// Every name key, and each of its starts that ends before a space
+    /// ("so", "so xay" for "so xay dung"): `hasName(startingWith:)` is one
+    /// lookup instead of a look at every name.
+    private var keyStarts: Set<String> = []
     /// Units by their name without the type word ("Hải An" for "Phường Hải An").
     private var unitCodesByBareName: [String: [String]] = [:]
     /// Each unit's names and aliases folded, whole and without the type
@@ -112,6 +116,12 @@ public struct UnitRegister: Sendable {
             index(group.name, .group(group), line: group.line)
             for alias in group.aliases { index(alias, .group(group), line: group.line) }
         }
+        for key in entryByKey.keys {
+            keyStarts.insert(key)
+            for (position, character) in zip(key.indices, key) where character == " " {
+                keyStarts.insert(String(key[..<position]))
+            }
+        }
     }
 
     public func unit(code: String) -> Unit? {
@@ -151,7 +161,9 @@ public struct UnitRegister: Sendable {
         guard !key.isEmpty else { return false }
         let council = VietnameseText.nameKey("Ủy ban nhân dân") + " "
         let bare = key.hasPrefix(council) ? String(key.dropFirst(council.count)) : key
-        return entryByKey.keys.contains { $0 == key || $0.hasPrefix(key + " ") || $0 == bare || $0.hasPrefix(bare + " ") }
+        // A name N starts with "K " exactly when K is N's text before one of
+        // its spaces (Characters compared, as hasPrefix does).
+        return keyStarts.contains(key) || keyStarts.contains(bare)
     }
 
     /// A unit as a clerk writes it in a status file: its code, its name or

@@ -239,4 +239,15 @@ struct UnitRegisterTests {
         #expect(diagnostics.hasErrors)
         #expect(diagnostics.first?.line ?? 0 > 0)
     }
+
+    static let starts: [(String, Bool)] = [
+        ("Sở Xây", true), ("Sở Xây dựng", true), ("sở xây dựng", true), ("Sở Xây dựng mới", false), ("Xây dựng", false),
+        ("Sở Xâ", false), ("UBND phường Hải", true), ("Ủy ban nhân dân phường Hải An", true), ("Phường Hải", true),
+        ("Hải An", false), ("Sở", true), ("Sở Văn hoá, Thể thao", true), ("", false), ("Ủy ban nhân dân", true),
+    ]
+
+    @Test("whether some name starts with these words (a whole word at a time)", arguments: starts)
+    func nameStarts(_ words: String, _ expected: Bool) {
+        #expect(Fixture.register.hasName(startingWith: words) == expected)
+    }
 }

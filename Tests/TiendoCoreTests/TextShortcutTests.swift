@@ -53,4 +53,49 @@ struct TextShortcutTests {
         #expect(!"hoàn thành".decomposedStringWithCanonicalMapping.isKnownNFC)
     }
 
+
+    @Test("white space is Character.isWhitespace's, scalar by scalar")
+    func whiteSpace() {
+        for scalar in Self.scalars() {
+            #expect(Blank.isWhiteSpace(scalar) == Character(scalar).isWhitespace, "U+\(String(scalar.value, radix: 16))")
+        }
+    }
+
+    @Test("a blank beside a scalar said to stand alone is a Character of its own")
+    func blanksStandAlone() {
+        let blanks = Self.scalars().filter(Blank.isWhiteSpace)
+        let after = Self.scalars().filter(VietnameseText.standsAlone(after:))
+        let before = Self.scalars().filter(VietnameseText.standsAlone(before:))
+        for blank in blanks {
+            for scalar in after where !(blank == "\r" && scalar == "\n") {
+                #expect(String(String.UnicodeScalarView([blank, scalar])).count == 2)
+            }
+            for scalar in before where !(scalar == "\r" && blank == "\n") {
+                #expect(String(String.UnicodeScalarView([scalar, blank])).count == 2)
+            }
+        }
+    }
+
+    static let spaced = [
+        "", "   ", "Giao  Sở Xây dựng\n chủ trì", " \u{301}a b ", "a \u{301}b", "a\u{600} b", "a\u{600}\u{A0}b", "\r\nx\r\n\ty\u{3000}z",
+        "hoa\u{300}n  tha\u{300}nh", "Phường\u{A0}Hải An\u{2028}", "x\u{200B} y", "\u{1F600} \u{200D}\u{1F600}", "e\u{301} \u{1EB9}",
+        "Sở Tài chính,   Sở Nội vụ và\n\nUBND các xã",
+    ]
+
+    @Test("collapsing spaces by scalars gives the words Characters give", arguments: spaced)
+    func collapse(_ text: String) {
+        #expect(Array(VietnameseText.collapseSpaces(text).utf8) == Array(VietnameseText.collapseSpacesByCharacter(text).utf8))
+    }
+
+    @Test("Latin letters decompose as Foundation decomposes them")
+    func decompose() {
+        for value in Array(0x80..<0x300) + Array(0x1E00..<0x1F00) {
+            let text = "a" + String(Unicode.Scalar(value)!) + "b"
+            #expect(Array(VietnameseText.decomposed(text).unicodeScalars) == Array(text.decomposedStringWithCanonicalMapping.unicodeScalars),
+                    "U+\(String(value, radix: 16))")
+        }
+        for text in ["Thuỷ Nguyên", "Cẩm Giàng", "hoà", "ệ", "Đặc khu", "x\u{323}\u{302}", "ΐ"] {
+            #expect(Array(VietnameseText.decomposed(text).unicodeScalars) == Array(text.decomposedStringWithCanonicalMapping.unicodeScalars))
+        }
+    }
 }
