@@ -68,10 +68,14 @@ public struct AssigneeNames: Sendable {
     /// register name in two: "Giao Sở Xây dựng chủ trì" ends at "chủ trì",
     /// not at the verb "xây dựng" inside the name.
     func span(in text: String, after start: TextPattern, endingAt end: TextPattern) -> String? {
-        for opening in start.matches(in: text) {
-            let rest = String(decoding: Array(text.utf16)[opening.range.upperBound...], as: UTF16.self)
-            for closing in end.matches(in: rest) where closing.range.lowerBound > 0 {
-                let candidate = String(decoding: Array(rest.utf16)[..<closing.range.lowerBound], as: UTF16.self)
+        let openings = start.matches(in: text)
+        guard !openings.isEmpty else { return nil }
+        let utf16 = Array(text.utf16)
+        for opening in openings {
+            let rest = utf16[opening.range.upperBound...]
+            let closings = end.matches(in: String(decoding: rest, as: UTF16.self))
+            for closing in closings where closing.range.lowerBound > 0 {
+                let candidate = String(decoding: rest.prefix(closing.range.lowerBound), as: UTF16.self)
                 let closingWords = closing.text.trimmedSpaces
                 if let last = Self.pieces(of: candidate).last?.text, !closingWords.isEmpty,
                    register.hasName(startingWith: last + " " + closingWords) {

@@ -22,7 +22,7 @@ public struct DirectiveReader: Sendable {
         var diagnostics: [Diagnostic] = []
         let (frontMatter, body) = FrontMatter.split(text.precomposedNFC, file: file, diagnostics: &diagnostics)
         let blocks = Markdown.parse(body, renderHTML: renderHTML)
-        let bodyLines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let bodyLines = body.lines().map(String.init)
         let layout = MetadataReader.read(blocks)
         var metadata = layout.metadata
         if let number = frontMatter.number { metadata.number = number }
@@ -532,7 +532,7 @@ struct ReadingContext {
     static let consolidatorPattern = TextPattern(
         #"\(\s*qua\s+([^()]+?)\s*(?:,?\s*để\s+(?:theo dõi,?\s*)?tổng hợp[^()]*)?\)|qua\s+(.+?)\s+(?:để\s+)?tổng hợp|gửi\s+(?:về\s+)?(.+?)\s+(?:để\s+)?tổng hợp"#)
     static let documentReference = TextPattern(
-        #"\b\d{1,4}(?:/\d{4})?[/\-][A-ZĐ][A-ZĐ0-9]*(?:[/\-][A-ZĐ0-9]+)*\b"#, caseSensitive: true)
+        #"\b\d{1,4}(?:/\d{4})?[/\-][A-ZĐ][A-ZĐ0-9]*(?:[/\-][A-ZĐ0-9]+)*\b"#, caseSensitive: true, needsDigit: true)
 
     mutating func appendTask(markdown: String, plain: String, line: Int, blockLine: Int,
                              fields: [(TaskField, String)]?, number: String?) {

@@ -25,7 +25,7 @@ public enum VietnameseText {
     /// "Ủy ban nhân dân", with or without "các", punctuation ignored. Tones
     /// still count: Cẩm Giang and Cẩm Giàng stay two units.
     public static func nameKey(_ text: String) -> String {
-        let lowered = text.precomposedStringWithCanonicalMapping.lowercased()
+        let lowered = text.precomposedNFC.lowercased()
         var words: [String] = []
         for rawWord in lowered.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
             var word = String(rawWord)
@@ -41,6 +41,8 @@ public enum VietnameseText {
 
     /// Moves a syllable's tone mark to its end so that both placements match.
     static func toneAtEnd(_ syllable: String) -> String {
+        // ASCII has no marks to move, and decomposes to itself.
+        if syllable.utf8.allSatisfy({ $0 < 0x80 }) { return syllable }
         var base = String.UnicodeScalarView()
         var tone: Unicode.Scalar?
         for scalar in decomposed(syllable).unicodeScalars {
@@ -93,9 +95,7 @@ public enum VietnameseText {
     /// types in the filter box ("cam giang", "hai an").
     public static func fold(_ text: String) -> String {
         var result = String.UnicodeScalarView()
-        for scalar in text.precomposedStringWithCanonicalMapping.lowercased()
-            .replacingOccurrences(of: "đ", with: "d")
-            .decomposedStringWithCanonicalMapping.unicodeScalars {
+        for scalar in decomposed(text.precomposedNFC.lowercased().replacingOccurrences(of: "đ", with: "d")).unicodeScalars {
             if scalar.properties.generalCategory == .nonspacingMark { continue }
             result.append(scalar)
         }
@@ -136,7 +136,7 @@ public enum VietnameseText {
         let numberMark = 1, letterBase = 10
         var letters: [Int] = []
         var tones: [Int] = []
-        let decomposed = text.precomposedStringWithCanonicalMapping.lowercased().decomposedStringWithCanonicalMapping
+        let scalars = decomposed(text.precomposedNFC.lowercased())
         var current = String.UnicodeScalarView()
         var digits: [Int] = []
         var syllableTone = 0
@@ -158,7 +158,7 @@ public enum VietnameseText {
             }
             current = String.UnicodeScalarView()
         }
-        for scalar in decomposed.unicodeScalars {
+        for scalar in scalars.unicodeScalars {
             if let tone = toneMarks[scalar] {
                 syllableTone = tone
                 continue
