@@ -68,14 +68,11 @@ public struct AssigneeNames: Sendable {
     /// register name in two: "Giao Sở Xây dựng chủ trì" ends at "chủ trì",
     /// not at the verb "xây dựng" inside the name.
     func span(in text: String, after start: TextPattern, endingAt end: TextPattern) -> String? {
-        let openings = start.matches(in: text)
-        guard !openings.isEmpty else { return nil }
-        let utf16 = Array(text.utf16)
-        for opening in openings {
-            let rest = utf16[opening.range.upperBound...]
-            let closings = end.matches(in: String(decoding: rest, as: UTF16.self))
-            for closing in closings where closing.range.lowerBound > 0 {
-                let candidate = String(decoding: rest.prefix(closing.range.lowerBound), as: UTF16.self)
+        let length = text.utf16.count
+        for opening in start.matches(in: text) {
+            let rest = text.utf16Slice(opening.range.upperBound..<length)
+            for closing in end.matches(in: rest) where closing.range.lowerBound > 0 {
+                let candidate = rest.utf16Slice(0..<closing.range.lowerBound)
                 let closingWords = closing.text.trimmedSpaces
                 if let last = Self.pieces(of: candidate).last?.text, !closingWords.isEmpty,
                    register.hasName(startingWith: last + " " + closingWords) {
@@ -173,14 +170,5 @@ public struct AssigneeNames: Sendable {
             text = String(text.dropLast(suffix.count)).trimmedSpaces
         }
         return text
-    }
-}
-
-extension String {
-    /// Replaces a range given in UTF-16 offsets, as `TextPattern` reports them.
-    func replacingUTF16(_ range: Range<Int>, with replacement: String) -> String {
-        let units = Array(utf16)
-        return String(decoding: units[0..<range.lowerBound], as: UTF16.self) + replacement
-            + String(decoding: units[range.upperBound...], as: UTF16.self)
     }
 }

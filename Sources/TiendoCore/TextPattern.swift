@@ -26,11 +26,9 @@ struct TextPattern: @unchecked Sendable {
         let groups: [String?]
         func group(_ index: Int) -> String? { index < groups.count ? groups[index] : nil }
 
-        /// Cut from the text's UTF-16, in which the expression reports ranges.
-        init(_ result: NSTextCheckingResult, utf16: [UInt16]) {
-            func text(_ range: NSRange) -> String {
-                String(decoding: utf16[range.location..<(range.location + range.length)], as: UTF16.self)
-            }
+        /// Cut from the text, where the expression reports UTF-16 ranges.
+        init(_ result: NSTextCheckingResult, in whole: String) {
+            func text(_ range: NSRange) -> String { whole.utf16Slice(range.location..<(range.location + range.length)) }
             var groups: [String?] = []
             for index in 0..<result.numberOfRanges {
                 let range = result.range(at: index)
@@ -49,18 +47,31 @@ struct TextPattern: @unchecked Sendable {
     func matches(in text: String) -> [Match] {
         guard mayMatch(text) else { return [] }
         let results = regex.matches(in: text, range: NSRange(location: 0, length: text.utf16.count))
-        guard !results.isEmpty else { return [] }
-        let utf16 = Array(text.utf16)
-        return results.map { Match($0, utf16: utf16) }
+        return results.map { Match($0, in: text) }
     }
 
     func firstMatch(in text: String) -> Match? {
         guard mayMatch(text),
               let result = regex.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) else { return nil }
-        return Match(result, utf16: Array(text.utf16))
+        return Match(result, in: text)
     }
 
     func isMatch(_ text: String) -> Bool {
         mayMatch(text) && regex.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) != nil
+    }
+}
+
+extension String {
+    /// The text between two UTF-16 offsets, as `TextPattern` reports them
+    /// (always between Unicode scalars).
+    func utf16Slice(_ range: Range<Int>) -> String {
+        let start = utf16.index(utf16.startIndex, offsetBy: range.lowerBound)
+        let end = utf16.index(start, offsetBy: range.count)
+        return String(Substring(unicodeScalars[start..<end]))
+    }
+
+    /// Replaces a range given in UTF-16 offsets, as `TextPattern` reports them.
+    func replacingUTF16(_ range: Range<Int>, with replacement: String) -> String {
+        utf16Slice(0..<range.lowerBound) + replacement + utf16Slice(range.upperBound..<utf16.count)
     }
 }

@@ -13,6 +13,12 @@ public struct UnitRegister: Sendable {
     /// ("so", "so xay" for "so xay dung"): `hasName(startingWith:)` is one
     /// lookup instead of a look at every name.
     private var keyStarts: Set<String> = []
+    // Directives name the same bodies over and over, and a name key is
+    // costly to make: each name asked about is worked out once. Both answers
+    // depend only on the name's NFC form, so canonically equal names (equal
+    // Strings) share an answer.
+    private let resolved = Memo<String, Entry?>()
+    private let started = Memo<String, Bool>()
     /// Units by their name without the type word ("Hải An" for "Phường Hải An").
     private var unitCodesByBareName: [String: [String]] = [:]
     /// Each unit's names and aliases folded, whole and without the type
@@ -144,6 +150,10 @@ public struct UnitRegister: Sendable {
     /// The unit or group a name means, by normalised name, alias or code.
     /// "UBND phường Hải An" finds "Phường Hải An" as well.
     public func resolve(_ name: String) -> Entry? {
+        resolved.value(for: name, resolveAnew)
+    }
+
+    private func resolveAnew(_ name: String) -> Entry? {
         let key = VietnameseText.nameKey(name)
         if let entry = entryByKey[key] { return entry }
         let council = VietnameseText.nameKey("Ủy ban nhân dân") + " "
@@ -157,6 +167,10 @@ public struct UnitRegister: Sendable {
     /// "Sở Xây" + "dựng" is the start of "Sở Xây dựng", so "xây dựng" there
     /// is part of a name, not a verb.
     func hasName(startingWith words: String) -> Bool {
+        started.value(for: words, hasNameAnew)
+    }
+
+    private func hasNameAnew(startingWith words: String) -> Bool {
         let key = VietnameseText.nameKey(words)
         guard !key.isEmpty else { return false }
         let council = VietnameseText.nameKey("Ủy ban nhân dân") + " "

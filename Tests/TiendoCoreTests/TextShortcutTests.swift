@@ -98,4 +98,14 @@ struct TextShortcutTests {
             #expect(Array(VietnameseText.decomposed(text).unicodeScalars) == Array(text.decomposedStringWithCanonicalMapping.unicodeScalars))
         }
     }
+
+    @Test("text between UTF-16 offsets, as the patterns report them")
+    func utf16Offsets() {
+        let text = "Sở 😀 Tài chính"
+        #expect(text.utf16Slice(0..<2) == "Sở")
+        #expect(text.utf16Slice(3..<5) == "😀")
+        #expect(text.utf16Slice(6..<text.utf16.count) == "Tài chính")
+        #expect(text.replacingUTF16(3..<6, with: "") == "Sở Tài chính")
+        #expect("".utf16Slice(0..<0) == "")
+    }
 }
