@@ -37,6 +37,13 @@ extension CSVTable {
             return nil
         }
 
+        /// At most how many records the text holds (a record ends at a line
+        /// break), for reserving room for them at once: a list grown by
+        /// doubling briefly holds its old and new copies.
+        var lineCount: Int {
+            utf8.withUnsafeBufferPointer { bytes in bytes.count(where: { $0 == UInt8(ascii: "\n") }) } + 1
+        }
+
         /// Every record, or why the text cannot be read.
         mutating func table() -> Result<CSVTable, Problem> {
             var rows: [Row] = []

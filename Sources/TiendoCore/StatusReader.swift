@@ -5,10 +5,12 @@ public struct StatusReader: Sendable {
     public let register: UnitRegister
     /// Tasks by directive id, then task id.
     public let tasks: [String: [String: Task]]
-    /// A number for each task (by directive id and task id), so that a
-    /// (task, unit) pair is one integer: a row's duplicate check costs no
-    /// text.
-    let taskNumbers: [TaskKey: Int]
+    /// A number for each task, by directive id and then task id (the keys
+    /// of `tasks`), so that a (task, unit) pair is one integer (`pair`): a
+    /// row's checks compare no text and copy no task.
+    let taskNumbers: [String: [String: Int]]
+    /// The pairs of every task with each unit it falls on.
+    let assigned: Set<Int>
 
     public init(register: UnitRegister, directives: [Directive]) {
         self.register = register
@@ -17,11 +19,25 @@ public struct StatusReader: Sendable {
             tasks[directive.id] = Dictionary(directive.tasks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         }
         self.tasks = tasks
-        var numbers: [TaskKey: Int] = [:]
+        var numbers: [String: [String: Int]] = [:]
+        var assigned: Set<Int> = []
+        var count = 0
         for (directiveID, byID) in tasks {
-            for taskID in byID.keys { numbers[TaskKey(directiveID: directiveID, taskID: taskID)] = numbers.count }
+            for (taskID, task) in byID {
+                numbers[directiveID, default: [:]][taskID] = count
+                for code in task.units {
+                    if let unit = register.number(ofUnitCode: code) { assigned.insert(Self.pair(count, unit, register: register)) }
+                }
+                count += 1
+            }
         }
         taskNumbers = numbers
+        self.assigned = assigned
+    }
+
+    /// One number for a task's number and a unit's place in the register.
+    static func pair(_ task: Int, _ unit: Int, register: UnitRegister) -> Int {
+        task * register.units.count + unit
     }
 
     public enum Column: String, CaseIterable, Sendable {
@@ -73,7 +89,8 @@ public struct StatusReader: Sendable {
     public func read(bytes: [UInt8], file: String, asOf explicitAsOf: CivilDate?) -> Output {
         switch CSVTable.records(bytes) {
         case .success(var records):
-            var reading = Reading(reader: self, separator: records.separator, file: file, asOf: explicitAsOf)
+            var reading = Reading(reader: self, separator: records.separator, file: file, asOf: explicitAsOf,
+                                  expectedRows: records.lineCount)
             reading.run(&records)
             // A quote left open is found only at the end of the file, and
             // refuses the whole file, even after a header error.
@@ -89,7 +106,8 @@ public struct StatusReader: Sendable {
     /// as the clerk sees them in Excel; for CSV it is nil and diagnostics
     /// name line and column.
     public func read(_ table: CSVTable, file: String, asOf explicitAsOf: CivilDate?, sheet: String? = nil) -> Output {
-        var reading = Reading(reader: self, separator: table.separator, file: file, asOf: explicitAsOf)
+        var reading = Reading(reader: self, separator: table.separator, file: file, asOf: explicitAsOf,
+                              expectedRows: table.rows.count)
         var records = table.rows.makeIterator()
         reading.run(&records)
         var output = Output(rows: reading.rows, diagnostics: reading.diagnostics)
@@ -151,24 +169,28 @@ private struct Reading {
     /// Where each column is in a record, in `Column.allCases` order; nil
     /// for a column the file does not have.
     var positions: [Int?] = []
-    /// The line of the first row for each (task, unit) pair, by `pair(_:_:)`.
+    /// The line of the first row for each (task, unit) pair, by `StatusReader.pair`.
     var seen: [Int: Int] = [:]
 
     // What each distinct cell text reads as. A file of a hundred thousand
     // rows has a few hundred unit names, a handful of state words and a few
     // thousand dates: each is read once, not once per row.
-    var unitsByText: [String: (unit: Unit, number: Int)?] = [:]
-    var statesByText: [String: ReportState?] = [:]
-    var datesByText: [String: DateText.Reading] = [:]
+    var unitsByText: [ExactText: (unit: Unit, number: Int)?] = [:]
+    var statesByText: [ExactText: ReportState?] = [:]
+    var datesByText: [ExactText: DateText.Reading] = [:]
     /// Reports and notes already kept, so that rows with the same text share
     /// one copy of it.
-    var texts: Set<String> = []
+    var texts: Set<ExactText> = []
 
-    init(reader: StatusReader, separator: Character, file: String, asOf: CivilDate?) {
+    /// `expectedRows`: about how many rows the table has (at most), to make
+    /// room for them once.
+    init(reader: StatusReader, separator: Character, file: String, asOf: CivilDate?, expectedRows: Int) {
         self.reader = reader
         self.separator = separator
         self.file = file
         self.asOf = asOf
+        rows.reserveCapacity(expectedRows)
+        seen.reserveCapacity(expectedRows)
     }
 
     static func known(_ row: CSVTable.Row) -> Int {
@@ -289,22 +311,25 @@ private struct Reading {
         let unitText = cell(.unit)
         let stateText = cell(.state)
 
-        var task: Task?
-        /// The directive id as the reader keeps it: rows share its text.
+        /// The task's number, when the row names one.
+        var taskNumber: Int?
+        // The directive and task ids as the reader keeps them: rows share their text.
         var directiveKey = directiveID
+        var taskKey = taskID
         if directiveID.isEmpty {
             error(.directive, "thiếu mã văn bản", hint: "ghi mã văn bản, ví dụ: \(reader.tasks.keys.sorted().first ?? "trien-khai-tb-406")")
-        } else if let found = reader.tasks.index(forKey: directiveID) {
-            let directiveTasks = reader.tasks[found].value
-            directiveKey = reader.tasks[found].key
+        } else if let found = reader.taskNumbers.index(forKey: directiveID) {
+            let directiveTasks = reader.taskNumbers[found].value
+            directiveKey = reader.taskNumbers[found].key
             // "1,4": a decimal comma, as Vietnamese settings write numbers.
             if directiveTasks[taskID] == nil, directiveTasks[taskID.replacingOccurrences(of: ",", with: ".")] != nil {
                 taskID = taskID.replacingOccurrences(of: ",", with: ".")
             }
             if taskID.isEmpty {
                 error(.task, "thiếu số hiệu nhiệm vụ", hint: "ghi số hiệu như 1.4 (xem trang của văn bản)")
-            } else if let match = directiveTasks[taskID] {
-                task = match
+            } else if let match = directiveTasks.index(forKey: taskID) {
+                taskKey = directiveTasks[match].key
+                taskNumber = directiveTasks[match].value
             } else if let candidates = Self.excelDateCandidates(taskID) {
                 let possible = candidates.filter { directiveTasks[$0] != nil }
                 error(.task, "số hiệu nhiệm vụ \(StatusReader.quote(taskID)) là một ngày, không phải số hiệu",
@@ -337,7 +362,8 @@ private struct Reading {
                   hint: named.isEmpty ? "ghi đúng tên hoặc mã đơn vị như trong danh sách đơn vị (trang Đơn vị, tệp units.yaml)"
                       : "có phải " + named.joined(separator: " hay ") + "? Ghi đúng tên hoặc mã đơn vị như trong danh sách đơn vị")
         }
-        if let task, let unit, !task.units.contains(unit.code) {
+        if let taskNumber, let unit, !reader.assigned.contains(StatusReader.pair(taskNumber, unitNumber, register: reader.register)) {
+            let task = reader.tasks[directiveKey]![taskKey]!
             error(.unit, "\(unit.name) không được giao nhiệm vụ \(task.id) của văn bản \(directiveID)",
                   hint: "kiểm tra lại số hiệu nhiệm vụ hoặc đơn vị; nhiệm vụ \(task.id) giao cho: "
                       + task.assignees.map(\.name).joined(separator: ", "))
@@ -400,55 +426,49 @@ private struct Reading {
             error(.completed, "có ngày hoàn thành nhưng trạng thái là \(StatusReader.quote(stateText))",
                   hint: "nếu đã xong, ghi trạng thái \"hoàn thành\"; nếu chưa, xóa ngày hoàn thành")
         }
-        if let task, let unit {
-            let key = pair(TaskKey(directiveID: directiveKey, taskID: task.id), unitNumber)
+        if let taskNumber, let unit {
+            let key = StatusReader.pair(taskNumber, unitNumber, register: reader.register)
             if let first = seen[key] {
-                error(.unit, "dòng này trùng với dòng \(first): cùng nhiệm vụ \(task.id) và \(unit.name)",
+                error(.unit, "dòng này trùng với dòng \(first): cùng nhiệm vụ \(taskKey) và \(unit.name)",
                       hint: "mỗi đơn vị chỉ một dòng cho mỗi nhiệm vụ; xóa hoặc gộp một trong hai dòng")
             } else {
                 seen[key] = line
             }
         }
         diagnostics.append(contentsOf: found)
-        guard ok, let task, let unit, let state else { return }
-        rows.append(StatusRow(directiveID: directiveKey, taskID: task.id, unitCode: unit.code, state: state,
+        guard ok, taskNumber != nil, let unit, let state else { return }
+        rows.append(StatusRow(directiveID: directiveKey, taskID: taskKey, unitCode: unit.code, state: state,
                               completed: completed, report: shared(cell(.report)), updated: updated, note: shared(cell(.note)),
                               line: line))
     }
 
     /// The register unit a cell names, and its place in the register.
     mutating func unit(named text: String) -> (unit: Unit, number: Int)? {
-        if let known = unitsByText[text] { return known }
+        if let known = unitsByText[ExactText(text)] { return known }
         let found = reader.register.unit(named: text).map { ($0, reader.register.number(ofUnitCode: $0.code)!) }
-        unitsByText[text] = found
+        unitsByText[ExactText(text)] = found
         return found
     }
 
     mutating func state(_ text: String) -> ReportState? {
-        if let known = statesByText[text] { return known }
+        if let known = statesByText[ExactText(text)] { return known }
         let state = ReportState(word: text)
-        statesByText[text] = state
+        statesByText[ExactText(text)] = state
         return state
     }
 
     mutating func classifyDate(_ text: String) -> DateText.Reading {
-        if let known = datesByText[text] { return known }
+        if let known = datesByText[ExactText(text)] { return known }
         let reading = DateText.classify(text)
-        datesByText[text] = reading
+        datesByText[ExactText(text)] = reading
         return reading
     }
 
-    /// One number for a task and a register unit.
-    func pair(_ task: TaskKey, _ unitNumber: Int) -> Int {
-        reader.taskNumbers[task]! * reader.register.units.count + unitNumber
-    }
-
-    /// `text`, sharing the storage of an equal text already kept. Cells are
-    /// clean (NFC), so equal texts are equal byte for byte; short texts
-    /// live inside the String value and need no sharing.
+    /// `text`, sharing the storage of the same text already kept; short
+    /// texts live inside the String value and need no sharing.
     mutating func shared(_ text: String) -> String {
         guard text.utf8.count > 15 else { return text }
-        return texts.insert(text).memberAfterInsert
+        return texts.insert(ExactText(text)).memberAfterInsert.text
     }
 
     static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
@@ -491,5 +511,25 @@ extension StatusReader.Column {
             }
         }
         return best?.1
+    }
+}
+
+/// A text compared and hashed by its UTF-8 bytes, for the reader's memos.
+/// String compares by canonical equivalence, which costs a normalisation for
+/// every text that is not ASCII; here the same bytes are the same text. A
+/// memo keyed this finely can only ask its question once more, never answer
+/// wrongly.
+private struct ExactText: Hashable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    static func == (a: ExactText, b: ExactText) -> Bool {
+        a.text.utf8.elementsEqual(b.text.utf8)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }

@@ -67,4 +67,17 @@ struct StatusShortcutTests {
             "lỗi 6:5 không đọc được ngày hoàn thành \"xong\"",
         ])
     }
+
+    @Test("a row is 128 bytes: a date keeps its month and day in a byte each")
+    func rowSize() {
+        #expect(MemoryLayout<StatusRow>.stride <= 128)
+        for dayNumber in stride(from: -719_162, through: 2_932_896, by: 997) { // 0001-01-01 to 9999-12-31
+            let date = CivilDate(dayNumber: dayNumber)
+            #expect(date.dayNumber == dayNumber)
+            #expect(CivilDate(year: date.year, month: date.month, day: date.day) == date)
+        }
+        let date = CivilDate(year: 2026, month: 12, day: 31)!
+        #expect((date.year, date.month, date.day) == (2026, 12, 31))
+        #expect(date.iso == "2026-12-31" && date.adding(days: 1).iso == "2027-01-01")
+    }
 }
