@@ -68,11 +68,12 @@ public struct AssigneeNames: Sendable {
     /// register name in two: "Giao Sở Xây dựng chủ trì" ends at "chủ trì",
     /// not at the verb "xây dựng" inside the name.
     func span(in text: String, after start: TextPattern, endingAt end: TextPattern) -> String? {
+        let length = text.utf16.count
         for opening in start.matches(in: text) {
-            let rest = String(decoding: Array(text.utf16)[opening.range.upperBound...], as: UTF16.self)
+            let rest = text.utf16Slice(opening.range.upperBound..<length)
             for closing in end.matches(in: rest) where closing.range.lowerBound > 0 {
-                let candidate = String(decoding: Array(rest.utf16)[..<closing.range.lowerBound], as: UTF16.self)
-                let closingWords = closing.text.trimmingCharacters(in: .whitespaces)
+                let candidate = rest.utf16Slice(0..<closing.range.lowerBound)
+                let closingWords = closing.text.trimmedSpaces
                 if let last = Self.pieces(of: candidate).last?.text, !closingWords.isEmpty,
                    register.hasName(startingWith: last + " " + closingWords) {
                     continue
@@ -129,7 +130,7 @@ public struct AssigneeNames: Sendable {
         var separator = ""
         let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         func flush(next: String) {
-            let trimmed = current.trimmingCharacters(in: .whitespaces)
+            let trimmed = current.trimmedSpaces
             if !trimmed.isEmpty { pieces.append(Piece(text: trimmed, separator: separator)) }
             current = ""
             separator = next
@@ -149,10 +150,10 @@ public struct AssigneeNames: Sendable {
             if let trailing { flush(next: trailing) }
         }
         flush(next: "")
-        return pieces.map { Piece(text: $0.text.trimmingCharacters(in: Self.edgePunctuation), separator: $0.separator) }
+        return pieces.map { Piece(text: $0.text.trimming(anyOf: Self.edgePunctuation), separator: $0.separator) }
     }
 
-    static let edgePunctuation = CharacterSet(charactersIn: " .,;:()\"“”")
+    static let edgePunctuation = " .,;:()\"“”"
 
     static func join(_ pieces: ArraySlice<Piece>) -> String {
         var text = ""
@@ -166,17 +167,8 @@ public struct AssigneeNames: Sendable {
     static func stripRoleWords(_ name: String) -> String {
         var text = name
         for suffix in ["(chủ trì)", "(phối hợp)", "chủ trì", "thành phố (chủ trì)"] where text.hasSuffix(suffix) && text != suffix {
-            text = String(text.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
+            text = String(text.dropLast(suffix.count)).trimmedSpaces
         }
         return text
-    }
-}
-
-extension String {
-    /// Replaces a range given in UTF-16 offsets, as `TextPattern` reports them.
-    func replacingUTF16(_ range: Range<Int>, with replacement: String) -> String {
-        let units = Array(utf16)
-        return String(decoding: units[0..<range.lowerBound], as: UTF16.self) + replacement
-            + String(decoding: units[range.upperBound...], as: UTF16.self)
     }
 }

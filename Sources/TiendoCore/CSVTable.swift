@@ -105,29 +105,36 @@ public struct CSVTable: Sendable {
     /// Decodes `data` and splits it into records, saying precisely why it
     /// cannot when it cannot.
     public static func read(_ data: [UInt8]) -> Result<CSVTable, Problem> {
-        switch decode(data) {
-        case .failure(let problem): return .failure(problem)
-        case .success(let text): return split(text)
+        records(data).flatMap { records in
+            var records = records
+            return records.table()
         }
     }
 
-    static func decode(_ data: [UInt8]) -> Result<String, Problem> {
-        decodeText(data).flatMap { text in
+    /// Decodes `data` for reading its records one at a time.
+    static func records(_ data: [UInt8]) -> Result<Records, Problem> {
+        decode(data).map(Records.init(utf8:))
+    }
+
+    /// The text of `data` as valid UTF-8 bytes (the bytes themselves when
+    /// they already are: a large file is not copied into a String).
+    static func decode(_ data: [UInt8]) -> Result<[UInt8], Problem> {
+        decodeText(data).flatMap { utf8 in
             // A zero character is never in a status file: the bytes are not text.
-            guard let zero = text.utf8.firstIndex(of: 0) else { return .success(text) }
-            return .failure(.binary(line: text.utf8[..<zero].count(where: { $0 == 0x0A }) + 1))
+            guard let zero = utf8.firstIndex(of: 0) else { return .success(utf8) }
+            return .failure(.binary(line: utf8[..<zero].count(where: { $0 == 0x0A }) + 1))
         }
     }
 
-    static func decodeText(_ data: [UInt8]) -> Result<String, Problem> {
+    static func decodeText(_ data: [UInt8]) -> Result<[UInt8], Problem> {
         if data.starts(with: [0xEF, 0xBB, 0xBF]) {
             return utf8(Array(data.dropFirst(3)))
         }
         if data.starts(with: [0xFF, 0xFE]) {
-            return .success(utf16(Array(data.dropFirst(2)), littleEndian: true))
+            return .success(Array(utf16(Array(data.dropFirst(2)), littleEndian: true).utf8))
         }
         if data.starts(with: [0xFE, 0xFF]) {
-            return .success(utf16(Array(data.dropFirst(2)), littleEndian: false))
+            return .success(Array(utf16(Array(data.dropFirst(2)), littleEndian: false).utf8))
         }
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .failure(.workbook(xlsx: true)) }
         if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .failure(.workbook(xlsx: false)) }
@@ -140,19 +147,24 @@ public struct CSVTable: Sendable {
             let pairs = sample.count / 2
             let evenZeros = stride(from: 0, to: pairs * 2, by: 2).filter { sample[sample.startIndex + $0] == 0 }.count
             let oddZeros = stride(from: 1, to: pairs * 2, by: 2).filter { sample[sample.startIndex + $0] == 0 }.count
-            if oddZeros * 3 >= pairs, evenZeros * 8 <= oddZeros { return .success(utf16(data, littleEndian: true)) }
-            if evenZeros * 3 >= pairs, oddZeros * 8 <= evenZeros { return .success(utf16(data, littleEndian: false)) }
+            if oddZeros * 3 >= pairs, evenZeros * 8 <= oddZeros { return .success(Array(utf16(data, littleEndian: true).utf8)) }
+            if evenZeros * 3 >= pairs, oddZeros * 8 <= evenZeros { return .success(Array(utf16(data, littleEndian: false).utf8)) }
         }
         return utf8(data)
     }
 
-    static func utf8(_ bytes: [UInt8]) -> Result<String, Problem> {
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            return .failure(legacy(bytes))
-        }
-        if bytes.contains(0) { return .success(text) } // refused by `decode`
-        if let garbled = garbledWord(in: text) { return .failure(garbled) }
-        return .success(text)
+    static func utf8(_ bytes: [UInt8]) -> Result<[UInt8], Problem> {
+        guard isValidUTF8(bytes) else { return .failure(legacy(bytes)) }
+        if bytes.contains(0) { return .success(bytes) } // refused by `decode`
+        if let garbled = garbledWord(inUTF8: bytes) { return .failure(garbled) }
+        return .success(bytes)
+    }
+
+    /// Checks the bytes in place: a String made only to validate them
+    /// would copy the whole file.
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        if #available(macOS 26, *) { return (try? UTF8Span(validating: bytes.span)) != nil }
+        return String(validating: bytes, as: UTF8.self) != nil
     }
 
     /// Where the first byte that is not UTF-8 is, and which old encoding the
@@ -201,6 +213,31 @@ public struct CSVTable: Sendable {
         (0x80...0xBF).contains(scalar.value) || "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ".unicodeScalars.contains(scalar)
     }
 
+    /// The garbled pairs as UTF-8 bytes, and which bytes start one (0xC3,
+    /// the lead byte of á, Æ, Ä and Ã).
+    static let garbledBytes: [[UInt8]] = garbledPairs.union(garbledTriples).map { Array($0.utf8) }
+    static let startsGarbled: [Bool] = (0...255).map { byte in garbledBytes.contains { $0.first == UInt8(byte) } }
+
+    /// `garbledWord(in:)` for valid UTF-8 bytes. Only text holding one of
+    /// the pairs can be garbled: their bytes are looked for first, and the
+    /// text is read scalar by scalar (for the word's line and column) only
+    /// when one is there.
+    static func garbledWord(inUTF8 bytes: [UInt8]) -> Problem? {
+        let mayBeGarbled = bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            while index + 1 < buffer.count {
+                if startsGarbled[Int(buffer[index])], garbledBytes.contains(where: { pair in
+                    index + pair.count <= buffer.count && buffer[index..<(index + pair.count)].elementsEqual(pair)
+                }) {
+                    return true
+                }
+                index += 1
+            }
+            return false
+        }
+        return mayBeGarbled ? garbledWord(in: String(decoding: bytes, as: UTF8.self)) : nil
+    }
+
     static func garbledWord(in text: String) -> Problem? {
         let scalars = Array(text.unicodeScalars)
         var line = 1
@@ -246,126 +283,7 @@ public struct CSVTable: Sendable {
     }
 
     static func split(_ text: String) -> Result<CSVTable, Problem> {
-        let separator = Unicode.Scalar(String(guessSeparator(text)))!
-        var rows: [Row] = []
-        var cells: [String] = []
-        var field = ""
-        var quoted = false
-        var inQuotes = false
-        var afterQuote = false
-        var line = 1
-        var column = 0
-        var recordLine = 1
-        var quoteLine = 1
-        var quoteColumn = 1
-        func endField() {
-            cells.append(quoted ? field : field.trimmingCharacters(in: .whitespaces))
-            field = ""
-            quoted = false
-            afterQuote = false
-        }
-        func endRecord() {
-            endField()
-            rows.append(Row(line: recordLine, cells: cells))
-            cells = []
-        }
-        var iterator = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = iterator.next()
-        while let scalar = pending {
-            pending = iterator.next()
-            column += 1
-            if inQuotes {
-                if scalar == "\"" {
-                    if pending == "\"" {
-                        field.unicodeScalars.append("\"")
-                        pending = iterator.next()
-                        column += 1
-                    } else {
-                        inQuotes = false
-                        afterQuote = true
-                    }
-                } else {
-                    if scalar == "\r" && pending == "\n" { continue }
-                    if scalar == "\n" || scalar == "\r" { line += 1; column = 0 }
-                    field.unicodeScalars.append(scalar == "\r" ? "\n" : scalar)
-                }
-                continue
-            }
-            switch scalar {
-            case "\"" where field.trimmingCharacters(in: .whitespaces).isEmpty && !afterQuote:
-                field = ""
-                inQuotes = true
-                quoted = true
-                quoteLine = line
-                quoteColumn = column
-            case separator:
-                endField()
-            case "\r", "\n":
-                if scalar == "\r", pending == "\n" { pending = iterator.next() }
-                endRecord()
-                line += 1
-                column = 0
-                recordLine = line
-            default:
-                if afterQuote, scalar == " " || scalar == "\t" { continue }
-                field.unicodeScalars.append(scalar)
-            }
-        }
-        if inQuotes { return .failure(.unterminatedQuote(line: quoteLine, column: quoteColumn)) }
-        if !field.isEmpty || !cells.isEmpty || quoted { endRecord() }
-        // Trailing empty rows and columns, as spreadsheets leave them.
-        let trimmedRows = rows.map { row -> Row in
-            var row = row
-            while let last = row.cells.last, last.isEmpty { row.cells.removeLast() }
-            return row
-        }.filter { !$0.cells.isEmpty }
-        return .success(CSVTable(separator: Character(separator), rows: trimmedRows))
-    }
-
-    /// The separator that splits the header line into the most fields:
-    /// Vietnamese regional settings make Excel write ";". The header is the
-    /// first line that is not blank; quotes are read as the splitter reads
-    /// them (opening only at the start of a field), over Unicode scalars so
-    /// that a combining mark after a quote or separator changes nothing.
-    static func guessSeparator(_ text: String) -> Character {
-        var counts: [Unicode.Scalar: Int] = [",": 0, ";": 0, "\t": 0]
-        var inQuotes = false
-        var fieldStart = true
-        var sawText = false
-        var iterator = text.unicodeScalars.makeIterator()
-        var pending = iterator.next()
-        while let scalar = pending {
-            pending = iterator.next()
-            if inQuotes {
-                if scalar == "\"" {
-                    if pending == "\"" { pending = iterator.next() } else { inQuotes = false }
-                }
-                continue
-            }
-            if scalar == "\n" || scalar == "\r" {
-                if sawText { break }
-                fieldStart = true
-                continue
-            }
-            if counts[scalar] != nil {
-                counts[scalar]! += 1
-                sawText = true
-                fieldStart = true
-            } else if scalar == "\"", fieldStart {
-                inQuotes = true
-                sawText = true
-            } else if scalar == " " || scalar == "\u{A0}" {
-                continue
-            } else {
-                sawText = true
-                fieldStart = false
-            }
-        }
-        let best = counts.max { a, b in a.value != b.value ? a.value < b.value : order(a.key) > order(b.key) }!
-        return best.value == 0 ? "," : Character(best.key)
-    }
-
-    private static func order(_ c: Unicode.Scalar) -> Int {
-        c == "," ? 0 : c == ";" ? 1 : 2
+        var records = Records(utf8: Array(text.utf8))
+        return records.table()
     }
 }

@@ -28,7 +28,7 @@ public enum DateText {
     }
 
     public static func classify(_ raw: String) -> Reading {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmedSpaces
         if text.isEmpty { return .empty }
         let separators: Set<Character> = ["/", "-", "."]
         var parts: [Substring] = []
@@ -69,9 +69,9 @@ public enum DateText {
     /// "không có tháng 13", "tháng 2/2026 chỉ có 28 ngày".
     public static func whyImpossible(_ raw: String) -> String? {
         guard case .impossible = classify(raw) else { return nil }
-        let numbers = raw.trimmingCharacters(in: .whitespaces).split(whereSeparator: { "/-.".contains($0) }).compactMap { Int($0) }
+        let numbers = raw.trimmedSpaces.split(whereSeparator: { "/-.".contains($0) }).compactMap { Int($0) }
         guard numbers.count == 3 else { return nil }
-        let (day, month, year) = raw.trimmingCharacters(in: .whitespaces).prefix(4).allSatisfy(\.isNumber)
+        let (day, month, year) = raw.trimmedSpaces.prefix(4).allSatisfy(\.isNumber)
             ? (numbers[2], numbers[1], numbers[0]) : (numbers[0], numbers[1], numbers[2])
         if year == 0 { return "không có năm 0" }
         if month < 1 || month > 12 { return "không có tháng \(month)" }

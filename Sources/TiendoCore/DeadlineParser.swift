@@ -30,39 +30,39 @@ public struct DeadlineParser: Sendable {
     static let date = #"(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s*năm\s+(\d{4})"#
     static let roman = #"(IV|I{1,3}|[1-4])"#
 
-    static let before = TextPattern(#"(?:chậm nhất\s+)?(?:là\s+)?trước\s+(?:ngày\s+)?(?:"# + date + ")")
+    static let before = TextPattern(#"(?:chậm nhất\s+)?(?:là\s+)?trước\s+(?:ngày\s+)?(?:"# + date + ")", needsDigit: true)
     // "trước hoặc trong ngày D" allows D itself: inclusive, not "trước".
     static let on = TextPattern(
-        #"(?:trước hoặc (?:trong|vào)|chậm nhất|hạn chót|thời hạn|hạn|hoàn thành|xong|đến hết|đến|vào|trong)\s*(?:là\s+|vào\s+|trong\s+|hết\s+|:\s*)?(?:ngày\s+)?(?:"# + date + ")")
+        #"(?:trước hoặc (?:trong|vào)|chậm nhất|hạn chót|thời hạn|hạn|hoàn thành|xong|đến hết|đến|vào|trong)\s*(?:là\s+|vào\s+|trong\s+|hết\s+|:\s*)?(?:ngày\s+)?(?:"# + date + ")", needsDigit: true)
     // A day without its year ("trước ngày 15/7", "chậm nhất ngày 20 tháng 8"):
     // the document's year. "ngày" is required, so "hoàn thành 2/3 khối lượng"
     // is a fraction, not the 2nd of March.
     static let dayWithoutYear = #"(\d{1,2})\s*/\s*(\d{1,2})(?!\s*[/.\-]?\s*\d)|(\d{1,2})\s+tháng\s+(\d{1,2})(?!\d)(?!\s*,?\s*năm\s+\d)"#
-    static let beforeWithoutYear = TextPattern(#"(?:chậm nhất\s+)?(?:là\s+)?trước\s+ngày\s+(?:"# + dayWithoutYear + ")")
+    static let beforeWithoutYear = TextPattern(#"(?:chậm nhất\s+)?(?:là\s+)?trước\s+ngày\s+(?:"# + dayWithoutYear + ")", needsDigit: true)
     static let onWithoutYear = TextPattern(
-        #"(?:trước hoặc (?:trong|vào)|chậm nhất|hạn chót|thời hạn|hạn|hoàn thành|xong|đến hết|đến|vào|trong)\s*(?:là\s+|vào\s+|trong\s+|hết\s+|:\s*)?ngày\s+(?:"# + dayWithoutYear + ")")
+        #"(?:trước hoặc (?:trong|vào)|chậm nhất|hạn chót|thời hạn|hạn|hoàn thành|xong|đến hết|đến|vào|trong)\s*(?:là\s+|vào\s+|trong\s+|hết\s+|:\s*)?ngày\s+(?:"# + dayWithoutYear + ")", needsDigit: true)
     // "trước 16 giờ 00 ngày 24/6/2026", "chậm nhất 17h00 ngày 24/6/2026": an
     // hour on that day, so the day itself is allowed.
     static let atHour = TextPattern(
-        #"(?:chậm nhất|trước|hạn|hoàn thành|gửi)\s+(?:là\s+|vào\s+|trước\s+)?\d{1,2}\s*(?:giờ|h)\s*(?:\d{2}\s*(?:phút)?)?\s*,?\s*(?:ngày\s+)?(?:"# + date + ")")
-    static let onBare = TextPattern(#"^\s*(?:ngày\s+)?(?:"# + date + #")\s*\.?\s*$"#)
+        #"(?:chậm nhất|trước|hạn|hoàn thành|gửi)\s+(?:là\s+|vào\s+|trước\s+)?\d{1,2}\s*(?:giờ|h)\s*(?:\d{2}\s*(?:phút)?)?\s*,?\s*(?:ngày\s+)?(?:"# + date + ")", needsDigit: true)
+    static let onBare = TextPattern(#"^\s*(?:ngày\s+)?(?:"# + date + #")\s*\.?\s*$"#, needsDigit: true)
     static let month = TextPattern(
-        #"(?:(?:chậm nhất|hoàn thành|xong|thực hiện|báo cáo|thời gian|thời hạn)[^.;]{0,12}?)?(?:trong\s+|hết\s+|cuối\s+)?tháng\s+(\d{1,2})\s*(?:[/\-]|năm)\s*(\d{4})"#)
-    static let quarter = TextPattern(#"(?:trong\s+|hết\s+|cuối\s+)?qu[ýí]\s+"# + roman + #"\s*(?:[/\-]|năm|,\s*năm)\s*(\d{4})"#)
+        #"(?:(?:chậm nhất|hoàn thành|xong|thực hiện|báo cáo|thời gian|thời hạn)[^.;]{0,12}?)?(?:trong\s+|hết\s+|cuối\s+)?tháng\s+(\d{1,2})\s*(?:[/\-]|năm)\s*(\d{4})"#, needsDigit: true)
+    static let quarter = TextPattern(#"(?:trong\s+|hết\s+|cuối\s+)?qu[ýí]\s+"# + roman + #"\s*(?:[/\-]|năm|,\s*năm)\s*(\d{4})"#, needsDigit: true)
     // "trong tháng 8", "trong quý III": the document's year.
-    static let monthWithoutYear = TextPattern(#"(?:trong|hết|cuối)\s+tháng\s+(\d{1,2})(?!\d)(?!\s*(?:[/\-]|năm)\s*\d)"#)
+    static let monthWithoutYear = TextPattern(#"(?:trong|hết|cuối)\s+tháng\s+(\d{1,2})(?!\d)(?!\s*(?:[/\-]|năm)\s*\d)"#, needsDigit: true)
     static let quarterWithoutYear = TextPattern(#"(?:trong|hết|cuối)\s+qu[ýí]\s+"# + roman + #"(?![\p{L}\d])(?!\s*(?:[/\-]|năm|,\s*năm)\s*\d)"#)
-    static let half = TextPattern(#"(?:trong\s+)?6\s+tháng\s+(đầu|cuối)\s+năm(?:\s+(\d{4}))?"#)
-    static let year = TextPattern(#"(?:trong|hết|cuối)\s+năm\s+(\d{4})"#)
+    static let half = TextPattern(#"(?:trong\s+)?6\s+tháng\s+(đầu|cuối)\s+năm(?:\s+(\d{4}))?"#, needsDigit: true)
+    static let year = TextPattern(#"(?:trong|hết|cuối)\s+năm\s+(\d{4})"#, needsDigit: true)
     // A deadline cell that is only a year ("Năm 2026", "2026").
-    static let yearBare = TextPattern(#"^\s*(?:năm\s+)?(\d{4})\s*\.?\s*$"#)
+    static let yearBare = TextPattern(#"^\s*(?:năm\s+)?(\d{4})\s*\.?\s*$"#, needsDigit: true)
     static let recurringDay = TextPattern(
-        #"(?:định kỳ\s+(?:6 tháng\s+|hằng\s+|hàng\s+)?(?:tuần|tháng|quý|quí|năm)?[,\s]*)?(trước|vào|chậm nhất|trong)?\s*(?:ngày\s+)(\d{1,2})(?:\s*(?:/|tháng)\s*(\d{1,2}))?\s+(?:của\s+)?(?:tháng cuối\s+)?(hằng|hàng|mỗi)\s+(tuần|tháng|quý|quí|năm)"#)
+        #"(?:định kỳ\s+(?:6 tháng\s+|hằng\s+|hàng\s+)?(?:tuần|tháng|quý|quí|năm)?[,\s]*)?(trước|vào|chậm nhất|trong)?\s*(?:ngày\s+)(\d{1,2})(?:\s*(?:/|tháng)\s*(\d{1,2}))?\s+(?:của\s+)?(?:tháng cuối\s+)?(hằng|hàng|mỗi)\s+(tuần|tháng|quý|quí|năm)"#, needsDigit: true)
     static let recurringPeriodic = TextPattern(
         #"định kỳ\s+(6 tháng|hằng tuần|hàng tuần|hằng tháng|hàng tháng|hằng quý|hàng quý|hằng quí|hàng quí|hằng năm|hàng năm|tuần|tháng|quý|quí|năm)(?:\s*(?:,|và)?\s*(?:báo cáo\s+)?(trước|vào|chậm nhất|trong)?\s*ngày\s+(\d{1,2})(?:\s*(?:/|tháng)\s*(\d{1,2}))?)?"#)
     static let recurringPlain = TextPattern(#"(?:^|\s)(hằng|hàng)\s+(tuần|tháng|quý|quí|năm)\b"#)
     static let reference = TextPattern(
-        #"theo\s+(?:đúng\s+)?(?:(?:tiến độ|thời gian|thời hạn|lộ trình|yêu cầu)\s+(?:của|tại|quy định tại|nêu tại)?\s*)?((?:Kế hoạch|Chương trình|Đề án|Lộ trình|Quyết định|Công văn|Thông báo|Chỉ thị)\s+số\s+[0-9][\w./\-Đđ]*)"#)
+        #"theo\s+(?:đúng\s+)?(?:(?:tiến độ|thời gian|thời hạn|lộ trình|yêu cầu)\s+(?:của|tại|quy định tại|nêu tại)?\s*)?((?:Kế hoạch|Chương trình|Đề án|Lộ trình|Quyết định|Công văn|Thông báo|Chỉ thị)\s+số\s+[0-9][\w./\-Đđ]*)"#, needsDigit: true)
     static let timingWord = TextPattern(#"tiến độ|thời gian|thời hạn|lộ trình"#)
     static let standing = TextPattern(#"(?:^|[^\p{L}])(thường xuyên|tiếp tục|liên tục)(?:$|[^\p{L}])"#)
 
@@ -307,8 +307,4 @@ public struct DeadlineParser: Sendable {
         while let last = result.last, ".,;:/-".contains(last) { result.removeLast() }
         return result
     }
-}
-
-extension String {
-    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
 }

@@ -22,7 +22,7 @@ public struct DirectiveReader: Sendable {
         var diagnostics: [Diagnostic] = []
         let (frontMatter, body) = FrontMatter.split(text.precomposedNFC, file: file, diagnostics: &diagnostics)
         let blocks = Markdown.parse(body, renderHTML: renderHTML)
-        let bodyLines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let bodyLines = body.lines().map(String.init)
         let layout = MetadataReader.read(blocks)
         var metadata = layout.metadata
         if let number = frontMatter.number { metadata.number = number }
@@ -210,7 +210,7 @@ struct ReadingContext {
         var text = title.trimmed
         if let match = assigningVerb.firstMatch(in: text) { text = text.replacingUTF16(match.range, with: "") }
         if let match = roleTail.firstMatch(in: text), match.range.lowerBound > 0 { text = text.replacingUTF16(match.range, with: "") }
-        return text.trimmingCharacters(in: CharacterSet(charactersIn: " :.;"))
+        return text.trimming(anyOf: " :.;")
     }
 
     static func isAppendix(_ title: String) -> Bool {
@@ -244,7 +244,7 @@ struct ReadingContext {
         } else if appendix {
             // "Phụ lục II" → PL2; "PHỤ LỤC: DANH MỤC ..." has no number → PL.
             let word = heading.title.split(separator: " ").dropFirst(2).first
-                .map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: ":.")) } ?? ""
+                .map { String($0).trimming(anyOf: ":.") } ?? ""
             let numbered = !word.isEmpty && (word.allSatisfy(\.isNumber) || word.allSatisfy { "IVXL".contains($0) })
             id = "PL" + (numbered ? Self.arabic(word) : "")
         } else {
@@ -502,7 +502,7 @@ struct ReadingContext {
             for (column, field) in columns.enumerated() {
                 guard let field, column < cells.count else { continue }
                 let value = cells[column]
-                if field == .number { number = value.trimmingCharacters(in: CharacterSet(charactersIn: " .")) } else { fields.append((field, value)) }
+                if field == .number { number = value.trimming(anyOf: " .") } else { fields.append((field, value)) }
             }
             let taskText = fields.first { $0.0 == .task }?.1 ?? ""
             guard !taskText.trimmed.isEmpty else { continue }
@@ -532,7 +532,7 @@ struct ReadingContext {
     static let consolidatorPattern = TextPattern(
         #"\(\s*qua\s+([^()]+?)\s*(?:,?\s*để\s+(?:theo dõi,?\s*)?tổng hợp[^()]*)?\)|qua\s+(.+?)\s+(?:để\s+)?tổng hợp|gửi\s+(?:về\s+)?(.+?)\s+(?:để\s+)?tổng hợp"#)
     static let documentReference = TextPattern(
-        #"\b\d{1,4}(?:/\d{4})?[/\-][A-ZĐ][A-ZĐ0-9]*(?:[/\-][A-ZĐ0-9]+)*\b"#, caseSensitive: true)
+        #"\b\d{1,4}(?:/\d{4})?[/\-][A-ZĐ][A-ZĐ0-9]*(?:[/\-][A-ZĐ0-9]+)*\b"#, caseSensitive: true, needsDigit: true)
 
     mutating func appendTask(markdown: String, plain: String, line: Int, blockLine: Int,
                              fields: [(TaskField, String)]?, number: String?) {
@@ -613,7 +613,7 @@ struct ReadingContext {
     func consolidator(in plain: String) -> Consolidator? {
         guard let match = Self.consolidatorPattern.firstMatch(in: plain),
               let raw = match.group(1) ?? match.group(2) ?? match.group(3) else { return nil }
-        let name = raw.trimmingCharacters(in: CharacterSet(charactersIn: " ,;"))
+        let name = raw.trimming(anyOf: " ,;")
         if let entry = register.resolve(name) { return Consolidator(name: name, code: entry.code) }
         let found = names.names(in: name, role: .lead, keepUnknown: true)
         if let first = found.first { return Consolidator(name: first.name, code: first.code) }

@@ -23,12 +23,12 @@ public struct FrontMatter: Sendable {
         // A file saved on Windows ends its lines with CRLF, which Swift counts
         // as one Character: without this, the file would be a single line.
         let text = rawText.normalizedLineEnds
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var lines = text.lines()
         if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = first.dropFirst() }
-        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else {
+        guard let first = lines.first, first.trimmedSpaces == "---" else {
             return (matter, String(text.hasPrefix("\u{FEFF}") ? text.dropFirst() : Substring(text)))
         }
-        guard let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" || $0 == "..." }) else {
+        guard let end = lines.dropFirst().firstIndex(where: { $0.trimmedSpaces == "---" || $0 == "..." }) else {
             diagnostics.append(.error(file, line: 1, "phần khai báo đầu tệp (front matter) mở bằng \"---\" nhưng không có dòng \"---\" đóng",
                                       hint: "thêm một dòng \"---\" sau phần khai báo"))
             return (matter, text)
@@ -125,7 +125,8 @@ public struct TaskCorrection: Sendable, Hashable {
 extension String {
     /// LF line ends for CRLF and lone CR; line numbers stay the same.
     var normalizedLineEnds: String {
-        guard contains(where: { $0 == "\r\n" || $0 == "\r" }) else { return self }
+        // A carriage return is always a Character "\r" or "\r\n": its byte tells.
+        guard utf8.contains(0x0D) else { return self }
         return replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 }

@@ -26,7 +26,7 @@ struct MetadataReader {
     static let kinds = ["CÔNG VĂN", "CHỈ THỊ", "KẾ HOẠCH", "QUYẾT ĐỊNH", "THÔNG BÁO", "CÔNG ĐIỆN", "NGHỊ QUYẾT", "CHƯƠNG TRÌNH", "BÁO CÁO", "TỜ TRÌNH"]
 
     static func lines(_ block: MarkdownBlock) -> [String] {
-        plainText(block).split(separator: "\n").map { VietnameseText.collapseSpaces(String($0)) }.filter { !$0.isEmpty }
+        plainText(block).lines(omittingEmpty: true).map { VietnameseText.collapseSpaces(String($0)) }.filter { !$0.isEmpty }
     }
 
     static func plainText(_ block: MarkdownBlock) -> String {

@@ -21,7 +21,7 @@ public struct PipeTable: Sendable, Hashable {
         let delimiter = cells(lines[1])
         guard header.count >= 2, delimiter.count == header.count,
               delimiter.allSatisfy({ cell in
-                  let core = cell.trimmingCharacters(in: CharacterSet(charactersIn: ":"))
+                  let core = cell.trimming(anyOf: ":")
                   return !core.isEmpty && core.allSatisfy { $0 == "-" }
               }) else { return nil }
         let alignments: [Alignment] = delimiter.map { cell in
@@ -46,7 +46,7 @@ public struct PipeTable: Sendable, Hashable {
 
     /// Splits a row at unescaped pipes, dropping the optional outer ones.
     static func cells(_ line: String) -> [String] {
-        var text = line.trimmingCharacters(in: .whitespaces)
+        var text = line.trimmedSpaces
         if text.hasPrefix("|") { text.removeFirst() }
         if text.hasSuffix("|") && !text.hasSuffix("\\|") { text.removeLast() }
         var cells: [String] = []
@@ -59,14 +59,14 @@ public struct PipeTable: Sendable, Hashable {
             } else if c == "\\" {
                 escaped = true
             } else if c == "|" {
-                cells.append(current.trimmingCharacters(in: .whitespaces))
+                cells.append(current.trimmedSpaces)
                 current = ""
             } else {
                 current.append(c)
             }
         }
         if escaped { current.append("\\") }
-        cells.append(current.trimmingCharacters(in: .whitespaces))
+        cells.append(current.trimmedSpaces)
         return cells
     }
 }

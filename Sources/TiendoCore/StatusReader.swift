@@ -5,6 +5,12 @@ public struct StatusReader: Sendable {
     public let register: UnitRegister
     /// Tasks by directive id, then task id.
     public let tasks: [String: [String: Task]]
+    /// A number for each task, by directive id and then task id (the keys
+    /// of `tasks`), so that a (task, unit) pair is one integer (`pair`): a
+    /// row's checks compare no text and copy no task.
+    let taskNumbers: [String: [String: Int]]
+    /// The pairs of every task with each unit it falls on.
+    let assigned: Set<Int>
 
     public init(register: UnitRegister, directives: [Directive]) {
         self.register = register
@@ -13,6 +19,25 @@ public struct StatusReader: Sendable {
             tasks[directive.id] = Dictionary(directive.tasks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         }
         self.tasks = tasks
+        var numbers: [String: [String: Int]] = [:]
+        var assigned: Set<Int> = []
+        var count = 0
+        for (directiveID, byID) in tasks {
+            for (taskID, task) in byID {
+                numbers[directiveID, default: [:]][taskID] = count
+                for code in task.units {
+                    if let unit = register.number(ofUnitCode: code) { assigned.insert(Self.pair(count, unit, register: register)) }
+                }
+                count += 1
+            }
+        }
+        taskNumbers = numbers
+        self.assigned = assigned
+    }
+
+    /// One number for a task's number and a unit's place in the register.
+    static func pair(_ task: Int, _ unit: Int, register: UnitRegister) -> Int {
+        task * register.units.count + unit
     }
 
     public enum Column: String, CaseIterable, Sendable {
@@ -59,9 +84,19 @@ public struct StatusReader: Sendable {
     /// Reads a status file's bytes: decodes them (refusing legacy encodings,
     /// garbled text and workbooks saved as .csv with a message saying how to
     /// fix the file) and reads the table.
+    ///
+    /// Records are read as they are split, never all held at once.
     public func read(bytes: [UInt8], file: String, asOf explicitAsOf: CivilDate?) -> Output {
-        switch CSVTable.read(bytes) {
-        case .success(let table): return read(table, file: file, asOf: explicitAsOf)
+        switch CSVTable.records(bytes) {
+        case .success(var records):
+            var reading = Reading(reader: self, separator: records.separator, file: file, asOf: explicitAsOf,
+                                  expectedRows: records.lineCount)
+            reading.run(&records)
+            // A quote left open is found only at the end of the file, and
+            // refuses the whole file, even after a header error.
+            while records.next() != nil {}
+            if let problem = records.problem { return Output(rows: [], diagnostics: [problem.diagnostic(file: file)]) }
+            return Output(rows: reading.rows, diagnostics: reading.diagnostics)
         case .failure(let problem): return Output(rows: [], diagnostics: [problem.diagnostic(file: file)])
         }
     }
@@ -71,8 +106,10 @@ public struct StatusReader: Sendable {
     /// as the clerk sees them in Excel; for CSV it is nil and diagnostics
     /// name line and column.
     public func read(_ table: CSVTable, file: String, asOf explicitAsOf: CivilDate?, sheet: String? = nil) -> Output {
-        var reading = Reading(reader: self, table: table, file: file, asOf: explicitAsOf)
-        reading.run()
+        var reading = Reading(reader: self, separator: table.separator, file: file, asOf: explicitAsOf,
+                              expectedRows: table.rows.count)
+        var records = table.rows.makeIterator()
+        reading.run(&records)
         var output = Output(rows: reading.rows, diagnostics: reading.diagnostics)
         if let sheet { output.diagnostics = output.diagnostics.map { $0.inSheet(sheet) } }
         return output
@@ -88,11 +125,26 @@ public struct StatusReader: Sendable {
         // Most cells are plain ASCII with no edge spaces: nothing to clean.
         let utf8 = cell.utf8
         if utf8.allSatisfy({ $0 >= 0x21 && $0 < 0x7F || $0 == 0x20 }), utf8.first != 0x20, utf8.last != 0x20 { return cell }
-        var scalars = String.UnicodeScalarView()
-        for scalar in cell.unicodeScalars where scalar.properties.generalCategory != .format {
-            scalars.append(scalar)
+        var text = cell
+        if cell.unicodeScalars.contains(where: isFormat) {
+            var scalars = String.UnicodeScalarView()
+            for scalar in cell.unicodeScalars where !isFormat(scalar) {
+                scalars.append(scalar)
+            }
+            text = String(scalars)
         }
-        return String(scalars).trimmingCharacters(in: .whitespaces).precomposedNFC
+        return text.trimmedSpaces.precomposedNFC
+    }
+
+    /// Whether `scalar` is an invisible format character (category Cf).
+    /// Looking the category up is slow; below U+0600 only the soft hyphen is
+    /// one, and none is among the Vietnamese letters (U+1E00...U+1EFF) or
+    /// the rest of that block (a test checks both against the category).
+    static func isFormat(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x0600 { return value == 0x00AD }
+        if (0x1E00..<0x2000).contains(value) { return false }
+        return scalar.properties.generalCategory == .format
     }
 
     /// A cell's text inside a message: quoted, and cut when very long.
@@ -107,60 +159,85 @@ public struct StatusReader: Sendable {
 private struct Reading {
     typealias Column = StatusReader.Column
     let reader: StatusReader
-    let table: CSVTable
+    /// The table's separator, named in messages.
+    let separator: Character
     let file: String
     let asOf: CivilDate?
     var rows: [StatusRow] = []
     var diagnostics: [Diagnostic] = []
     var columns: [Column: Int] = [:]
+    /// Where each column is in a record, in `Column.allCases` order; nil
+    /// for a column the file does not have.
+    var positions: [Int?] = []
+    /// The line of the first row for each (task, unit) pair, by `StatusReader.pair`.
+    var seen: [Int: Int] = [:]
 
-    init(reader: StatusReader, table: CSVTable, file: String, asOf: CivilDate?) {
+    // What each distinct cell text reads as. A file of a hundred thousand
+    // rows has a few hundred unit names, a handful of state words and a few
+    // thousand dates: each is read once, not once per row.
+    var unitsByText: [ExactText: (unit: Unit, number: Int)?] = [:]
+    var statesByText: [ExactText: ReportState?] = [:]
+    var datesByText: [ExactText: DateText.Reading] = [:]
+    /// Reports and notes already kept, so that rows with the same text share
+    /// one copy of it.
+    var texts: Set<ExactText> = []
+
+    /// `expectedRows`: about how many rows the table has (at most), to make
+    /// room for them once.
+    init(reader: StatusReader, separator: Character, file: String, asOf: CivilDate?, expectedRows: Int) {
         self.reader = reader
-        self.table = table
+        self.separator = separator
         self.file = file
         self.asOf = asOf
+        rows.reserveCapacity(expectedRows)
+        seen.reserveCapacity(expectedRows)
     }
 
     static func known(_ row: CSVTable.Row) -> Int {
         row.cells.filter { Column.named(StatusReader.clean($0)) != nil }.count
     }
 
-    mutating func run() {
-        guard let first = table.rows.first else {
+    /// Reads the header, then every record after it, as `records` gives them.
+    mutating func run<Records: IteratorProtocol<CSVTable.Row>>(_ records: inout Records) {
+        guard let first = records.next() else {
             diagnostics.append(.warning(file, line: 1, "tệp trạng thái trống: mọi đơn vị sẽ được tính là chưa báo cáo",
                                         hint: "dùng lệnh \"tiendo template\" để tạo tệp mẫu có đủ các dòng"))
             return
         }
         // The header is the first row; a title typed above it ("BÁO CÁO TIẾN
         // ĐỘ THÁNG 6") is skipped with a warning.
-        var headerIndex = 0
+        var header = first
+        /// Records read while looking for the header, to read after it.
+        var pending: [CSVTable.Row] = []
         if Self.known(first) == 0 {
-            guard let found = table.rows.prefix(10).firstIndex(where: { Self.known($0) >= 2 }) else {
+            var top = [first]
+            while top.count < 10, let row = records.next() { top.append(row) }
+            guard let found = top.firstIndex(where: { Self.known($0) >= 2 }) else {
                 diagnostics.append(.error(file, line: first.line,
                     "dòng đầu không phải dòng tiêu đề: không có cột nào mang tên tiendo đọc được",
                     hint: "thêm dòng tiêu đề ở đầu tệp: \(StatusReader.sampleHeader) (hoặc Văn bản, Nhiệm vụ, Đơn vị, Trạng thái, ...); các cột cách nhau bằng dấu phẩy, dấu chấm phẩy hoặc tab"))
                 return
             }
-            headerIndex = found
-            let above = table.rows[0..<found]
+            let above = top[0..<found]
             let lines = above.count == 1 ? "dòng \(above.first!.line)" : "dòng \(above.first!.line) đến \(above.last!.line)"
             diagnostics.append(.warning(file, line: first.line,
-                "bỏ qua \(lines) phía trên dòng tiêu đề (dòng \(table.rows[found].line))",
+                "bỏ qua \(lines) phía trên dòng tiêu đề (dòng \(top[found].line))",
                 hint: "dòng tiêu đề phải là dòng đầu tiên; xóa các dòng phía trên nó cho khỏi nhầm"))
+            header = top[found]
+            pending = Array(top[(found + 1)...])
         }
-        let header = table.rows[headerIndex]
         readHeader(header)
         if diagnostics.hasErrors { return }
-        let records = table.rows.dropFirst(headerIndex + 1)
-        if records.isEmpty {
+        positions = Column.allCases.map { columns[$0] }
+        if pending.isEmpty, let row = records.next() { pending.append(row) }
+        if pending.isEmpty {
             diagnostics.append(.warning(file, line: header.line,
                 "tệp trạng thái mới có dòng tiêu đề, chưa có dòng nào: mọi đơn vị sẽ được tính là chưa báo cáo",
                 hint: "thêm mỗi (nhiệm vụ, đơn vị) một dòng dưới dòng tiêu đề; lệnh \"tiendo template\" tạo sẵn các dòng"))
         }
-        var seen: [String: Int] = [:]
-        for record in records {
-            readRecord(record, width: header.cells.count, seen: &seen)
-        }
+        let width = header.cells.count
+        for record in pending { readRecord(record, width: width) }
+        while let record = records.next() { readRecord(record, width: width) }
     }
 
     mutating func readHeader(_ header: CSVTable.Row) {
@@ -200,14 +277,16 @@ private struct Reading {
         }
     }
 
-    mutating func readRecord(_ record: CSVTable.Row, width: Int, seen: inout [String: Int]) {
+    mutating func readRecord(_ record: CSVTable.Row, width: Int) {
         let columns = self.columns
-        func cell(_ column: Column) -> String {
-            guard let index = columns[column], index < record.cells.count else { return "" }
+        // Each cell cleaned once.
+        let cells = positions.map { index -> String in
+            guard let index, index < record.cells.count else { return "" }
             return StatusReader.clean(record.cells[index])
         }
+        func cell(_ column: Column) -> String { cells[Column.allCases.firstIndex(of: column)!] }
         func col(_ column: Column) -> Int { columns[column].map { $0 + 1 } ?? 0 }
-        if Column.allCases.allSatisfy({ cell($0).isEmpty }), record.cells.count <= width { return }
+        if cells.allSatisfy(\.isEmpty), record.cells.count <= width { return }
         let line = record.line
         let file = self.file
         var ok = true
@@ -221,8 +300,8 @@ private struct Reading {
         if record.cells.count > width {
             let extra = record.cells[width...].map(StatusReader.clean).filter { !$0.isEmpty }
             if !extra.isEmpty {
-                let separator = table.separator == ";" ? "dấu chấm phẩy (;)" : table.separator == "\t" ? "dấu tab" : "dấu phẩy (,)"
-                error(width + 1, "dòng này có \(record.cells.count) ô, nhiều hơn \(width) cột của dòng tiêu đề; phần thừa: \(StatusReader.quote(extra.joined(separator: String(table.separator))))",
+                let separator = self.separator == ";" ? "dấu chấm phẩy (;)" : self.separator == "\t" ? "dấu tab" : "dấu phẩy (,)"
+                error(width + 1, "dòng này có \(record.cells.count) ô, nhiều hơn \(width) cột của dòng tiêu đề; phần thừa: \(StatusReader.quote(extra.joined(separator: String(self.separator))))",
                       hint: "nếu nội dung một ô có \(separator), đặt cả ô trong ngoặc kép (\"...\"); dấu ngoặc kép bên trong ô viết thành hai dấu \"\"")
             }
         }
@@ -232,18 +311,25 @@ private struct Reading {
         let unitText = cell(.unit)
         let stateText = cell(.state)
 
-        var task: Task?
+        /// The task's number, when the row names one.
+        var taskNumber: Int?
+        // The directive and task ids as the reader keeps them: rows share their text.
+        var directiveKey = directiveID
+        var taskKey = taskID
         if directiveID.isEmpty {
             error(.directive, "thiếu mã văn bản", hint: "ghi mã văn bản, ví dụ: \(reader.tasks.keys.sorted().first ?? "trien-khai-tb-406")")
-        } else if let directiveTasks = reader.tasks[directiveID] {
+        } else if let found = reader.taskNumbers.index(forKey: directiveID) {
+            let directiveTasks = reader.taskNumbers[found].value
+            directiveKey = reader.taskNumbers[found].key
             // "1,4": a decimal comma, as Vietnamese settings write numbers.
             if directiveTasks[taskID] == nil, directiveTasks[taskID.replacingOccurrences(of: ",", with: ".")] != nil {
                 taskID = taskID.replacingOccurrences(of: ",", with: ".")
             }
             if taskID.isEmpty {
                 error(.task, "thiếu số hiệu nhiệm vụ", hint: "ghi số hiệu như 1.4 (xem trang của văn bản)")
-            } else if let match = directiveTasks[taskID] {
-                task = match
+            } else if let match = directiveTasks.index(forKey: taskID) {
+                taskKey = directiveTasks[match].key
+                taskNumber = directiveTasks[match].value
             } else if let candidates = Self.excelDateCandidates(taskID) {
                 let possible = candidates.filter { directiveTasks[$0] != nil }
                 error(.task, "số hiệu nhiệm vụ \(StatusReader.quote(taskID)) là một ngày, không phải số hiệu",
@@ -262,10 +348,12 @@ private struct Reading {
         }
 
         var unit: Unit?
+        var unitNumber = 0
         if unitText.isEmpty {
             error(.unit, "thiếu đơn vị", hint: "ghi mã hoặc tên đơn vị, ví dụ: 11413 hoặc Phường Hải An")
-        } else if let match = reader.register.unit(named: unitText) {
-            unit = match
+        } else if let match = self.unit(named: unitText) {
+            unit = match.unit
+            unitNumber = match.number
         } else {
             // Long text is never a unit name: no edit distances over a whole note.
             let suggestions = unitText.count > 80 ? [] : reader.register.suggestions(for: unitText)
@@ -274,7 +362,8 @@ private struct Reading {
                   hint: named.isEmpty ? "ghi đúng tên hoặc mã đơn vị như trong danh sách đơn vị (trang Đơn vị, tệp units.yaml)"
                       : "có phải " + named.joined(separator: " hay ") + "? Ghi đúng tên hoặc mã đơn vị như trong danh sách đơn vị")
         }
-        if let task, let unit, !task.units.contains(unit.code) {
+        if let taskNumber, let unit, !reader.assigned.contains(StatusReader.pair(taskNumber, unitNumber, register: reader.register)) {
+            let task = reader.tasks[directiveKey]![taskKey]!
             error(.unit, "\(unit.name) không được giao nhiệm vụ \(task.id) của văn bản \(directiveID)",
                   hint: "kiểm tra lại số hiệu nhiệm vụ hoặc đơn vị; nhiệm vụ \(task.id) giao cho: "
                       + task.assignees.map(\.name).joined(separator: ", "))
@@ -283,7 +372,7 @@ private struct Reading {
         var state: ReportState?
         if stateText.isEmpty {
             error(.state, "thiếu trạng thái", hint: "ghi một trong: \(StatusReader.stateWords)")
-        } else if let match = ReportState(word: stateText) {
+        } else if let match = self.state(stateText) {
             state = match
         } else if DateText.parseDay(stateText) != nil {
             error(.state, "ô trạng thái lại là một ngày (\(stateText)): có thể dòng này thiếu một ô nên các cột bị lệch",
@@ -296,7 +385,7 @@ private struct Reading {
             let text = cell(column)
             let label = column == .completed ? "ngày hoàn thành" : "ngày cập nhật"
             let shape = "ghi ngày dạng ngày/tháng/năm, ví dụ 24/06/2026"
-            switch DateText.classify(text) {
+            switch classifyDate(text) {
             case .empty: return nil
             case .valid(let date): return date
             case .impossible:
@@ -337,19 +426,49 @@ private struct Reading {
             error(.completed, "có ngày hoàn thành nhưng trạng thái là \(StatusReader.quote(stateText))",
                   hint: "nếu đã xong, ghi trạng thái \"hoàn thành\"; nếu chưa, xóa ngày hoàn thành")
         }
-        if let task, let unit {
-            let key = "\(directiveID)\u{1}\(task.id)\u{1}\(unit.code)"
+        if let taskNumber, let unit {
+            let key = StatusReader.pair(taskNumber, unitNumber, register: reader.register)
             if let first = seen[key] {
-                error(.unit, "dòng này trùng với dòng \(first): cùng nhiệm vụ \(task.id) và \(unit.name)",
+                error(.unit, "dòng này trùng với dòng \(first): cùng nhiệm vụ \(taskKey) và \(unit.name)",
                       hint: "mỗi đơn vị chỉ một dòng cho mỗi nhiệm vụ; xóa hoặc gộp một trong hai dòng")
             } else {
                 seen[key] = line
             }
         }
         diagnostics.append(contentsOf: found)
-        guard ok, let task, let unit, let state else { return }
-        rows.append(StatusRow(directiveID: directiveID, taskID: task.id, unitCode: unit.code, state: state,
-                              completed: completed, report: cell(.report), updated: updated, note: cell(.note), line: line))
+        guard ok, taskNumber != nil, let unit, let state else { return }
+        rows.append(StatusRow(directiveID: directiveKey, taskID: taskKey, unitCode: unit.code, state: state,
+                              completed: completed, report: shared(cell(.report)), updated: updated, note: shared(cell(.note)),
+                              line: line))
+    }
+
+    /// The register unit a cell names, and its place in the register.
+    mutating func unit(named text: String) -> (unit: Unit, number: Int)? {
+        if let known = unitsByText[ExactText(text)] { return known }
+        let found = reader.register.unit(named: text).map { ($0, reader.register.number(ofUnitCode: $0.code)!) }
+        unitsByText[ExactText(text)] = found
+        return found
+    }
+
+    mutating func state(_ text: String) -> ReportState? {
+        if let known = statesByText[ExactText(text)] { return known }
+        let state = ReportState(word: text)
+        statesByText[ExactText(text)] = state
+        return state
+    }
+
+    mutating func classifyDate(_ text: String) -> DateText.Reading {
+        if let known = datesByText[ExactText(text)] { return known }
+        let reading = DateText.classify(text)
+        datesByText[ExactText(text)] = reading
+        return reading
+    }
+
+    /// `text`, sharing the storage of the same text already kept; short
+    /// texts live inside the String value and need no sharing.
+    mutating func shared(_ text: String) -> String {
+        guard text.utf8.count > 15 else { return text }
+        return texts.insert(ExactText(text)).memberAfterInsert.text
     }
 
     static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
@@ -392,5 +511,25 @@ extension StatusReader.Column {
             }
         }
         return best?.1
+    }
+}
+
+/// A text compared and hashed by its UTF-8 bytes, for the reader's memos.
+/// String compares by canonical equivalence, which costs a normalisation for
+/// every text that is not ASCII; here the same bytes are the same text. A
+/// memo keyed this finely can only ask its question once more, never answer
+/// wrongly.
+private struct ExactText: Hashable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    static func == (a: ExactText, b: ExactText) -> Bool {
+        a.text.utf8.elementsEqual(b.text.utf8)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }

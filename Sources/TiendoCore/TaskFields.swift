@@ -12,7 +12,7 @@ enum TaskField: Sendable, Hashable {
 
     /// The field a label names ("Cơ quan chủ trì" → `.lead`), or nil.
     static func named(_ label: String) -> TaskField? {
-        let key = VietnameseText.collapseSpaces(label.lowercased()).trimmingCharacters(in: CharacterSet(charactersIn: " :."))
+        let key = VietnameseText.collapseSpaces(label.lowercased()).trimming(anyOf: " :.")
         if key == "stt" || key == "tt" || key == "số tt" || key == "số thứ tự" { return .number }
         if key.contains("chủ trì") { return .lead }
         if key.contains("phối hợp") { return .partners }

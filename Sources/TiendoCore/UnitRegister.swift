@@ -9,6 +9,16 @@ public struct UnitRegister: Sendable {
 
     private var unitIndexByCode: [String: Int] = [:]
     private var entryByKey: [String: Entry] = [:]
+    /// Every name key, and each of its starts that ends before a space
+    /// ("so", "so xay" for "so xay dung"): `hasName(startingWith:)` is one
+    /// lookup instead of a look at every name.
+    private var keyStarts: Set<String> = []
+    // Directives name the same bodies over and over, and a name key is
+    // costly to make: each name asked about is worked out once. Both answers
+    // depend only on the name's NFC form, so canonically equal names (equal
+    // Strings) share an answer.
+    private let resolved = Memo<String, Entry?>()
+    private let started = Memo<String, Bool>()
     /// Units by their name without the type word ("Hải An" for "Phường Hải An").
     private var unitCodesByBareName: [String: [String]] = [:]
     /// Each unit's names and aliases folded, whole and without the type
@@ -112,10 +122,21 @@ public struct UnitRegister: Sendable {
             index(group.name, .group(group), line: group.line)
             for alias in group.aliases { index(alias, .group(group), line: group.line) }
         }
+        for key in entryByKey.keys {
+            keyStarts.insert(key)
+            for (position, character) in zip(key.indices, key) where character == " " {
+                keyStarts.insert(String(key[..<position]))
+            }
+        }
     }
 
     public func unit(code: String) -> Unit? {
         unitIndexByCode[code].map { units[$0] }
+    }
+
+    /// Where the unit with this code is in `units`.
+    func number(ofUnitCode code: String) -> Int? {
+        unitIndexByCode[code]
     }
 
     public func type(code: String) -> UnitType? {
@@ -129,6 +150,10 @@ public struct UnitRegister: Sendable {
     /// The unit or group a name means, by normalised name, alias or code.
     /// "UBND phường Hải An" finds "Phường Hải An" as well.
     public func resolve(_ name: String) -> Entry? {
+        resolved.value(for: name, resolveAnew)
+    }
+
+    private func resolveAnew(_ name: String) -> Entry? {
         let key = VietnameseText.nameKey(name)
         if let entry = entryByKey[key] { return entry }
         let council = VietnameseText.nameKey("Ủy ban nhân dân") + " "
@@ -142,18 +167,24 @@ public struct UnitRegister: Sendable {
     /// "Sở Xây" + "dựng" is the start of "Sở Xây dựng", so "xây dựng" there
     /// is part of a name, not a verb.
     func hasName(startingWith words: String) -> Bool {
+        started.value(for: words, hasNameAnew)
+    }
+
+    private func hasNameAnew(startingWith words: String) -> Bool {
         let key = VietnameseText.nameKey(words)
         guard !key.isEmpty else { return false }
         let council = VietnameseText.nameKey("Ủy ban nhân dân") + " "
         let bare = key.hasPrefix(council) ? String(key.dropFirst(council.count)) : key
-        return entryByKey.keys.contains { $0 == key || $0.hasPrefix(key + " ") || $0 == bare || $0.hasPrefix(bare + " ") }
+        // A name N starts with "K " exactly when K is N's text before one of
+        // its spaces (Characters compared, as hasPrefix does).
+        return keyStarts.contains(key) || keyStarts.contains(bare)
     }
 
     /// A unit as a clerk writes it in a status file: its code, its name or
     /// an alias ("UBND phường Hải An"), the type abbreviated ("P. Hải An",
     /// "X. Cẩm Giàng"), or the bare name ("Hải An") when only one unit has it.
     public func unit(named text: String) -> Unit? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmedSpaces
         if let unit = unit(code: trimmed) { return unit }
         if case .unit(let unit) = resolve(trimmed) { return unit }
         var bare = trimmed
@@ -209,7 +240,7 @@ public struct UnitRegister: Sendable {
         while changed {
             changed = false
             for label in labels where text.hasPrefix(label) && text.count > label.count {
-                text = String(text.dropFirst(label.count)).trimmingCharacters(in: .whitespaces)
+                text = String(text.dropFirst(label.count)).trimmedSpaces
                 changed = true
             }
         }

@@ -25,7 +25,7 @@ public enum VietnameseText {
     /// "Ủy ban nhân dân", with or without "các", punctuation ignored. Tones
     /// still count: Cẩm Giang and Cẩm Giàng stay two units.
     public static func nameKey(_ text: String) -> String {
-        let lowered = text.precomposedStringWithCanonicalMapping.lowercased()
+        let lowered = text.precomposedNFC.lowercased()
         var words: [String] = []
         for rawWord in lowered.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
             var word = String(rawWord)
@@ -41,22 +41,61 @@ public enum VietnameseText {
 
     /// Moves a syllable's tone mark to its end so that both placements match.
     static func toneAtEnd(_ syllable: String) -> String {
+        // ASCII has no marks to move, and decomposes to itself.
+        if syllable.utf8.allSatisfy({ $0 < 0x80 }) { return syllable }
         var base = String.UnicodeScalarView()
         var tone: Unicode.Scalar?
-        for scalar in syllable.decomposedStringWithCanonicalMapping.unicodeScalars {
+        for scalar in decomposed(syllable).unicodeScalars {
             if toneMarks[scalar] != nil { tone = scalar } else { base.append(scalar) }
         }
         if let tone { base.append(tone) }
         return String(base)
     }
 
+    /// Foundation's canonical decomposition (NFD) of `text`, read letter by
+    /// letter from `latinDecompositions` when every letter is ASCII or
+    /// precomposed Latin, as Vietnamese is: each such letter is a starter,
+    /// so no mark moves past the next letter and the decompositions simply
+    /// follow one another. Anything else is decomposed by Foundation.
+    static func decomposed(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                result.append(scalar)
+            } else if let parts = latinDecompositions[scalar] {
+                result.append(contentsOf: parts)
+            } else if isPrecomposedLatin(scalar) {
+                result.append(scalar) // a letter of its own: đ, ø
+            } else {
+                return text.decomposedStringWithCanonicalMapping
+            }
+        }
+        return String(result)
+    }
+
+    /// Latin-1 letters, Latin Extended-A and -B, and Latin Extended
+    /// Additional (where Vietnamese letters with two marks live).
+    static func isPrecomposedLatin(_ scalar: Unicode.Scalar) -> Bool {
+        (0xC0..<0x250).contains(scalar.value) || (0x1E00..<0x1F00).contains(scalar.value)
+    }
+
+    /// Each precomposed Latin letter that decomposes, with Foundation's
+    /// decomposition of it, asked once.
+    static let latinDecompositions: [Unicode.Scalar: [Unicode.Scalar]] = {
+        var table: [Unicode.Scalar: [Unicode.Scalar]] = [:]
+        for value in Array(0xC0..<0x250) + Array(0x1E00..<0x1F00) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let parts = Array(String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars)
+            if parts != [scalar] { table[scalar] = parts }
+        }
+        return table
+    }()
+
     /// Lowercase ASCII with every diacritic removed and đ → d: what a reader
     /// types in the filter box ("cam giang", "hai an").
     public static func fold(_ text: String) -> String {
         var result = String.UnicodeScalarView()
-        for scalar in text.precomposedStringWithCanonicalMapping.lowercased()
-            .replacingOccurrences(of: "đ", with: "d")
-            .decomposedStringWithCanonicalMapping.unicodeScalars {
+        for scalar in decomposed(text.precomposedNFC.lowercased().replacingOccurrences(of: "đ", with: "d")).unicodeScalars {
             if scalar.properties.generalCategory == .nonspacingMark { continue }
             result.append(scalar)
         }
@@ -97,7 +136,7 @@ public enum VietnameseText {
         let numberMark = 1, letterBase = 10
         var letters: [Int] = []
         var tones: [Int] = []
-        let decomposed = text.precomposedStringWithCanonicalMapping.lowercased().decomposedStringWithCanonicalMapping
+        let scalars = decomposed(text.precomposedNFC.lowercased())
         var current = String.UnicodeScalarView()
         var digits: [Int] = []
         var syllableTone = 0
@@ -119,7 +158,7 @@ public enum VietnameseText {
             }
             current = String.UnicodeScalarView()
         }
-        for scalar in decomposed.unicodeScalars {
+        for scalar in scalars.unicodeScalars {
             if let tone = toneMarks[scalar] {
                 syllableTone = tone
                 continue
@@ -153,7 +192,58 @@ public enum VietnameseText {
     }
 
     /// Collapses runs of white space (including line breaks) to one space.
+    ///
+    /// White space is read per Character: a space with a combining mark
+    /// after it is one Character, dropped whole. Reading scalars gives the
+    /// same words, and is much faster, as long as no blank has beside it a
+    /// scalar that could join its Character (a mark after it, a prepended
+    /// sign before it); text where one does is read by Characters.
     public static func collapseSpaces(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        var result = ""
+        var wordStart: String.Index?
+        var previous: Unicode.Scalar?
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let next = scalars.index(after: index)
+            if Blank.isWhiteSpace(scalar) {
+                if let previous, !Blank.isWhiteSpace(previous), !standsAlone(before: previous) {
+                    return collapseSpacesByCharacter(text)
+                }
+                if next < scalars.endIndex, !standsAlone(after: scalars[next]) { return collapseSpacesByCharacter(text) }
+                if let start = wordStart {
+                    if !result.isEmpty { result.append(" ") }
+                    result.append(contentsOf: Substring(scalars[start..<index]))
+                    wordStart = nil
+                }
+            } else if wordStart == nil {
+                wordStart = index
+            }
+            previous = scalar
+            index = next
+        }
+        if let start = wordStart {
+            if !result.isEmpty { result.append(" ") }
+            result.append(contentsOf: Substring(scalars[start..<scalars.endIndex]))
+        }
+        return result
+    }
+
+    /// Whether a scalar before a blank leaves the blank a Character of its
+    /// own: prepended signs (which join what follows) are all from U+0600 on.
+    static func standsAlone(before scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x600 || (0x1E00..<0x1F00).contains(scalar.value)
+    }
+
+    /// Whether a scalar after a blank starts a Character of its own: marks
+    /// and joiners start at U+0300; Latin letters never join.
+    static func standsAlone(after scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x300 || (0x1E00..<0x1F00).contains(scalar.value)
+    }
+
+    /// `collapseSpaces` read Character by Character: the definition.
+    static func collapseSpacesByCharacter(_ text: String) -> String {
         text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }

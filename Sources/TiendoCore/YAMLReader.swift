@@ -33,7 +33,7 @@ struct YAMLReader {
 
     func optionalString(_ node: Node, _ key: String) -> String? {
         guard let value = node.mapping?[key] else { return nil }
-        return value.scalar.map { $0.string.trimmingCharacters(in: .whitespaces).precomposedNFC }
+        return value.scalar.map { $0.string.trimmedSpaces.precomposedNFC }
     }
 
     func strings(_ node: Node, _ key: String) -> [String] {
@@ -61,5 +61,20 @@ enum YAMLDiagnostics {
 
 extension String {
     /// Vietnamese text in NFC, the form every page and key uses.
-    public var precomposedNFC: String { precomposedStringWithCanonicalMapping }
+    public var precomposedNFC: String {
+        // Nearly all text is NFC already (precomposed letters, as keyboards
+        // type them), and the standard library can tell without Foundation's
+        // round trip through an NSString. Only text it is unsure of (a
+        // combining mark, a character that changes) is normalised.
+        isKnownNFC ? self : precomposedStringWithCanonicalMapping
+    }
+
+    /// True when the Unicode quick check proves the text is NFC, which
+    /// normalising would then leave byte for byte as it is; false when the
+    /// text is not NFC, or may not be.
+    var isKnownNFC: Bool {
+        guard #available(macOS 26, *) else { return false }
+        var span = utf8Span
+        return span.checkForNFC(quickCheck: true)
+    }
 }

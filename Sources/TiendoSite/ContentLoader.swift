@@ -161,12 +161,13 @@ public struct ContentLoader: Sendable {
                                         hint: "tạo tệp bằng lệnh \"tiendo template --output \(csvPath)\""))
             return ([], csvPath)
         }
-        guard let bytes = fm.contents(atPath: csvPath) else {
+        // The bytes as an array at once, so the file is not held twice while it is read.
+        guard let bytes = fm.contents(atPath: csvPath).map([UInt8].init) else {
             diagnostics.append(.error(csvPath, "không đọc được tệp trạng thái", hint: "kiểm tra quyền đọc tệp"))
             return ([], csvPath)
         }
         // The core's reader names precisely why a file is refused (legacy encoding, garbled UTF-8, a workbook renamed .csv).
-        let output = reader.read(bytes: Array(bytes), file: csvPath, asOf: asOf)
+        let output = reader.read(bytes: bytes, file: csvPath, asOf: asOf)
         diagnostics.append(contentsOf: output.diagnostics)
         return (output.rows, csvPath)
     }

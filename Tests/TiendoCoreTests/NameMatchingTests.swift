@@ -239,4 +239,39 @@ struct UnitRegisterTests {
         #expect(diagnostics.hasErrors)
         #expect(diagnostics.first?.line ?? 0 > 0)
     }
+
+    static let starts: [(String, Bool)] = [
+        ("Sở Xây", true), ("Sở Xây dựng", true), ("sở xây dựng", true), ("Sở Xây dựng mới", false), ("Xây dựng", false),
+        ("Sở Xâ", false), ("UBND phường Hải", true), ("Ủy ban nhân dân phường Hải An", true), ("Phường Hải", true),
+        ("Hải An", false), ("Sở", true), ("Sở Văn hoá, Thể thao", true), ("", false), ("Ủy ban nhân dân", true),
+    ]
+
+    @Test("whether some name starts with these words (a whole word at a time)", arguments: starts)
+    func nameStarts(_ words: String, _ expected: Bool) {
+        #expect(Fixture.register.hasName(startingWith: words) == expected)
+    }
+
+    @Test("names resolve the same from many threads at once, and in either normal form")
+    func resolveConcurrently() {
+        var diagnostics: [Diagnostic] = []
+        let register = UnitRegisterFile.parse((try? Fixture.text("units.yaml")) ?? "", file: "units.yaml", diagnostics: &diagnostics)
+        let names = NameMatchingTests.same.map(\.0) + NameMatchingTests.same.map { $0.0.decomposedStringWithCanonicalMapping } + NameMatchingTests.unknown
+        let expected = NameMatchingTests.same.map(\.1) + NameMatchingTests.same.map(\.1) + NameMatchingTests.unknown.map { _ in nil }
+        let results = Results(count: names.count * 8)
+        DispatchQueue.concurrentPerform(iterations: names.count * 8) { index in
+            results.set(index, register.resolve(names[index % names.count])?.code)
+        }
+        for index in 0..<(names.count * 8) {
+            #expect(results.get(index) == .some(expected[index % names.count]), "\(names[index % names.count])")
+        }
+    }
+
+    /// Answers written from many threads.
+    final class Results: @unchecked Sendable {
+        private var values: [String??]
+        private let lock = NSLock()
+        init(count: Int) { values = Array(repeating: nil, count: count) }
+        func set(_ index: Int, _ value: String?) { lock.withLock { values[index] = .some(value) } }
+        func get(_ index: Int) -> String?? { lock.withLock { values[index] } }
+    }
 }
