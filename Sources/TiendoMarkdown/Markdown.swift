@@ -30,11 +30,23 @@ public enum Markdown {
     public static func inlineHTML(_ source: String) -> String {
         var html = self.html(source)
         while html.hasSuffix("\n") { html.removeLast() }
-        if html.hasPrefix("<p>"), html.hasSuffix("</p>"),
-           html.components(separatedBy: "<p>").count == 2 {
+        if html.hasPrefix("<p>"), html.hasSuffix("</p>"), !occurs("<p>", in: html.utf8.dropFirst(3)) {
             html = String(html.dropFirst(3).dropLast(4))
         }
         return html
+    }
+
+    /// Whether `needle` (ASCII) occurs in `bytes`; a byte scan, as notes on
+    /// every row of a large site pass through here.
+    static func occurs(_ needle: StaticString, in bytes: Substring.UTF8View) -> Bool {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        guard let first = pattern.first else { return true }
+        var index = bytes.startIndex
+        while let found = bytes[index...].firstIndex(of: first) {
+            if bytes[found...].starts(with: pattern) { return true }
+            index = bytes.index(after: found)
+        }
+        return false
     }
 
     // MARK: - cmark plumbing

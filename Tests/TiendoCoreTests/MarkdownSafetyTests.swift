@@ -209,6 +209,14 @@ struct MarkdownSafetyTests {
         }
     }
 
+    @Test("a one-paragraph note loses its <p>; a note of several paragraphs keeps them")
+    func inlineNotes() {
+        #expect(Markdown.inlineHTML("Đã gửi **báo cáo**") == "Đã gửi <strong>báo cáo</strong>")
+        #expect(Markdown.inlineHTML("Đoạn một\n\nĐoạn hai") == "<p>Đoạn một</p>\n<p>Đoạn hai</p>")
+        #expect(Markdown.inlineHTML("Ghi `<p>` trong mã") == "Ghi <code>&lt;p&gt;</code> trong mã")
+        #expect(Markdown.inlineHTML("") == "")
+    }
+
     @Test("a forbidden link keeps its words as plain text; a tab inside the scheme fools nobody")
     func forbiddenLinksBecomeText() {
         #expect(Markdown.inlineHTML("Xem [danh sách](javascript:alert(1)) nhé") == "Xem danh sách nhé")

@@ -14,6 +14,7 @@ struct SiteContext: Sendable {
     /// What every row about a task shows, computed once per build rather
     /// than once per (task, unit) row.
     let taskFacts: [TaskKey: TaskFacts]
+    private let notes = NoteCache()
 
     struct TaskFacts: Sendable {
         let page: String
@@ -72,8 +73,10 @@ struct SiteContext: Sendable {
         return directive.id
     }
 
+    /// A note as HTML. The same note often stands on many rows (and each row
+    /// on two pages): each distinct note goes through cmark once per build.
     func noteHTML(_ note: String) -> String {
-        note.isEmpty ? "" : Markdown.inlineHTML(note)
+        note.isEmpty ? "" : notes.html(note)
     }
 }
 
@@ -130,4 +133,17 @@ struct UnitOrder: Sendable {
     }
 
     func precedes(_ a: Unit, _ b: Unit) -> Bool { (rank[a.code] ?? .max, a.code) < (rank[b.code] ?? .max, b.code) }
+}
+
+/// Notes already rendered to HTML, shared by the threads of one build.
+final class NoteCache: @unchecked Sendable {
+    private var rendered: [String: String] = [:]
+    private let lock = NSLockLike()
+
+    func html(_ note: String) -> String {
+        if let known = lock.locked({ rendered[note] }) { return known }
+        let html = Markdown.inlineHTML(note)
+        lock.locked { rendered[note] = html }
+        return html
+    }
 }
