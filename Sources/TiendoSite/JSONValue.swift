@@ -8,6 +8,9 @@ public indirect enum JSONValue: Sendable, Equatable {
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
+    /// JSON already written, compact, put in as is: a long array that its
+    /// producer writes straight to bytes rather than as a tree of values.
+    case raw([UInt8])
 
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         lhs.serialized() == rhs.serialized()
@@ -39,6 +42,7 @@ public indirect enum JSONValue: Sendable, Equatable {
             let rounded = (value * 10).rounded() / 10
             out.append(contentsOf: (rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)).utf8)
         case .string(let value): JSONValue.escape(value, into: &out)
+        case .raw(let bytes): out.append(contentsOf: bytes)
         case .array(let values):
             if values.isEmpty { out.append(contentsOf: "[]".utf8); return }
             out.append(UInt8(ascii: "["))

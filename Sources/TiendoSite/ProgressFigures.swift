@@ -148,6 +148,36 @@ enum ProgressFigures {
         Format.decimal((value * 10).rounded() / 10)
     }
 
+    /// The assignments array, one object per (task, unit), written straight
+    /// to bytes: at national scale there are millions, and a tree of values
+    /// for them would take gigabytes.
+    static func assignmentsJSON(_ tracker: Tracker) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(tracker.assignments.count * 160 + 2)
+        func field(_ key: StaticString, _ value: String?, first: Bool = false) {
+            if !first { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "\""))
+            key.withUTF8Buffer { out.append(contentsOf: $0) }
+            out.append(contentsOf: "\":".utf8)
+            if let value { JSONValue.escape(value, into: &out) } else { out.append(contentsOf: "null".utf8) }
+        }
+        out.append(UInt8(ascii: "["))
+        for (index, a) in tracker.assignments.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "{"))
+            field("directive", a.task.directiveID, first: true)
+            field("task", a.task.taskID)
+            field("unit", a.unitCode)
+            field("class", a.statusClass.rawValue)
+            field("state", a.row?.state.rawValue)
+            field("completed", a.row?.completed?.iso)
+            field("report", a.row.map(\.report).flatMap { $0.isEmpty ? nil : $0 })
+            out.append(UInt8(ascii: "}"))
+        }
+        out.append(UInt8(ascii: "]"))
+        return out
+    }
+
     static func json(_ tracker: Tracker) -> [UInt8] {
         func progressJSON(_ progress: TiendoCore.Progress) -> JSONValue {
             .object([
@@ -181,12 +211,7 @@ enum ProgressFigures {
                 .object([("code", .string(unit.code)), ("name", .string(unit.name)), ("type", .string(unit.type)),
                          ("progress", progressJSON(byUnit[unit.code] ?? TiendoCore.Progress()))])
             })),
-            ("assignments", .array(tracker.assignments.map { a in
-                .object([("directive", .string(a.task.directiveID)), ("task", .string(a.task.taskID)),
-                         ("unit", .string(a.unitCode)), ("class", .string(a.statusClass.rawValue)),
-                         ("state", .optional(a.row?.state.rawValue)), ("completed", .optional(a.row?.completed?.iso)),
-                         ("report", .optional(a.row.map(\.report).flatMap { $0.isEmpty ? nil : $0 }))])
-            })),
+            ("assignments", .raw(assignmentsJSON(tracker))),
         ])
         // Compact: at province scale the assignments alone are tens of megabytes.
         var bytes = value.utf8()

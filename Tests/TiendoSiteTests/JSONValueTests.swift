@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TiendoSite
 
@@ -84,5 +85,24 @@ import Testing
 
         """)
         #expect(value.utf8(pretty: true) == Array(value.serialized(pretty: true).utf8))
+    }
+}
+
+/// The export's assignments are written straight to bytes; they must read
+/// exactly as the same objects serialised through JSONValue.
+@Suite struct AssignmentsJSONTests {
+    @Test(arguments: ["mini", "sample"])
+    func sameBytesAsTheValueTree(_ name: String) throws {
+        let tracker = try #require(Support.loaded(name == "mini" ? Support.miniContent : Support.sampleContent).tracker)
+        let tree = JSONValue.array(tracker.assignments.map { a in
+            .object([("directive", .string(a.task.directiveID)), ("task", .string(a.task.taskID)),
+                     ("unit", .string(a.unitCode)), ("class", .string(a.statusClass.rawValue)),
+                     ("state", .optional(a.row?.state.rawValue)), ("completed", .optional(a.row?.completed?.iso)),
+                     ("report", .optional(a.row.map(\.report).flatMap { $0.isEmpty ? nil : $0 }))])
+        })
+        #expect(tracker.assignments.count > 5)
+        #expect(ProgressFigures.assignmentsJSON(tracker) == tree.utf8())
+        let export = try JSONSerialization.jsonObject(with: Data(ProgressFigures.json(tracker))) as? [String: Any]
+        #expect((export?["assignments"] as? [Any])?.count == tracker.assignments.count)
     }
 }
