@@ -70,12 +70,15 @@ struct SiteGeneration {
             return Result(summary: summary, asOf: nil, diagnostics: [])
         }
         report.step("đọc nội dung (danh sách đơn vị, văn bản, tệp trạng thái)")
-        let loaded = ContentLoader(contentDirectory: options.content.content).load(asOf: asOf, sheet: options.content.sheet,
+        var loaded = ContentLoader(contentDirectory: options.content.content).load(asOf: asOf, sheet: options.content.sheet,
                                                                                     threads: max(1, options.threads))
         Console.report(loaded.diagnostics)
         guard let tracker = loaded.tracker else {
             throw CommandFailure("không dựng trang vì nội dung có lỗi; trang cũ (nếu có) giữ nguyên")
         }
+        // The tracker holds every row it needs; at national scale the list
+        // read from the file is gigabytes not worth keeping through the build.
+        loaded.rows = []
         report.step("đọc giao diện \(options.theme)")
         let theme: Theme
         do {
