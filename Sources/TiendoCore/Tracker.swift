@@ -23,22 +23,53 @@ public struct Tracker: Sendable {
     }
 
     /// One task on one unit, with what the unit reported and its class.
+    /// The reported row stays in the tracker's one list of rows and is read
+    /// from there: at national scale there are millions of assignments, and
+    /// a copy of the row in each would double the memory a build takes.
     public struct Assignment: Sendable, Hashable {
         public var task: TaskKey
         public var unitCode: String
         public var role: Assignee.Role
-        public var row: StatusRow?
         public var statusClass: StatusClass
         public var due: CivilDate?
+        private let rows: [StatusRow]
+        private let rowIndex: Int32
+
+        public var row: StatusRow? { rowIndex < 0 ? nil : rows[Int(rowIndex)] }
+
+        init(task: TaskKey, unitCode: String, role: Assignee.Role, rows: [StatusRow], rowIndex: Int32?,
+             statusClass: StatusClass, due: CivilDate?) {
+            self.task = task
+            self.unitCode = unitCode
+            self.role = role
+            self.rows = rows
+            self.rowIndex = rowIndex ?? -1
+            self.statusClass = statusClass
+            self.due = due
+        }
+
+        public static func == (a: Assignment, b: Assignment) -> Bool {
+            a.task == b.task && a.unitCode == b.unitCode && a.role == b.role && a.row == b.row
+                && a.statusClass == b.statusClass && a.due == b.due
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(task)
+            hasher.combine(unitCode)
+            hasher.combine(row)
+        }
     }
 
     public init(register: UnitRegister, directives: [Directive], rows: [StatusRow], asOf: CivilDate) {
         self.register = register
         self.directives = directives
         self.asOf = asOf
-        var rowByPair: [Pair: StatusRow] = [:]
+        // The last row for a pair wins, as the reader reports duplicates.
+        var rowByPair: [Pair: Int32] = [:]
         rowByPair.reserveCapacity(rows.count)
-        for row in rows { rowByPair[Pair(directiveID: row.directiveID, taskID: row.taskID, unitCode: row.unitCode)] = row }
+        for (index, row) in rows.enumerated() {
+            rowByPair[Pair(directiveID: row.directiveID, taskID: row.taskID, unitCode: row.unitCode)] = Int32(index)
+        }
         var assignments: [Assignment] = []
         var byTask: [TaskKey: Range<Int>] = [:]
         var byUnit: [String: [Int]] = [:]
@@ -52,15 +83,16 @@ public struct Tracker: Sendable {
                 let partnerCodes = Set(task.assignees.filter { $0.role == .partner }.compactMap(\.code))
                 var taskProgress = Progress()
                 for code in task.units {
-                    let row = rowByPair[Pair(directiveID: directive.id, taskID: task.id, unitCode: code)]
+                    let rowIndex = rowByPair[Pair(directiveID: directive.id, taskID: task.id, unitCode: code)]
+                    let row = rowIndex.map { rows[Int($0)] }
                     let due = task.deadline?.due
                     let statusClass = StatusClass.classify(due: due, row: row, asOf: asOf)
                     byUnit[code, default: []].append(assignments.count)
                     progressByUnit[code, default: Progress()].add(statusClass, state: row?.state)
                     taskProgress.add(statusClass, state: row?.state)
                     assignments.append(Assignment(
-                        task: task.key, unitCode: code, role: partnerCodes.contains(code) ? .partner : .lead, row: row,
-                        statusClass: statusClass, due: due))
+                        task: task.key, unitCode: code, role: partnerCodes.contains(code) ? .partner : .lead,
+                        rows: rows, rowIndex: rowIndex, statusClass: statusClass, due: due))
                 }
                 byTask[task.key] = start..<assignments.count
                 progressByTask[task.key] = taskProgress
