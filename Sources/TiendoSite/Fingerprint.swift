@@ -1,3 +1,5 @@
+import TiendoCore
+
 /// A 64-bit hash that is the same on every machine and every run (Swift's
 /// Hasher is seeded per process). Used to tell whether a page's inputs or a
 /// file's bytes changed — for change detection, not for security. It takes
@@ -50,9 +52,18 @@ public struct Fingerprint: Sendable, Hashable {
         text.withUTF8 { add(bytes: UnsafeRawBufferPointer($0)) }
     }
 
-    public mutating func add(_ number: Int) { add(String(number)) }
+    /// A number as one word, marked so it never equals a text of the same bytes.
+    public mutating func add(_ number: Int) {
+        value = Self.mix(Self.mix(value, UInt64(bitPattern: Int64(number))), 0x4E55_4D42_4552) // "NUMBER"
+    }
 
-    public mutating func add(_ other: Fingerprint) { add(String(other.value, radix: 16)) }
+    public mutating func add(_ other: Fingerprint) { add(Int(bitPattern: UInt(other.value))) }
+
+    /// A date, or its absence, without formatting it as text.
+    public mutating func add(_ date: CivilDate?) {
+        guard let date else { return add(-1) }
+        add(date.year * 10_000 + date.month * 100 + date.day)
+    }
 
     public static func of<S: Sequence>(bytes: S) -> Fingerprint where S.Element == UInt8 {
         var print = Fingerprint()

@@ -196,9 +196,9 @@ public struct SiteBuilder: Sendable {
         print.add(assignment.statusClass.rawValue)
         if let row = assignment.row {
             print.add(row.state.rawValue)
-            print.add(row.completed?.iso ?? "")
+            print.add(row.completed)
             print.add(row.report)
-            print.add(row.updated?.iso ?? "")
+            print.add(row.updated)
             print.add(row.note)
         } else {
             print.add("-")
