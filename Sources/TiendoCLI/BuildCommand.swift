@@ -70,8 +70,10 @@ struct SiteGeneration {
             return Result(summary: summary, asOf: nil, diagnostics: [])
         }
         report.step("đọc nội dung (danh sách đơn vị, văn bản, tệp trạng thái)")
+        let cache = DirectiveCache(path: publisher.directiveCachePath, salt: BuildStamp.executable)
         var loaded = ContentLoader(contentDirectory: options.content.content).load(asOf: asOf, sheet: options.content.sheet,
-                                                                                    threads: max(1, options.threads))
+                                                                                    threads: max(1, options.threads),
+                                                                                    directiveCache: cache)
         Console.report(loaded.diagnostics)
         guard let tracker = loaded.tracker else {
             throw CommandFailure("không dựng trang vì nội dung có lỗi; trang cũ (nếu có) giữ nguyên")
@@ -98,6 +100,7 @@ struct SiteGeneration {
             let summary = try publisher.publish(plans, salt: salt, source: source, threads: max(1, options.threads),
                                                 progress: report.progressHandler)
             report.endProgress()
+            loaded.directiveCache?.save()
             return Result(summary: summary, asOf: tracker.asOf, diagnostics: loaded.diagnostics)
         } catch {
             report.endProgress()

@@ -1,7 +1,7 @@
 /// A task's deadline: the phrase as the directive wrote it and the last day
 /// it allows, when there is one.
-public struct Deadline: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
+public struct Deadline: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable, Codable {
         /// An inclusive day: "chậm nhất trong ngày 24/6/2026", "hạn 24/6/2026".
         case on
         /// An exclusive day: "trước ngày 27/6/2026" allows up to 26/6/2026.
@@ -35,8 +35,8 @@ public struct Deadline: Sendable, Hashable {
 }
 
 /// How a recurring deadline repeats.
-public struct Recurrence: Sendable, Hashable {
-    public enum Period: String, Sendable, Hashable {
+public struct Recurrence: Sendable, Hashable, Codable {
+    public enum Period: String, Sendable, Hashable, Codable {
         case week, month, quarter, halfYear = "half-year", year
     }
 

@@ -1,8 +1,8 @@
 /// One problem found in the content, with where it is and what to do about
 /// it, in words a clerk can act on. Diagnostics are collected, never thrown
 /// one at a time, so a clerk fixes every mistake in one pass.
-public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Hashable {
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Codable {
+    public enum Severity: String, Sendable, Hashable, Codable {
         case error = "lỗi"
         case warning = "cảnh báo"
     }

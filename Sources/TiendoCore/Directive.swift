@@ -2,7 +2,7 @@ import TiendoMarkdown
 
 /// One source document, read: its metadata, its tasks, and its body blocks
 /// (with safe HTML) for the directive page.
-public struct Directive: Sendable {
+public struct Directive: Sendable, Codable {
     public var id: String
     /// Path of the file, relative to the content folder.
     public var file: String

@@ -1,7 +1,7 @@
 /// What the header and footer of a directive say. Every field is optional:
 /// a draft leaves its number and date blank, and the site shows a blank as
 /// a blank rather than inventing one.
-public struct DirectiveMetadata: Sendable, Hashable {
+public struct DirectiveMetadata: Sendable, Hashable, Codable {
     /// "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG"
     public var issuer: String?
     /// Số ký hiệu as written after "Số:" ("/UBND-NVKTGS" in a draft).
@@ -35,7 +35,7 @@ public struct DirectiveMetadata: Sendable, Hashable {
 }
 
 /// The signature block: "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Vũ Tiến Phụng".
-public struct Signature: Sendable, Hashable {
+public struct Signature: Sendable, Hashable, Codable {
     /// "TM. ỦY BAN NHÂN DÂN"
     public var onBehalfOf: String?
     /// "KT. CHỦ TỊCH" (signing for), or "Q. CHỦ TỊCH" and similar.

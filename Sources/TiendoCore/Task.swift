@@ -1,5 +1,5 @@
 /// One duty in a directive, with an id like "1.3" (section 1, item 3).
-public struct Task: Sendable, Hashable {
+public struct Task: Sendable, Hashable, Codable {
     public var directiveID: String
     public var id: String
     /// The section heading as written ("1. Ủy ban nhân dân xã, phường, đặc khu").
@@ -67,8 +67,8 @@ public enum TaskID {
 }
 
 /// Who a task names, as the document wrote it, and what the register says it is.
-public struct Assignee: Sendable, Hashable {
-    public enum Role: String, Sendable, Hashable {
+public struct Assignee: Sendable, Hashable, Codable {
+    public enum Role: String, Sendable, Hashable, Codable {
         case lead, partner
     }
 
@@ -85,7 +85,7 @@ public struct Assignee: Sendable, Hashable {
 }
 
 /// Who collects the reports ("qua Sở Nội vụ để tổng hợp").
-public struct Consolidator: Sendable, Hashable {
+public struct Consolidator: Sendable, Hashable, Codable {
     public var name: String
     public var code: String?
 

@@ -3,8 +3,8 @@
 /// The directive reader walks these instead of libcmark's nodes so that no
 /// pointer ever leaves `Markdown`; positions come straight from cmark so a
 /// diagnostic can name the line a clerk must fix.
-public struct MarkdownBlock: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
+public struct MarkdownBlock: Sendable, Equatable, Codable {
+    public enum Kind: Sendable, Equatable, Codable {
         case paragraph
         case heading(level: Int)
         case list(ordered: Bool, start: Int, tight: Bool)

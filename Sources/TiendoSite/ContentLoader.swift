@@ -22,6 +22,8 @@ public struct ContentLoader: Sendable {
         public var rows: [StatusRow]
         public var asOf: CivilDate?
         public var diagnostics: [Diagnostic]
+        /// The directive cache as it should be after this reading (nil without one).
+        public var directiveCache: DirectiveCache?
 
         /// The classified model, when the content has no errors and an as-of date.
         public var tracker: Tracker? {
@@ -59,7 +61,16 @@ public struct ContentLoader: Sendable {
 
     public func readDirective(at path: String, register: UnitRegister, renderHTML: Bool,
                               diagnostics: inout [Diagnostic]) -> Directive? {
-        guard let text = readText(path, diagnostics: &diagnostics, missingHint: "kiểm tra lại đường dẫn tệp") else { return nil }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            diagnostics.append(.error(path, "không tìm thấy hoặc không đọc được tệp", hint: "kiểm tra lại đường dẫn tệp"))
+            return nil
+        }
+        return readDirective(data, at: path, register: register, renderHTML: renderHTML, diagnostics: &diagnostics)
+    }
+
+    func readDirective(_ data: Data, at path: String, register: UnitRegister, renderHTML: Bool,
+                       diagnostics: inout [Diagnostic]) -> Directive? {
+        guard let text = decodeText(data, path, diagnostics: &diagnostics) else { return nil }
         let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         let output = DirectiveReader(register: register).read(text, file: path, defaultID: Slug.safeID(stem), renderHTML: renderHTML)
         diagnostics.append(contentsOf: output.diagnostics)
@@ -72,9 +83,11 @@ public struct ContentLoader: Sendable {
         return directive
     }
 
-    /// `threads`: how many directive files are read at once.
+    /// `threads`: how many directive files are read at once. With a
+    /// `directiveCache`, directive files unchanged since it was written are
+    /// taken from it; the cache as it should now be comes back in `Loaded`.
     public func load(asOf explicitAsOf: CivilDate?, sheet: String? = nil, renderHTML: Bool = true,
-                     threads: Int = SiteBuilder.defaultThreads) -> Loaded {
+                     threads: Int = SiteBuilder.defaultThreads, directiveCache: DirectiveCache? = nil) -> Loaded {
         var diagnostics: [Diagnostic] = []
         let register = loadRegister(diagnostics: &diagnostics)
         var directives: [Directive] = []
@@ -86,13 +99,27 @@ public struct ContentLoader: Sendable {
         // Files are read side by side, then checked in file order, so the
         // diagnostics and the directives' order are the same on any machine.
         let loader = self
-        let read = Workers.map(files, threads: threads) { path -> (Directive?, [Diagnostic]) in
+        let registerBytes = directiveCache == nil ? nil : FileManager.default.contents(atPath: display(Self.registerFile))
+        let read = Workers.map(files, threads: threads) { path -> (Directive?, [Diagnostic], DirectiveCache.Stored?) in
             var fileDiagnostics: [Diagnostic] = []
-            let directive = loader.readDirective(at: path, register: register, renderHTML: renderHTML, diagnostics: &fileDiagnostics)
-            return (directive, fileDiagnostics)
+            guard let cache = directiveCache, let data = FileManager.default.contents(atPath: path) else {
+                let directive = loader.readDirective(at: path, register: register, renderHTML: renderHTML, diagnostics: &fileDiagnostics)
+                return (directive, fileDiagnostics, nil)
+            }
+            let key = cache.key(file: path, bytes: data, register: registerBytes, content: loader.contentDirectory, renderHTML: renderHTML)
+            if let entry = cache.entry(file: path, key: key) { return (entry.directive, entry.diagnostics, cache.entries[path]) }
+            let directive = loader.readDirective(data, at: path, register: register, renderHTML: renderHTML, diagnostics: &fileDiagnostics)
+            return (directive, fileDiagnostics,
+                    DirectiveCache.store(DirectiveCache.Entry(key: key, directive: directive, diagnostics: fileDiagnostics)))
+        }
+        var cache = directiveCache
+        if cache != nil {
+            var current: [String: DirectiveCache.Stored] = [:]
+            for (path, (_, _, entry)) in zip(files, read) { current[path] = entry }
+            cache?.replace(with: current)
         }
         var idFiles: [String: String] = [:]
-        for (path, (read, fileDiagnostics)) in zip(files, read) {
+        for (path, (read, fileDiagnostics, _)) in zip(files, read) {
             diagnostics.append(contentsOf: fileDiagnostics)
             guard let directive = read else { continue }
             if let other = idFiles[directive.id] {
@@ -115,7 +142,8 @@ public struct ContentLoader: Sendable {
             diagnostics.append(.error(statusPath, "không xác định được ngày số liệu: tệp trạng thái chưa có ngày cập nhật nào",
                                       hint: "ghi cột updated (ngày cập nhật), hoặc chạy lệnh với --as-of YYYY-MM-DD"))
         }
-        return Loaded(register: register, directives: directives, rows: rows, asOf: asOf, diagnostics: diagnostics)
+        return Loaded(register: register, directives: directives, rows: rows, asOf: asOf, diagnostics: diagnostics,
+                      directiveCache: cache)
     }
 
     /// Reads `status.csv` or `status.xlsx` (the worksheet named `sheet`, or the first).
@@ -177,6 +205,10 @@ public struct ContentLoader: Sendable {
             diagnostics.append(.error(path, "không tìm thấy hoặc không đọc được tệp", hint: missingHint))
             return nil
         }
+        return decodeText(data, path, diagnostics: &diagnostics)
+    }
+
+    func decodeText(_ data: Data, _ path: String, diagnostics: inout [Diagnostic]) -> String? {
         guard let text = String(data: data, encoding: .utf8) else {
             diagnostics.append(.error(path, "tệp không phải UTF-8",
                                       hint: "mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8"))

@@ -59,6 +59,8 @@ public struct Publisher: Sendable {
     var name: String { (output as NSString).lastPathComponent }
     var lockPath: String { (parent as NSString).appendingPathComponent(".\(name).lock") }
     var stagingPrefix: String { ".\(name).tmp-" }
+    /// Where the directive cache of this site lives: beside it, never in it.
+    public var directiveCachePath: String { (parent as NSString).appendingPathComponent(".\(name).cache") }
 
     /// A path inside the site: relative, no "..", no empty parts.
     public static func isSafe(_ path: String) -> Bool {

@@ -1,0 +1,118 @@
+import Foundation
+import TiendoCore
+
+/// Directives as the previous build read them, kept in one file beside the
+/// site. Staff rebuild after every status update, and then no directive has
+/// changed: reading 300 of them again costs more than the status file.
+///
+/// An entry is used only when everything its reading depends on is the
+/// same: the file's path and bytes, the unit register's bytes (names become
+/// codes), the content folder, whether HTML was rendered, and `salt` (the
+/// tiendo binary, so a new version reads everything again). A missing,
+/// damaged or foreign cache file is simply not used; it is never trusted
+/// over the directive files.
+///
+/// The file holds one JSON document per directive behind a small index, so
+/// entries are decoded only when asked for, on the threads that read the
+/// directives, and an unchanged entry is written back without re-encoding.
+public struct DirectiveCache: Sendable {
+    public let path: String
+    let salt: Fingerprint
+    private(set) var entries: [String: Stored]
+    /// Whether this build read anything the file does not hold yet.
+    private(set) var changed = false
+
+    /// What reading one directive file gave.
+    struct Entry: Codable, Sendable {
+        let key: String
+        let directive: Directive?
+        let diagnostics: [Diagnostic]
+    }
+
+    /// An entry as kept: its key and its JSON.
+    struct Stored: Sendable {
+        let key: String
+        let json: Data
+    }
+
+    static let header = "tiendo-directive-cache 2\n"
+
+    public init(path: String, salt: String) {
+        self.path = path
+        var print = Fingerprint()
+        print.add(salt)
+        self.salt = print
+        entries = FileManager.default.contents(atPath: path).flatMap(Self.parse) ?? [:]
+    }
+
+    /// The file: the header, then per entry a line "path-length key json-length"
+    /// followed by the path's and the JSON's bytes.
+    static func parse(_ data: Data) -> [String: Stored]? {
+        let bytes = [UInt8](data)
+        let head = Array(header.utf8)
+        guard bytes.starts(with: head) else { return nil }
+        var entries: [String: Stored] = [:]
+        var position = head.count
+        while position < bytes.count {
+            guard let newline = bytes[position...].firstIndex(of: 0x0A) else { return nil }
+            let fields = String(decoding: bytes[position..<newline], as: UTF8.self).split(separator: " ")
+            guard fields.count == 3, let pathLength = Int(fields[0]), let jsonLength = Int(fields[2]),
+                  pathLength >= 0, jsonLength >= 0, newline + 1 + pathLength + jsonLength <= bytes.count else { return nil }
+            let pathStart = newline + 1, jsonStart = pathStart + pathLength
+            let file = String(decoding: bytes[pathStart..<jsonStart], as: UTF8.self)
+            entries[file] = Stored(key: String(fields[1]), json: Data(bytes[jsonStart..<(jsonStart + jsonLength)]))
+            position = jsonStart + jsonLength
+        }
+        return entries
+    }
+
+    /// The key of one directive file as read now.
+    func key(file: String, bytes: Data, register: Data?, content: String, renderHTML: Bool) -> String {
+        var print = salt
+        print.add(file)
+        print.add(content)
+        print.add(renderHTML ? 1 : 0)
+        print.add(bytes: register ?? Data())
+        print.add(bytes: bytes)
+        return print.hex
+    }
+
+    /// The entry for `file` if it was made with `key`; an entry that does not
+    /// decode counts as absent.
+    func entry(file: String, key: String) -> Entry? {
+        guard let stored = entries[file], stored.key == key,
+              let entry = try? JSONDecoder().decode(Entry.self, from: stored.json), entry.key == key else { return nil }
+        return entry
+    }
+
+    /// The stored form of an entry read in this build.
+    static func store(_ entry: Entry) -> Stored? {
+        (try? JSONEncoder().encode(entry)).map { Stored(key: entry.key, json: $0) }
+    }
+
+    /// Keeps exactly the files read in this build.
+    mutating func replace(with current: [String: Stored]) {
+        if current.count != entries.count
+            || current.contains(where: { entries[$0.key]?.key != $0.value.key || entries[$0.key]?.json != $0.value.json }) {
+            changed = true
+        }
+        entries = current
+    }
+
+    /// Writes the cache when it changed: to a temporary file renamed over
+    /// the old one, so a reader never sees half a file.
+    public func save() {
+        guard changed else { return }
+        var data = Data(Self.header.utf8)
+        for file in entries.keys.sorted() {
+            let stored = entries[file]!
+            let name = Data(file.utf8)
+            data.append(contentsOf: "\(name.count) \(stored.key) \(stored.json.count)\n".utf8)
+            data.append(name)
+            data.append(stored.json)
+        }
+        let temporary = path + ".tmp-\(getpid())"
+        guard FileManager.default.createFile(atPath: temporary, contents: data) else { return }
+        if rename(temporary, path) != 0 { try? FileManager.default.removeItem(atPath: temporary) }
+    }
+}
