@@ -176,7 +176,7 @@ public struct Publisher: Sendable {
                         progress: (@Sendable (Int, Int) -> Void)?) throws -> [Outcome] {
         let order = SiteBuilder.renderOrder(needed, plans: plans)
         let indices = order + plans.indices.filter { !needed[$0] }
-        let slots = OutcomeSlots(count: plans.count)
+        let slots = Slots<Outcome>(count: plans.count)
         let counter = Counter()
         let total = indices.count
         let renderTotal = order.count
@@ -215,7 +215,7 @@ public struct Publisher: Sendable {
         }
         Workers.run(count: max(1, min(threads, total)), work)
         if let error = slots.error { throw error }
-        return slots.values
+        return slots.values.map { $0! }
     }
 
     func oldFileMatches(_ entry: Manifest.Entry, _ path: String) -> Bool {
@@ -289,20 +289,4 @@ public struct Publisher: Sendable {
         }
     }
 
-}
-
-/// Outcomes written by many threads, each index by exactly one of them,
-/// and the first error, which stops the others.
-final class OutcomeSlots: @unchecked Sendable {
-    private var storage: [Publisher.Outcome?]
-    private var firstError: Error?
-    private let lock = NSLockLike()
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Publisher.Outcome) { lock.locked { storage[index] = value } }
-    func fail(_ error: Error) { lock.locked { if firstError == nil { firstError = error } } }
-    var failed: Bool { lock.locked { firstError != nil } }
-    var error: Error? { lock.locked { firstError } }
-    var values: [Publisher.Outcome] { lock.locked { storage.map { $0! } } }
 }

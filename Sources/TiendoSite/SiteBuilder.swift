@@ -1,4 +1,3 @@
-import Dispatch
 import TiendoCore
 
 /// One file of the generated site.
@@ -148,10 +147,15 @@ public struct SiteBuilder: Sendable {
 
     /// Renders every planned file, on every core; the result is in plan
     /// order whatever the number of threads, so the bytes never depend on it.
+    /// (Publishing renders through `Publisher`, which writes each page as
+    /// it is done.)
     public func build(threads: Int = SiteBuilder.defaultThreads) -> [OutputFile] {
         let plans = plan(threads: threads)
-        let rendered = Self.render(plans.indices.map { _ in true }, plans: plans, threads: threads, progress: nil)
-        return plans.indices.map { OutputFile(path: plans[$0].path, bytes: rendered[$0] ?? []) }
+        let order = Self.renderOrder(plans.map { _ in true }, plans: plans)
+        let rendered = Workers.map(order, threads: threads) { plans[$0].render() }
+        var bytes = [[UInt8]](repeating: [], count: plans.count)
+        for (index, page) in zip(order, rendered) { bytes[index] = page }
+        return plans.indices.map { OutputFile(path: plans[$0].path, bytes: bytes[$0]) }
     }
 
     public static var defaultThreads: Int { max(1, min(8, SystemInfo.activeProcessorCount)) }
@@ -163,28 +167,6 @@ public struct SiteBuilder: Sendable {
     static func renderOrder(_ needed: [Bool], plans: [PagePlan]) -> [Int] {
         needed.indices.filter { needed[$0] && plans[$0].inputs == nil }
             + needed.indices.filter { needed[$0] && plans[$0].inputs != nil }
-    }
-
-    /// Renders the plans marked `needed`; `progress` is told (done, total) as pages finish.
-    public static func render(_ needed: [Bool], plans: [PagePlan], threads: Int,
-                              progress: (@Sendable (Int, Int) -> Void)?) -> [[UInt8]?] {
-        let indices = renderOrder(needed, plans: plans)
-        let results = ResultSlots(count: plans.count)
-        let counter = Counter()
-        let total = indices.count
-        let workers = max(1, min(threads, total))
-        // Pages are handed out one by one from a shared counter, so big pages
-        // do not leave a thread idle. Plain threads, not concurrentPerform:
-        // called from an async command, libdispatch ran it on a single thread.
-        let work: @Sendable () -> Void = {
-            while let position = counter.next(limit: total) {
-                let index = indices[position]
-                results.set(index, plans[index].render())
-                progress?(counter.finished(), total)
-            }
-        }
-        Workers.run(count: workers, work)
-        return results.values
     }
 
     // MARK: Inputs of pages
@@ -303,35 +285,4 @@ public struct SiteBuilder: Sendable {
         }
         return writer.finish()
     }
-}
-
-/// Slots written by many threads, each index by exactly one of them.
-final class ResultSlots: @unchecked Sendable {
-    private var storage: [[UInt8]?]
-    private let lock = NSLockLike()
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: [UInt8]) {
-        lock.locked { storage[index] = value }
-    }
-
-    var values: [[UInt8]?] { lock.locked { storage } }
-}
-
-/// Hands out work positions and counts finished ones.
-final class Counter: @unchecked Sendable {
-    private var nextPosition = 0
-    private var done = 0
-    private let lock = NSLockLike()
-
-    func next(limit: Int) -> Int? {
-        lock.locked {
-            guard nextPosition < limit else { return nil }
-            defer { nextPosition += 1 }
-            return nextPosition
-        }
-    }
-
-    func finished() -> Int { lock.locked { done += 1; return done } }
 }

@@ -17,6 +17,8 @@ final class NSLockLike: @unchecked Sendable {
 }
 
 /// Runs `work` on `count` threads (the caller's among them) and waits for all.
+/// Plain threads, not `concurrentPerform`: called from an async command,
+/// libdispatch ran that on a single thread.
 enum Workers {
     static func run(count: Int, _ work: @escaping @Sendable () -> Void) {
         let group = DispatchGroup()
@@ -45,15 +47,40 @@ extension Workers {
         run(count: max(1, min(threads, items.count))) {
             while let index = counter.next(limit: items.count) { slots.set(index, transform(items[index])) }
         }
-        return slots.values
+        return slots.values.map { $0! }
+    }
+}
+
+/// Results written by many threads, each index by exactly one of them, and
+/// the first error, which tells the other threads to stop.
+final class Slots<Value>: @unchecked Sendable {
+    private var storage: [Value?]
+    private var firstError: Error?
+    private let lock = NSLockLike()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Value) { lock.locked { storage[index] = value } }
+    func fail(_ error: Error) { lock.locked { if firstError == nil { firstError = error } } }
+    var failed: Bool { lock.locked { firstError != nil } }
+    var error: Error? { lock.locked { firstError } }
+    /// Nil where nothing was set.
+    var values: [Value?] { lock.locked { storage } }
+}
+
+/// Hands out work positions and counts finished ones.
+final class Counter: @unchecked Sendable {
+    private var nextPosition = 0
+    private var done = 0
+    private let lock = NSLockLike()
+
+    func next(limit: Int) -> Int? {
+        lock.locked {
+            guard nextPosition < limit else { return nil }
+            defer { nextPosition += 1 }
+            return nextPosition
+        }
     }
 
-    private final class Slots<Value>: @unchecked Sendable {
-        private var storage: [Value?]
-        private let lock = NSLockLike()
-
-        init(count: Int) { storage = Array(repeating: nil, count: count) }
-        func set(_ index: Int, _ value: Value) { lock.locked { storage[index] = value } }
-        var values: [Value] { lock.locked { storage.map { $0! } } }
-    }
+    func finished() -> Int { lock.locked { done += 1; return done } }
 }
