@@ -4,13 +4,15 @@ import Foundation
 /// never changes (a register) and shared by all its copies and threads.
 /// The answer for a key must never change: only what is costly to work out
 /// again is remembered, never what could differ.
-final class Memo<Key: Hashable, Value>: @unchecked Sendable {
+public final class Memo<Key: Hashable, Value>: @unchecked Sendable {
     // Guarded by `lock`; readers on several threads share one memo.
     private var answers: [Key: Value] = [:]
     private let lock = NSLock()
 
     /// The remembered answer for `key`, or `work(key)` remembered.
-    func value(for key: Key, _ work: (Key) -> Value) -> Value {
+    public init() {}
+
+    public func value(for key: Key, _ work: (Key) -> Value) -> Value {
         if let known = lock.withLock({ answers[key] }) { return known }
         let value = work(key)
         lock.withLock { answers[key] = value }

@@ -9,15 +9,16 @@ struct SiteContext: Sendable {
     let typeLabels: [String: UnitType]
     let directivesByID: [String: Directive]
     let order: UnitOrder
-    /// Each task's text as one plain line, computed once: many pages show excerpts of it.
-    let plainTexts: [TaskKey: String]
     /// What every row about a task shows, computed once per build rather
     /// than once per (task, unit) row.
     let taskFacts: [TaskKey: TaskFacts]
-    private let notes = NoteCache()
+    /// Notes already rendered to HTML, shared by the threads of one build.
+    private let notes = Memo<String, String>()
 
     struct TaskFacts: Sendable {
         let page: String
+        /// The task's text as one plain line: many pages show excerpts of it.
+        let plain: String
         /// The excerpt of a unit page's table row.
         let rowExcerpt: String
         let deadline: DeadlineView
@@ -33,19 +34,14 @@ struct SiteContext: Sendable {
         order = UnitOrder(tracker.register.units)
         let paths = self.paths
         let perDirective = Workers.map(tracker.directives, threads: threads) { directive in
-            directive.tasks.map { task -> (TaskKey, String, TaskFacts) in
+            directive.tasks.map { task -> (TaskKey, TaskFacts) in
                 let line = Format.plainLine(task.text)
-                return (task.key, line, TaskFacts(page: paths.task(task.key), rowExcerpt: Format.cut(line, limit: Self.rowExcerptLimit),
-                                                  deadline: DeadlineView(task.deadline)))
+                return (task.key, TaskFacts(page: paths.task(task.key), plain: line,
+                                            rowExcerpt: Format.cut(line, limit: Self.rowExcerptLimit), deadline: DeadlineView(task.deadline)))
             }
         }
-        var plain: [TaskKey: String] = [:]
         var facts: [TaskKey: TaskFacts] = [:]
-        for (key, line, fact) in perDirective.joined() {
-            plain[key] = line
-            facts[key] = fact
-        }
-        plainTexts = plain
+        for (key, fact) in perDirective.joined() { facts[key] = fact }
         taskFacts = facts
     }
 
@@ -55,7 +51,7 @@ struct SiteContext: Sendable {
     /// An excerpt of a task's text, cut at a word before `limit` characters.
     func excerpt(_ task: Task, limit: Int) -> String {
         if limit == Self.rowExcerptLimit, let facts = taskFacts[task.key] { return facts.rowExcerpt }
-        return Format.cut(plainTexts[task.key] ?? Format.plainLine(task.text), limit: limit)
+        return Format.cut(taskFacts[task.key]?.plain ?? Format.plainLine(task.text), limit: limit)
     }
 
     var asOf: CivilDate { tracker.asOf }
@@ -76,7 +72,7 @@ struct SiteContext: Sendable {
     /// A note as HTML. The same note often stands on many rows (and each row
     /// on two pages): each distinct note goes through cmark once per build.
     func noteHTML(_ note: String) -> String {
-        note.isEmpty ? "" : notes.html(note)
+        note.isEmpty ? "" : notes.value(for: note, Markdown.inlineHTML)
     }
 }
 
@@ -133,17 +129,4 @@ struct UnitOrder: Sendable {
     }
 
     func precedes(_ a: Unit, _ b: Unit) -> Bool { (rank[a.code] ?? .max, a.code) < (rank[b.code] ?? .max, b.code) }
-}
-
-/// Notes already rendered to HTML, shared by the threads of one build.
-final class NoteCache: @unchecked Sendable {
-    private var rendered: [String: String] = [:]
-    private let lock = NSLockLike()
-
-    func html(_ note: String) -> String {
-        if let known = lock.locked({ rendered[note] }) { return known }
-        let html = Markdown.inlineHTML(note)
-        lock.locked { rendered[note] = html }
-        return html
-    }
 }
