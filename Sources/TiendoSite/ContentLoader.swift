@@ -61,10 +61,7 @@ public struct ContentLoader: Sendable {
 
     public func readDirective(at path: String, register: UnitRegister, renderHTML: Bool,
                               diagnostics: inout [Diagnostic]) -> Directive? {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            diagnostics.append(.error(path, "không tìm thấy hoặc không đọc được tệp", hint: "kiểm tra lại đường dẫn tệp"))
-            return nil
-        }
+        guard let data = readData(path, diagnostics: &diagnostics, missingHint: "kiểm tra lại đường dẫn tệp") else { return nil }
         return readDirective(data, at: path, register: register, renderHTML: renderHTML, diagnostics: &diagnostics)
     }
 
@@ -201,11 +198,15 @@ public struct ContentLoader: Sendable {
     }
 
     func readText(_ path: String, diagnostics: inout [Diagnostic], missingHint: String) -> String? {
+        readData(path, diagnostics: &diagnostics, missingHint: missingHint).flatMap { decodeText($0, path, diagnostics: &diagnostics) }
+    }
+
+    func readData(_ path: String, diagnostics: inout [Diagnostic], missingHint: String) -> Data? {
         guard let data = FileManager.default.contents(atPath: path) else {
             diagnostics.append(.error(path, "không tìm thấy hoặc không đọc được tệp", hint: missingHint))
             return nil
         }
-        return decodeText(data, path, diagnostics: &diagnostics)
+        return data
     }
 
     func decodeText(_ data: Data, _ path: String, diagnostics: inout [Diagnostic]) -> String? {

@@ -218,6 +218,7 @@ public struct Publisher: Sendable {
         return slots.values.map { $0! }
     }
 
+    /// Whether the published file at `path` is a regular file of the size the manifest says.
     func oldFileMatches(_ entry: Manifest.Entry, _ path: String) -> Bool {
         var info = stat()
         let full = (output as NSString).appendingPathComponent(path)
@@ -231,11 +232,7 @@ public struct Publisher: Sendable {
         let markerPath = (output as NSString).appendingPathComponent(Self.marker)
         guard let data = FileManager.default.contents(atPath: markerPath),
               let manifest = Manifest(text: String(decoding: data, as: UTF8.self)), manifest.source == source else { return nil }
-        for (path, entry) in manifest.entries {
-            var info = stat()
-            let full = (output as NSString).appendingPathComponent(path)
-            guard stat(full, &info) == 0, Int(info.st_size) == entry.size else { return nil }
-        }
+        for (path, entry) in manifest.entries where !oldFileMatches(entry, path) { return nil }
         var summary = Summary()
         summary.unchanged = manifest.entries.count
         summary.reused = manifest.entries.count

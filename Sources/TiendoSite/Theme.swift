@@ -47,25 +47,20 @@ public struct Theme: Sendable {
         var sources: [String: [UInt8]] = [:]
         var missing: [String] = []
         var fingerprint = Fingerprint()
-        for name in Self.pageTemplates + Self.partials {
-            let file = (templatesFolder as NSString).appendingPathComponent(name + ".mustache")
-            guard let data = fm.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
-                missing.append(name)
-                continue
-            }
-            fingerprint.add(name)
-            fingerprint.add(text)
-            sources[name] = Array(text.utf8)
-        }
-        // Further .mustache files are partials a theme may add for itself.
+        // The templates the site needs, then any further .mustache files:
+        // partials a theme may add for itself.
+        let required = Self.pageTemplates + Self.partials
         let extra = ((try? fm.contentsOfDirectory(atPath: templatesFolder)) ?? [])
             .filter { $0.hasSuffix(".mustache") && !$0.hasPrefix(".") }
             .map { String($0.dropLast(".mustache".count)) }
-            .filter { sources[$0] == nil && !missing.contains($0) }
+            .filter { !required.contains($0) }
             .sorted()
-        for name in extra {
+        for name in required + extra {
             let file = (templatesFolder as NSString).appendingPathComponent(name + ".mustache")
-            guard let data = fm.contents(atPath: file), let text = String(data: data, encoding: .utf8) else { continue }
+            guard let data = fm.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+                if required.contains(name) { missing.append(name) }
+                continue
+            }
             fingerprint.add(name)
             fingerprint.add(text)
             sources[name] = Array(text.utf8)
