@@ -97,9 +97,9 @@ enum DeadlineEvent {
         }
     }
 
-    /// Every task's shared parts, made the first time a unit feed asks and
-    /// kept for the rest of the build: a province's 128 unit feeds then cut
-    /// and escape each excerpt once instead of once per unit. Shared by the
+    /// Every task's shared parts, made the first time a feed asks and kept
+    /// for the rest of the build: the all-tasks feed and a province's 128
+    /// unit feeds then cut and escape each excerpt once, not once per feed. Shared by the
     /// copies of one SiteBuilder, whose tracker never changes, so what is
     /// kept always describes the tracker being built.
     final class Store: @unchecked Sendable {

@@ -254,15 +254,15 @@ public struct SiteBuilder: Sendable {
     let deadlineEvents = DeadlineEvent.Store()
 
     func allFeed(_ context: SiteContext) -> [UInt8] {
+        let parts = deadlineEvents.parts(tracker, context)
         let feed = DeadlineEvent.FeedParts(unit: nil, stamp: tracker.asOf)
-        var shared = DeadlineEvent.SharedParts()
         var writer = ICalendar.Writer(name: "Thời hạn nhiệm vụ")
         for directive in tracker.directives {
             for task in directive.tasks {
-                guard let due = task.deadline?.due, let entry = shared.add(task, context) else { continue }
+                guard let due = task.deadline?.due, let entry = parts.byTask[task.key] else { continue }
                 let progress = tracker.progress(task: task.key)
                 let status = ICalendar.escaped("\nĐơn vị được giao: \(progress.total)\nĐã hoàn thành: \(progress.done)")
-                shared.writeEvent(entry, date: due, status: status, feed: feed, into: &writer)
+                parts.shared.writeEvent(entry, date: due, status: status, feed: feed, into: &writer)
             }
         }
         return writer.finish()
