@@ -52,25 +52,19 @@ struct TemplateLibrary: Sendable {
             } catch {
                 throw CompileError(template: name, line: error.line, message: error.message)
             }
-            var nested: [(name: String, indentation: [UInt8], line: Int)] = []
-            for case .partial(let partial, let indentation, let line) in pieces { nested.append((partial, indentation, line)) }
-            var resolved: [Int: [TemplateNode]] = [:]
-            for (index, partial) in nested.enumerated() {
-                guard sources[partial.name] != nil else {
-                    throw CompileError(template: name, line: partial.line, message: "mẫu con {{>\(partial.name)}} không có trong templates/ (cần tệp \(partial.name).mustache)")
+            var partials: [[TemplateNode]] = []
+            for case .partial(let partial, let indentation, let line) in pieces {
+                guard sources[partial] != nil else {
+                    throw CompileError(template: name, line: line, message: "mẫu con {{>\(partial)}} không có trong templates/ (cần tệp \(partial).mustache)")
                 }
-                guard !chain.contains(partial.name) && partial.name != name else {
-                    throw CompileError(template: name, line: partial.line, message: "mẫu con {{>\(partial.name)}} lại chứa chính nó (\((chain + [name, partial.name]).joined(separator: " → ")))")
+                guard !chain.contains(partial) && partial != name else {
+                    throw CompileError(template: name, line: line, message: "mẫu con {{>\(partial)}} lại chứa chính nó (\((chain + [name, partial]).joined(separator: " → ")))")
                 }
-                resolved[index] = try compile(partial.name, indentation: partial.indentation, chain: chain + [name])
+                partials.append(try compile(partial, indentation: indentation, chain: chain + [name]))
             }
-            var next = 0
             let nodes: [TemplateNode]
             do {
-                nodes = try TemplateParser.nodes(pieces) { _, _, _ throws(TemplateParser.SyntaxError) in
-                    defer { next += 1 }
-                    return resolved[next] ?? []
-                }
+                nodes = try TemplateParser.nodes(pieces, partials: partials)
             } catch {
                 throw CompileError(template: name, line: error.line, message: error.message)
             }

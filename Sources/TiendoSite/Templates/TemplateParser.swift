@@ -192,9 +192,10 @@ struct TemplateParser {
         }
     }
 
-    /// Nests sections. `resolve` turns a partial (name, indentation) into
-    /// its nodes; it is called once per partial tag.
-    static func nodes(_ pieces: [Piece], resolve: (String, [UInt8], Int) throws(SyntaxError) -> [TemplateNode]) throws(SyntaxError) -> [TemplateNode] {
+    /// Nests sections. `partials` holds the nodes of each partial tag, in
+    /// the order the tags stand in `pieces`.
+    static func nodes(_ pieces: [Piece], partials: [[TemplateNode]]) throws(SyntaxError) -> [TemplateNode] {
+        var partials = partials.makeIterator()
         struct Open { let name: String; let inverted: Bool; let line: Int; var children: [TemplateNode] }
         var stack: [Open] = [Open(name: "", inverted: false, line: 0, children: [])]
         for piece in pieces {
@@ -203,8 +204,8 @@ struct TemplateParser {
                 stack[stack.count - 1].children.append(.text(bytes))
             case .variable(let name, let escaped, _):
                 stack[stack.count - 1].children.append(.variable(TemplateName(name), escaped: escaped))
-            case .partial(let name, let indentation, let line):
-                stack[stack.count - 1].children += try resolve(name, indentation, line)
+            case .partial:
+                stack[stack.count - 1].children += partials.next() ?? []
             case .open(let name, let inverted, let line):
                 stack.append(Open(name: name, inverted: inverted, line: line, children: []))
             case .close(let name, let line):
