@@ -71,16 +71,13 @@ struct SiteGeneration {
         }
         report.step("đọc nội dung (danh sách đơn vị, văn bản, tệp trạng thái)")
         let cache = DirectiveCache(path: publisher.directiveCachePath, salt: BuildStamp.executable)
-        var loaded = ContentLoader(contentDirectory: options.content.content).load(asOf: asOf, sheet: options.content.sheet,
+        let loaded = ContentLoader(contentDirectory: options.content.content).load(asOf: asOf, sheet: options.content.sheet,
                                                                                     threads: max(1, options.threads),
                                                                                     directiveCache: cache)
         Console.report(loaded.diagnostics)
         guard let tracker = loaded.tracker else {
             throw CommandFailure("không dựng trang vì nội dung có lỗi; trang cũ (nếu có) giữ nguyên")
         }
-        // The tracker holds every row it needs; at national scale the list
-        // read from the file is gigabytes not worth keeping through the build.
-        loaded.rows = []
         report.step("đọc giao diện \(options.theme)")
         let theme: Theme
         do {
