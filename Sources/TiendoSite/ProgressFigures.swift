@@ -26,33 +26,12 @@ enum ProgressFigures {
         }
     }
 
-    /// Each type's units and their summed progress — what
-    /// `Tracker.progress(unitType:)` gives, from one pass over the
-    /// assignments instead of one per type.
+    /// Each type's units and their summed progress.
     static func groupRows(_ tracker: Tracker) -> [GroupFigure] {
-        let byUnit = unitProgress(tracker)
-        return tracker.register.types.map { type in
-            var progress = TiendoCore.Progress()
-            var unitCount = 0
-            for unit in tracker.register.units where unit.type == type.code {
-                unitCount += 1
-                if let unitProgress = byUnit[unit.code] { progress.add(unitProgress) }
-            }
-            return GroupFigure(label: type.heading, unitCount: unitCount, progress: progress)
+        tracker.register.types.map { type in
+            GroupFigure(label: type.heading, unitCount: tracker.register.units.filter { $0.type == type.code }.count,
+                        progress: tracker.progress(unitType: type.code))
         }
-    }
-
-    /// Every unit's progress, as `Tracker.progress(unit:)` counts it, by
-    /// unit code; a unit with no assignment has none.
-    static func unitProgress(_ tracker: Tracker) -> [String: TiendoCore.Progress] {
-        var byUnit: [String: TiendoCore.Progress] = [:]
-        let assignments = tracker.assignments
-        // By index: reading three fields is cheaper than copying each whole assignment.
-        for index in assignments.indices {
-            byUnit[assignments[index].unitCode, default: TiendoCore.Progress()]
-                .add(assignments[index].statusClass, state: assignments[index].row?.state)
-        }
-        return byUnit
     }
 
     /// Commune-level units in one table, departments in another: the
@@ -188,7 +167,6 @@ enum ProgressFigures {
                 ("on_time_rate", progress.onTimeRate.map(JSONValue.number) ?? .null),
             ])
         }
-        let byUnit = unitProgress(tracker)
         let value = JSONValue.object([
             ("as_of", .string(tracker.asOf.iso)),
             ("classes", .object(classColumns.map { ($0.rawValue, .string($0.label)) })),
@@ -209,7 +187,7 @@ enum ProgressFigures {
             })),
             ("units", .array(tracker.register.units.map { unit in
                 .object([("code", .string(unit.code)), ("name", .string(unit.name)), ("type", .string(unit.type)),
-                         ("progress", progressJSON(byUnit[unit.code] ?? TiendoCore.Progress()))])
+                         ("progress", progressJSON(tracker.progress(unit: unit.code)))])
             })),
             ("assignments", .raw(assignmentsJSON(tracker))),
         ])
