@@ -163,15 +163,9 @@ public struct ContentLoader: Sendable {
             }
             switch Workbook.read(data, sheet: sheet) {
             case .success(let worksheet):
-                let output = reader.read(worksheet.table, file: workbookPath, asOf: asOf)
                 // A workbook's places are cells ("Trạng thái!C7"), as the clerk sees them in Excel.
-                diagnostics.append(contentsOf: output.diagnostics.map { diagnostic in
-                    guard diagnostic.file == workbookPath, diagnostic.line > 0 else { return diagnostic }
-                    var located = diagnostic
-                    let column = diagnostic.column > 0 ? Workbook.columnName(diagnostic.column - 1) : "A"
-                    located.cell = "\(worksheet.name)!\(column)\(diagnostic.line)"
-                    return located
-                })
+                let output = reader.read(worksheet.table, file: workbookPath, asOf: asOf, sheet: worksheet.name)
+                diagnostics.append(contentsOf: output.diagnostics)
                 return (output.rows, workbookPath)
             case .failure(let failure):
                 diagnostics.append(.error(workbookPath, "\(failure)"))

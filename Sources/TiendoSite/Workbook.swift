@@ -80,18 +80,6 @@ public enum Workbook {
         }
     }
 
-    /// "C" for the third column: how spreadsheets name columns in messages.
-    public static func columnName(_ index: Int) -> String {
-        var n = index + 1
-        var name = ""
-        while n > 0 {
-            let remainder = (n - 1) % 26
-            name = String(UnicodeScalar(UInt8(65 + remainder))) + name
-            n = (n - 1) / 26
-        }
-        return name
-    }
-
     /// "AB" → 27 (zero-based).
     static func columnIndex(_ letters: Substring) -> Int {
         var value = 0

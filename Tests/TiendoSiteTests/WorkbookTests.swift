@@ -49,9 +49,9 @@ import TiendoCore
     }
 
     @Test func columnNames() {
-        #expect(Workbook.columnName(0) == "A")
-        #expect(Workbook.columnName(25) == "Z")
-        #expect(Workbook.columnName(26) == "AA")
+        #expect(Diagnostic.columnLetters(1) == "A")
+        #expect(Diagnostic.columnLetters(26) == "Z")
+        #expect(Diagnostic.columnLetters(27) == "AA")
         #expect(Workbook.columnIndex("AB") == 27)
     }
 
