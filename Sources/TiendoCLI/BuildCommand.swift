@@ -60,12 +60,24 @@ struct SiteGeneration {
     /// Builds and publishes; throws (after printing diagnostics) when the content has errors.
     func run(bodySuffix: String) throws -> Result {
         let asOf = try AsOfArgument.parse(options.content.asOf)
+        // Where the site goes is checked before anything is read or written:
+        // never the current folder, /, the content or theme folder or one that holds them.
+        let location: OutputLocation
+        do {
+            location = try OutputLocation.resolve(options.output, guarding: [("thư mục nội dung", options.content.content),
+                                                                              ("thư mục giao diện", options.theme)])
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+        if let target = location.linkTarget {
+            report.step("\(options.output) là liên kết tới \(target): trang được dựng bên cạnh \(target) rồi tráo vào đó")
+        }
         report.step("so dấu vân tay của nội dung và giao diện với lần dựng trước")
         let source = SourceFingerprint.of(
             folders: [options.content.content, options.theme],
             options: [BuildStamp.executable, options.content.asOf ?? "-", options.content.sheet ?? "-",
                       String(options.recentDays), bodySuffix])
-        let publisher = Publisher(output: options.output)
+        let publisher = Publisher(location: location)
         if let summary = publisher.upToDate(source: source) {
             return Result(summary: summary, asOf: nil, diagnostics: [])
         }

@@ -99,6 +99,8 @@ public struct ContentLoader: Sendable {
         let registerBytes = directiveCache == nil ? nil : FileManager.default.contents(atPath: display(Self.registerFile))
         let read = Workers.map(files, threads: threads) { path -> (Directive?, [Diagnostic], DirectiveCache.Stored?) in
             var fileDiagnostics: [Diagnostic] = []
+            var allowed: [Diagnostic] = []
+            guard loader.mayRead(path, diagnostics: &allowed) else { return (nil, allowed, nil) }
             guard let cache = directiveCache, let data = FileManager.default.contents(atPath: path) else {
                 let directive = loader.readDirective(at: path, register: register, renderHTML: renderHTML, diagnostics: &fileDiagnostics)
                 return (directive, fileDiagnostics, nil)
@@ -132,6 +134,10 @@ public struct ContentLoader: Sendable {
             idFiles[directive.id] = path
             directives.append(directive)
         }
+        // Two sources that would write one page are found here, before any
+        // page is planned, by `check` as well as by `build`.
+        diagnostics += PlannedPaths.collisions(PlannedPaths.origins(register: register, registerFile: display(Self.registerFile),
+                                                                    directives: directives, directiveFile: display))
         let (rows, statusPath) = loadStatus(register: register, directives: directives, asOf: explicitAsOf,
                                             sheet: sheet, diagnostics: &diagnostics)
         let asOf = Tracker.asOfDate(explicit: explicitAsOf, rows: rows)
@@ -157,6 +163,7 @@ public struct ContentLoader: Sendable {
             return ([], csvPath)
         }
         if hasWorkbook {
+            guard mayRead(workbookPath, diagnostics: &diagnostics) else { return ([], workbookPath) }
             guard let data = fm.contents(atPath: workbookPath) else {
                 diagnostics.append(.error(workbookPath, "không đọc được tệp trạng thái", hint: "kiểm tra quyền đọc tệp"))
                 return ([], workbookPath)
@@ -180,6 +187,7 @@ public struct ContentLoader: Sendable {
                                         hint: "tạo tệp bằng lệnh \"tiendo template --output \(csvPath)\""))
             return ([], csvPath)
         }
+        guard mayRead(csvPath, diagnostics: &diagnostics) else { return ([], csvPath) }
         // The bytes as an array at once, so the file is not held twice while it is read.
         guard let bytes = fm.contents(atPath: csvPath).map([UInt8].init) else {
             diagnostics.append(.error(csvPath, "không đọc được tệp trạng thái", hint: "kiểm tra quyền đọc tệp"))
@@ -195,7 +203,22 @@ public struct ContentLoader: Sendable {
         readData(path, diagnostics: &diagnostics, missingHint: missingHint).flatMap { decodeText($0, path, diagnostics: &diagnostics) }
     }
 
+    /// Whether `path` may be read: it stays inside the content folder after
+    /// following links, and is a regular file (a pipe would hang the build).
+    func mayRead(_ path: String, diagnostics: inout [Diagnostic]) -> Bool {
+        if let target = FolderBoundary.escape(of: path, from: contentDirectory) {
+            diagnostics.append(.error(path, FolderBoundary.reason(target: target, folder: contentDirectory), hint: FolderBoundary.hint))
+            return false
+        }
+        if FileManager.default.fileExists(atPath: path), !FolderBoundary.isRegularFile(path) {
+            diagnostics.append(.error(path, "không phải tệp thường (là thư mục, thiết bị hoặc ống dẫn)", hint: "xóa hoặc đổi tên mục này"))
+            return false
+        }
+        return true
+    }
+
     func readData(_ path: String, diagnostics: inout [Diagnostic], missingHint: String) -> Data? {
+        guard mayRead(path, diagnostics: &diagnostics) else { return nil }
         guard let data = FileManager.default.contents(atPath: path) else {
             diagnostics.append(.error(path, "không tìm thấy hoặc không đọc được tệp", hint: missingHint))
             return nil

@@ -14,10 +14,26 @@ public struct Publisher: Sendable {
     /// folder it did not create (a mistyped --output must not delete data).
     public static let marker = ".tiendo-site"
 
-    public let output: String
+    /// Written first into every staging folder (as its `.tiendo-site`) and
+    /// into every lock file: a leftover is deleted only when it carries it,
+    /// never because of its name alone.
+    static let stagingMark = "tiendo-staging 1"
+    static let lockMark = "tiendo-lock 1"
 
+    /// The real path the site is published at (a symbolic link's target).
+    public let output: String
+    public let location: OutputLocation
+
+    /// `location` comes from `OutputLocation.resolve`, which refuses folders
+    /// that must never be replaced and follows a symbolic link.
+    public init(location: OutputLocation) {
+        self.location = location
+        self.output = location.path
+    }
+
+    /// For tests and callers that have validated the path themselves.
     public init(output: String) {
-        self.output = (output as NSString).standardizingPath
+        self.init(location: OutputLocation(unchecked: output))
     }
 
     public struct Summary: Sendable, Equatable {
@@ -40,6 +56,8 @@ public struct Publisher: Sendable {
         case notASite(String)
         case unsafePath(String)
         case io(String, String)
+        case foreignLock(String)
+        case collision(String)
 
         public var description: String {
             switch self {
@@ -51,16 +69,21 @@ public struct Publisher: Sendable {
                 return "đường dẫn \"\(path)\" nằm ngoài thư mục trang; không ghi"
             case .io(let path, let message):
                 return "\(path): không ghi được (\(message))"
+            case .foreignLock(let path):
+                return "\(path): tệp này trùng tên với tệp khóa của tiendo nhưng không phải do tiendo tạo; không dùng và không xóa nó — đổi tên hoặc chuyển tệp đi rồi chạy lại"
+            case .collision(let path):
+                return "hai tệp của trang cùng ghi vào \"\(path)\" (kể cả khi không phân biệt chữ hoa, chữ thường); không ghi trang"
             }
         }
     }
 
-    var parent: String { (output as NSString).deletingLastPathComponent.isEmpty ? "." : (output as NSString).deletingLastPathComponent }
-    var name: String { (output as NSString).lastPathComponent }
-    var lockPath: String { (parent as NSString).appendingPathComponent(".\(name).lock") }
+    var parent: String { location.parent }
+    var name: String { location.name }
+    var lockPath: String { OutputLocation.join(parent, ".\(name).lock") }
     var stagingPrefix: String { ".\(name).tmp-" }
+    var oldPrefix: String { ".\(name).old-" }
     /// Where the directive cache of this site lives: beside it, never in it.
-    public var directiveCachePath: String { (parent as NSString).appendingPathComponent(".\(name).cache") }
+    public var directiveCachePath: String { OutputLocation.join(parent, ".\(name).cache") }
 
     /// A path inside the site: relative, no "..", no empty parts.
     public static func isSafe(_ path: String) -> Bool {
@@ -91,24 +114,18 @@ public struct Publisher: Sendable {
     public func publish(_ plans: [PagePlan], salt: Fingerprint, source: Fingerprint? = nil, threads: Int,
                         progress: (@Sendable (Int, Int) -> Void)?) throws -> Summary {
         for plan in plans where !Self.isSafe(plan.path) || plan.path == Self.marker { throw Failure.unsafePath(plan.path) }
+        if let path = PathCollision.first(in: plans.map(\.path)) { throw Failure.collision(path) }
         let fm = FileManager.default
+        // A folder tiendo would refuse is refused before anything, the lock
+        // file included, is created beside it.
+        _ = try existingSite()
         try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
-
-        let lock = open(lockPath, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
-        guard lock >= 0 else { throw Failure.io(lockPath, String(cString: strerror(errno))) }
-        defer { close(lock) }
-        // flock is released by the kernel when the process dies, even on SIGKILL.
-        guard flock(lock, LOCK_EX | LOCK_NB) == 0 else { throw Failure.locked(output) }
-
-        var isDirectory: ObjCBool = false
-        let exists = fm.fileExists(atPath: output, isDirectory: &isDirectory)
-        if exists {
-            let contents = (try? fm.contentsOfDirectory(atPath: output)) ?? []
-            guard isDirectory.boolValue, contents.isEmpty || contents.contains(Self.marker) else { throw Failure.notASite(output) }
-        }
+        let lock = try BuildLock.acquire(lockPath, display: location.given)
+        defer { lock.release() }
+        let exists = try existingSite()
         cleanLeftovers()
 
-        let markerPath = (output as NSString).appendingPathComponent(Self.marker)
+        let markerPath = OutputLocation.join(output, Self.marker)
         let oldText = exists ? fm.contents(atPath: markerPath).map { String(decoding: $0, as: UTF8.self) } : nil
         let old = oldText.flatMap(Manifest.init(text:)) ?? Manifest(salt: nil, entries: [:])
         let sameSalt = old.salt == salt
@@ -118,18 +135,21 @@ public struct Publisher: Sendable {
                   oldFileMatches(entry, plan.path) else { return true }
             return false
         }
-        let staging = (parent as NSString).appendingPathComponent(stagingPrefix + String(getpid()))
-        try? fm.removeItem(atPath: staging)
+        let staging = OutputLocation.join(parent, stagingPrefix + String(getpid()))
+        if fm.fileExists(atPath: staging) { removeIfMarked(staging) }
         var summary = Summary()
         var entries: [String: Manifest.Entry] = [:]
         let manifestText: String
         do {
             try fm.createDirectory(atPath: staging, withIntermediateDirectories: false)
+            // The mark goes in first: a build killed from here on leaves a
+            // folder the next build recognises as its own.
+            try write(Array((Self.stagingMark + "\n").utf8), to: OutputLocation.join(staging, Self.marker))
             var made = Set<String>()
             for plan in plans {
-                let directory = (plan.path as NSString).deletingLastPathComponent
+                let directory = plan.path.lastIndex(of: "/").map { String(plan.path[..<$0]) } ?? ""
                 if !directory.isEmpty, !made.contains(directory) {
-                    try fm.createDirectory(atPath: (staging as NSString).appendingPathComponent(directory), withIntermediateDirectories: true)
+                    try fm.createDirectory(atPath: OutputLocation.join(staging, directory), withIntermediateDirectories: true)
                     made.insert(directory)
                 }
             }
@@ -149,17 +169,28 @@ public struct Publisher: Sendable {
             summary.removed = old.entries.keys.filter { !newPaths.contains($0) }.count
             manifestText = Manifest(salt: salt, source: source, entries: entries).text
             if exists, summary.written == 0, summary.removed == 0, oldText == manifestText {
-                try? fm.removeItem(atPath: staging)
+                removeIfMarked(staging)
                 summary.untouched = true
                 return summary
             }
-            try write(Array(manifestText.utf8), to: (staging as NSString).appendingPathComponent(Self.marker))
+            try write(Array(manifestText.utf8), to: OutputLocation.join(staging, Self.marker))
             try swapIn(staging, existing: exists)
         } catch {
-            try? fm.removeItem(atPath: staging)
+            removeIfMarked(staging)
             throw error
         }
         return summary
+    }
+
+    /// Whether a site is already published at the output; throws when the
+    /// output holds something tiendo did not make.
+    func existingSite() throws -> Bool {
+        var info = stat()
+        guard lstat(output, &info) == 0 else { return false }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw Failure.notASite(location.given) }
+        let contents = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
+        guard contents.isEmpty || contents.contains(Self.marker) else { throw Failure.notASite(location.given) }
+        return true
     }
 
     /// What became of one planned file.
@@ -185,8 +216,8 @@ public struct Publisher: Sendable {
             while !slots.failed, let position = counter.next(limit: total) {
                 let index = indices[position]
                 let plan = plans[index]
-                let target = (staging as NSString).appendingPathComponent(plan.path)
-                let oldFile = (publisher.output as NSString).appendingPathComponent(plan.path)
+                let target = OutputLocation.join(staging, plan.path)
+                let oldFile = OutputLocation.join(publisher.output, plan.path)
                 do {
                     if needed[index] {
                         let bytes = plan.render()
@@ -221,7 +252,7 @@ public struct Publisher: Sendable {
     /// Whether the published file at `path` is a regular file of the size the manifest says.
     func oldFileMatches(_ entry: Manifest.Entry, _ path: String) -> Bool {
         var info = stat()
-        let full = (output as NSString).appendingPathComponent(path)
+        let full = OutputLocation.join(output, path)
         return stat(full, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) == entry.size
     }
 
@@ -229,7 +260,7 @@ public struct Publisher: Sendable {
     /// site was made from exactly these inputs (`source`) and is intact;
     /// nil when a build is needed. Reads only the manifest and stats files.
     public func upToDate(source: Fingerprint) -> Summary? {
-        let markerPath = (output as NSString).appendingPathComponent(Self.marker)
+        let markerPath = OutputLocation.join(output, Self.marker)
         guard let data = FileManager.default.contents(atPath: markerPath),
               let manifest = Manifest(text: String(decoding: data, as: UTF8.self)), manifest.source == source else { return nil }
         for (path, entry) in manifest.entries where !oldFileMatches(entry, path) { return nil }
@@ -240,12 +271,36 @@ public struct Publisher: Sendable {
         return summary
     }
 
-    /// Removes staging and old folders that an interrupted build left behind.
+    /// Removes staging and old folders that an interrupted build left
+    /// behind: only folders named as tiendo names them (a process number
+    /// after the prefix) that carry tiendo's mark. Anything else with a
+    /// similar name is someone else's and stays.
     func cleanLeftovers() {
         let fm = FileManager.default
-        for entry in (try? fm.contentsOfDirectory(atPath: parent)) ?? [] where entry.hasPrefix(stagingPrefix) || entry.hasPrefix(".\(name).old-") {
-            try? fm.removeItem(atPath: (parent as NSString).appendingPathComponent(entry))
+        for entry in (try? fm.contentsOfDirectory(atPath: parent)) ?? [] {
+            guard let prefix = [stagingPrefix, oldPrefix].first(where: { entry.hasPrefix($0) }) else { continue }
+            let suffix = entry.dropFirst(prefix.count)
+            guard !suffix.isEmpty, suffix.allSatisfy({ $0.isASCII && $0.isNumber }) else { continue }
+            removeIfMarked(OutputLocation.join(parent, entry))
         }
+    }
+
+    /// Deletes a staging or old-site folder only when it is a real folder
+    /// (not a link) whose `.tiendo-site` is tiendo's staging mark or manifest.
+    func removeIfMarked(_ folder: String) {
+        guard Self.isMarked(folder) else { return }
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    static func isMarked(_ folder: String) -> Bool {
+        var info = stat()
+        guard lstat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return false }
+        let markFile = OutputLocation.join(folder, marker)
+        guard lstat(markFile, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+              let handle = FileHandle(forReadingAtPath: markFile) else { return false }
+        defer { try? handle.close() }
+        let head = String(decoding: (try? handle.read(upToCount: 64)) ?? Data(), as: UTF8.self)
+        return head.hasPrefix(stagingMark) || head.hasPrefix(Manifest.header)
     }
 
     private func swapIn(_ staging: String, existing: Bool) throws {
@@ -257,17 +312,17 @@ public struct Publisher: Sendable {
         // moment is there no site. Older kernels and some file systems lack
         // it; then two renames leave a gap of microseconds.
         if Self.exchange(staging, output) {
-            try? FileManager.default.removeItem(atPath: staging)
+            removeIfMarked(staging)
             return
         }
-        let old = (parent as NSString).appendingPathComponent(".\(name).old-\(getpid())")
+        let old = OutputLocation.join(parent, oldPrefix + String(getpid()))
         guard rename(output, old) == 0 else { throw Failure.io(output, String(cString: strerror(errno))) }
         guard rename(staging, output) == 0 else {
             let message = String(cString: strerror(errno))
             _ = rename(old, output)
             throw Failure.io(output, message)
         }
-        try? FileManager.default.removeItem(atPath: old)
+        removeIfMarked(old)
     }
 
     static func exchange(_ a: String, _ b: String) -> Bool {

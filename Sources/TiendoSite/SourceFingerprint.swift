@@ -17,7 +17,10 @@ public enum SourceFingerprint {
             for item in files.sorted() {
                 let path = (folder as NSString).appendingPathComponent(item)
                 var isDirectory: ObjCBool = false
+                // Only regular files inside the folder: a pipe or a link to
+                // /dev/zero would never end (the load step reports them).
                 guard fm.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                      FolderBoundary.isRegularFile(path), FolderBoundary.escape(of: path, from: folder) == nil,
                       let handle = FileHandle(forReadingAtPath: path) else { continue }
                 print.add(item)
                 while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {

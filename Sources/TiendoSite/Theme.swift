@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A theme folder: Mustache templates in `templates/` and static files in
 /// `assets/`. Every template the site needs is read and compiled when the
@@ -22,6 +25,9 @@ public struct Theme: Sendable {
         case missingFolder(String)
         case missingTemplates(folder: String, names: [String])
         case badTemplate(file: String, message: String)
+        case unreadable(file: String, reason: String)
+        case outsideLink(file: String, target: String, folder: String)
+        case collision(String, String)
 
         public var description: String {
             switch self {
@@ -32,6 +38,12 @@ public struct Theme: Sendable {
                     + " — chép các tệp này từ giao diện mặc định (theme/) rồi sửa"
             case .badTemplate(let file, let message):
                 return "\(file): mẫu trang viết sai: \(message)"
+            case .unreadable(let file, let reason):
+                return "\(file): không đọc được tệp giao diện (\(reason)) — kiểm tra quyền đọc tệp, hoặc xóa tệp nếu không cần; không dựng trang thiếu tệp này"
+            case .outsideLink(let file, let target, let folder):
+                return FolderBoundary.message(file, target: target, folder: folder) + " — " + FolderBoundary.hint
+            case .collision(let a, let b):
+                return "\(a) và \(b): hai tệp giao diện chỉ khác nhau ở chữ hoa, chữ thường; trên máy Windows hoặc macOS một tệp sẽ đè tệp kia — đổi tên một tệp"
             }
         }
     }
@@ -57,9 +69,13 @@ public struct Theme: Sendable {
             .sorted()
         for name in required + extra {
             let file = (templatesFolder as NSString).appendingPathComponent(name + ".mustache")
-            guard let data = fm.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+            guard fm.fileExists(atPath: file) else {
                 if required.contains(name) { missing.append(name) }
                 continue
+            }
+            let data = try Self.read(file, theme: directory)
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw LoadError.badTemplate(file: file, message: "tệp không phải UTF-8 — lưu lại tệp với bảng mã UTF-8")
             }
             fingerprint.add(name)
             fingerprint.add(text)
@@ -76,22 +92,61 @@ public struct Theme: Sendable {
 
         let assetsFolder = (directory as NSString).appendingPathComponent("assets")
         var assets: [(String, [UInt8])] = []
-        if let enumerator = fm.enumerator(atPath: assetsFolder) {
-            var paths: [String] = []
-            while let item = enumerator.nextObject() as? String { paths.append(item) }
-            for path in paths.sorted() {
-                let full = (assetsFolder as NSString).appendingPathComponent(path)
-                var isDir: ObjCBool = false
-                guard fm.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue,
-                      !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
-                      let data = fm.contents(atPath: full) else { continue }
-                assets.append((path, Array(data)))
-                fingerprint.add(path)
-                fingerprint.add(bytes: data)
+        var lowercased: [String: String] = [:]
+        for path in try Self.files(under: assetsFolder) {
+            let full = (assetsFolder as NSString).appendingPathComponent(path)
+            let data = try Self.read(full, theme: directory)
+            if let other = lowercased.updateValue(path, forKey: path.lowercased()) {
+                throw LoadError.collision((assetsFolder as NSString).appendingPathComponent(other), full)
             }
+            assets.append((path, Array(data)))
+            fingerprint.add(path)
+            fingerprint.add(bytes: data)
         }
         self.assets = assets
         self.fingerprint = fingerprint
+    }
+
+    /// Reads one theme file, which must stay inside the theme folder and be
+    /// readable: a stylesheet that cannot be read is an error, never a site without it.
+    static func read(_ file: String, theme: String) throws -> Data {
+        if let target = FolderBoundary.escape(of: file, from: theme) {
+            throw LoadError.outsideLink(file: file, target: target, folder: theme)
+        }
+        guard FolderBoundary.isRegularFile(file) else { throw LoadError.unreadable(file: file, reason: "không phải tệp thường") }
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: file))
+        } catch {
+            throw LoadError.unreadable(file: file, reason: String(cString: strerror(access(file, R_OK) == 0 ? EIO : errno)))
+        }
+    }
+
+    /// Every file under `folder` (relative paths, sorted), hidden ones
+    /// left out; a folder that cannot be listed is an error.
+    static func files(under folder: String) throws -> [String] {
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: folder) else { return [] }
+        var found: [String] = []
+        func walk(_ relative: String) throws {
+            let full = relative.isEmpty ? folder : (folder as NSString).appendingPathComponent(relative)
+            let entries: [String]
+            do { entries = try fm.contentsOfDirectory(atPath: full) } catch {
+                throw LoadError.unreadable(file: full, reason: "không liệt kê được thư mục")
+            }
+            for entry in entries.sorted() where !entry.hasPrefix(".") {
+                let path = relative.isEmpty ? entry : relative + "/" + entry
+                let child = (folder as NSString).appendingPathComponent(path)
+                var isDirectory: ObjCBool = false
+                if fm.fileExists(atPath: child, isDirectory: &isDirectory), isDirectory.boolValue,
+                   (try? fm.destinationOfSymbolicLink(atPath: child)) == nil {
+                    try walk(path)
+                } else {
+                    found.append(path)
+                }
+            }
+        }
+        try walk("")
+        return found.sorted()
     }
 
     /// Renders a page template with its view model.
