@@ -17,7 +17,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
@@ -36,7 +35,6 @@ let package = Package(
         .target(name: "TiendoCLI", dependencies: [
             "TiendoCore", "TiendoSite",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
         .executableTarget(name: "tiendo", dependencies: ["TiendoCLI"]),
         .testTarget(name: "TiendoCoreTests", dependencies: ["TiendoCore", "TiendoMarkdown"],

@@ -1,17 +1,26 @@
 import ArgumentParser
-import FlyingFox
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import TiendoCore
 import TiendoSite
 
 /// `tiendo serve`: a preview on 127.0.0.1 that rebuilds when content or
 /// theme change and makes the open page reload itself. The reload script
 /// exists only here, never in a published build.
-struct ServeCommand: AsyncParsableCommand {
+///
+/// Each build runs in a child process (`tiendo preview-build`), so that
+/// input which crashes or hangs a build never takes the preview down: the
+/// last good site stays served and the failure is shown like any other error.
+struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Xem trước trang tại http://127.0.0.1:PORT/ ; tự dựng lại khi nội dung hoặc giao diện thay đổi. Ctrl-C để dừng.",
-        discussion: "Trang xem trước được giữ trong bộ nhớ, không ghi vào thư mục site/. Khi nội dung có lỗi, lỗi hiện trên trình duyệt và màn hình, trang cũ vẫn được phục vụ.")
+        discussion: """
+        Trang xem trước được giữ trong bộ nhớ, không ghi vào thư mục site/. Khi nội dung có lỗi, lỗi hiện trên trình duyệt \
+        và màn hình, trang cũ vẫn được phục vụ. Chỉ trả lời địa chỉ 127.0.0.1 hoặc localhost.
+        """)
 
     @OptionGroup var content: ContentOptions
 
@@ -24,46 +33,126 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("recent-days"), help: ArgumentHelp("Số ngày của trang Cập nhật gần đây.", valueName: "N"))
     var recentDays: Int = 7
 
-    func run() async throws {
+    func run() throws {
         guard (0...65535).contains(port) else { throw CommandFailure("cổng \(port) không hợp lệ (0–65535)") }
+        let stop = StopSignal.install()
         let preview = PreviewSite()
-        let builder = PreviewBuilder(content: content.content, theme: theme, asOf: content.asOf, sheet: content.sheet, recentDays: recentDays)
-        await preview.update(builder.build())
-        // IPv4 loopback, as intranet users type it (FlyingFox's .loopback is ::1).
-        let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: UInt16(port)), logger: .disabled,
-                                handler: PreviewHandler(site: preview))
-        let serverTask = _Concurrency.Task { try await server.run() }
-        try await server.waitUntilListening()
-        let actualPort: Int
-        if case .ip4(_, let listening)? = await server.listeningAddress { actualPort = Int(listening) } else { actualPort = port }
-        Console.error("Đang xem trước tại http://127.0.0.1:\(actualPort)/ — theo dõi \(content.content)/ và \(theme)/; Ctrl-C để dừng.")
-
-        let watcher = _Concurrency.Task {
-            var signature = FolderSignature.of([content.content, theme])
-            while !_Concurrency.Task.isCancelled {
-                try? await _Concurrency.Task.sleep(nanoseconds: 300_000_000)
-                let now = FolderSignature.of([content.content, theme])
-                guard now != signature else { continue }
+        var arguments = ["--content", content.content, "--theme", theme, "--recent-days", String(recentDays)]
+        if let asOf = content.asOf { arguments += ["--as-of", asOf] }
+        if let sheet = content.sheet { arguments += ["--sheet", sheet] }
+        let builder = PreviewBuilder(arguments: arguments)
+        let server = PreviewServer(handler: PreviewHandler(site: preview).respond)
+        let session = ServeSession()
+        let folders = [content.content, theme]
+        let requestedPort = UInt16(port)
+        // Building and watching run beside the main thread, which only waits
+        // for Ctrl-C or SIGTERM, so stopping never waits for a build.
+        let worker = Thread {
+            var signature = FolderSignature.of(folders)
+            preview.update(builder.build(session: session))
+            guard !session.stopping else { return }
+            do {
+                try server.start(port: requestedPort)
+            } catch {
+                Console.error("\(error)")
+                session.failed = true
+                stop.raise()
+                return
+            }
+            session.serverStarted = true
+            Console.error("Đang xem trước tại http://127.0.0.1:\(server.port)/ — theo dõi \(folders[0])/ và \(folders[1])/; Ctrl-C để dừng.")
+            while !session.stopping {
+                usleep(300_000)
+                let now = FolderSignature.of(folders)
+                guard now != signature, !session.stopping else { continue }
                 signature = now
                 Console.error("Có thay đổi, đang dựng lại...")
-                await preview.update(builder.build())
+                preview.update(builder.build(session: session))
             }
         }
-        await SignalWaiter.waitForInterrupt()
-        Console.error("\nĐang dừng...")
-        watcher.cancel()
-        await server.stop(timeout: 1)
-        serverTask.cancel()
+        worker.stackSize = 8 << 20
+        worker.start()
+        stop.wait()
+        if !session.failed { Console.error("\nĐang dừng...") }
+        session.stop()
+        if session.serverStarted { server.stop() }
+        if session.failed { throw ExitCode(1) }
+    }
+}
+
+/// What the main thread and the build thread share: whether to stop, and
+/// the build child to end when stopping.
+final class ServeSession: @unchecked Sendable {
+    private let lock = NSLock()
+    private var _stopping = false
+    private var _child: Process?
+    private var _serverStarted = false
+    private var _failed = false
+
+    var stopping: Bool { lock.lock(); defer { lock.unlock() }; return _stopping }
+    var serverStarted: Bool {
+        get { lock.lock(); defer { lock.unlock() }; return _serverStarted }
+        set { lock.lock(); _serverStarted = newValue; lock.unlock() }
+    }
+    var failed: Bool {
+        get { lock.lock(); defer { lock.unlock() }; return _failed }
+        set { lock.lock(); _failed = newValue; lock.unlock() }
+    }
+
+    /// Records the running build child; false when stopping (the caller ends it).
+    func running(_ child: Process?) -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        _child = child
+        return !_stopping
+    }
+
+    func stop() {
+        lock.lock()
+        _stopping = true
+        let child = _child
+        lock.unlock()
+        if let child, child.isRunning { kill(child.processIdentifier, SIGKILL) }
+    }
+}
+
+/// Ctrl-C (SIGINT) and SIGTERM, turned into a byte on a pipe the main
+/// thread reads: whichever thread the kernel picks for the signal, the
+/// server stops cleanly and at once.
+struct StopSignal {
+    nonisolated(unsafe) private static var pipeEnds: [Int32] = [-1, -1]
+
+    static func install() -> StopSignal {
+        _ = pipe(&pipeEnds)
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber) { _ in
+                var byte: UInt8 = 1
+                _ = write(StopSignal.pipeEnds[1], &byte, 1)
+            }
+        }
+        return StopSignal()
+    }
+
+    func raise() {
+        var byte: UInt8 = 2
+        _ = write(Self.pipeEnds[1], &byte, 1)
+    }
+
+    func wait() {
+        var byte: UInt8 = 0
+        while read(Self.pipeEnds[0], &byte, 1) < 0, errno == EINTR {}
     }
 }
 
 /// The last good site, its version, and the current build error if any.
-actor PreviewSite {
-    private(set) var files: [String: [UInt8]] = [:]
-    private(set) var version = 0
-    private(set) var error: String?
+final class PreviewSite: @unchecked Sendable {
+    private let lock = NSLock()
+    private var files: [String: [UInt8]] = [:]
+    private var version = 0
+    private var error: String?
 
     func update(_ result: Result<[String: [UInt8]], PreviewError>) {
+        lock.lock()
+        defer { lock.unlock() }
         switch result {
         case .success(let files):
             self.files = files
@@ -77,10 +166,12 @@ actor PreviewSite {
         }
     }
 
-    func file(_ path: String) -> [UInt8]? { files[path] }
+    func file(_ path: String) -> [UInt8]? { lock.lock(); defer { lock.unlock() }; return files[path] }
 
     var statusJSON: String {
-        JSONValue.object([("version", .int(version)), ("error", .optional(error))]).serialized()
+        lock.lock()
+        defer { lock.unlock() }
+        return JSONValue.object([("version", .int(version)), ("error", .optional(error))]).serialized()
     }
 }
 
@@ -88,62 +179,172 @@ struct PreviewError: Error {
     let message: String
 }
 
-/// Builds the site in memory with the reload script added to every page.
+/// Builds the site in a child process and reads it back into memory.
 struct PreviewBuilder: Sendable {
-    let content: String
-    let theme: String
-    let asOf: String?
-    let sheet: String?
-    let recentDays: Int
+    let arguments: [String]
 
     static let reloadScript = "<script src=\"{{root}}__tiendo/reload.js\"></script>"
 
-    func build() -> Result<[String: [UInt8]], PreviewError> {
+    /// This program's own file, to start the child from.
+    static var executable: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    }
+
+    func build(session: ServeSession) -> Result<[String: [UInt8]], PreviewError> {
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: Self.executable)
+        child.arguments = ["preview-build"] + arguments
+        let output = Pipe(), errors = Pipe()
+        child.standardOutput = output
+        child.standardError = errors
+        child.standardInput = FileHandle.nullDevice
+        do { try child.run() } catch {
+            return .failure(PreviewError(message: "không chạy được tiến trình dựng trang: \(error)"))
+        }
+        guard session.running(child) else {
+            kill(child.processIdentifier, SIGKILL)
+            child.waitUntilExit()
+            return .failure(PreviewError(message: "đã dừng"))
+        }
+        // Both pipes are read at once: a child filling one while we wait on the other would never end.
+        let errorText = Slot<Data>()
+        let errorReader = Thread { errorText.value = errors.fileHandleForReading.readDataToEndOfFile() }
+        errorReader.start()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        child.waitUntilExit()
+        _ = session.running(nil)
+        let stderrText = String(decoding: errorText.wait(), as: UTF8.self)
+        if child.terminationReason == .uncaughtSignal {
+            return .failure(PreviewError(message: "Dựng trang bị dừng bất thường (tín hiệu \(child.terminationStatus)); trang đang xem là bản trước. "
+                                         + "Hãy chạy \"tiendo check\" để tìm tệp gây lỗi.\n" + stderrText.suffix(2000)))
+        }
+        guard child.terminationStatus == 0 else {
+            return .failure(PreviewError(message: stderrText.trimmingCharacters(in: .whitespacesAndNewlines)))
+        }
+        if !stderrText.isEmpty { FileHandle.standardError.write(Data(stderrText.utf8)) }
+        guard let files = PreviewFrames.decode([UInt8](data)) else {
+            return .failure(PreviewError(message: "Kết quả dựng trang bị cắt cụt; trang đang xem là bản trước."))
+        }
+        return .success(files)
+    }
+}
+
+/// A value handed from one thread to another once.
+final class Slot<Value>: @unchecked Sendable {
+    private let ready = DispatchSemaphore(value: 0)
+    private var stored: Value?
+    var value: Value? {
+        get { stored }
+        set { stored = newValue; ready.signal() }
+    }
+    func wait() -> Value { ready.wait(); return stored! }
+}
+
+/// The site as the child writes it to its standard output: for each file,
+/// the path's length (4 bytes), the path, the content's length (8 bytes),
+/// the content; lengths big-endian.
+enum PreviewFrames {
+    static func encode(_ files: [OutputFile], into handle: FileHandle) {
+        for file in files {
+            var frame: [UInt8] = []
+            let path = Array(file.path.utf8)
+            append(UInt64(path.count), bytes: 4, to: &frame)
+            frame += path
+            append(UInt64(file.bytes.count), bytes: 8, to: &frame)
+            handle.write(Data(frame))
+            handle.write(Data(file.bytes))
+        }
+    }
+
+    static func decode(_ bytes: [UInt8]) -> [String: [UInt8]]? {
+        var files: [String: [UInt8]] = [:]
+        var index = 0
+        func number(_ count: Int) -> Int? {
+            guard index + count <= bytes.count else { return nil }
+            var value = 0
+            for byte in bytes[index..<(index + count)] { value = value << 8 | Int(byte) }
+            index += count
+            return value
+        }
+        while index < bytes.count {
+            guard let pathLength = number(4), index + pathLength <= bytes.count else { return nil }
+            let path = String(decoding: bytes[index..<(index + pathLength)], as: UTF8.self)
+            index += pathLength
+            guard let length = number(8), length >= 0, index + length <= bytes.count else { return nil }
+            files[path] = Array(bytes[index..<(index + length)])
+            index += length
+        }
+        return files
+    }
+
+    private static func append(_ value: UInt64, bytes count: Int, to frame: inout [UInt8]) {
+        for shift in stride(from: (count - 1) * 8, through: 0, by: -8) { frame.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+    }
+}
+
+/// `tiendo preview-build`: the build `serve` runs in a child process. Not for people.
+struct PreviewBuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "preview-build", shouldDisplay: false)
+
+    @OptionGroup var content: ContentOptions
+
+    @Option var theme: String = "theme"
+
+    @Option(name: .customLong("recent-days")) var recentDays: Int = 7
+
+    func run() throws {
         let asOfDate: CivilDate?
-        do { asOfDate = try AsOfArgument.parse(asOf) } catch { return .failure(PreviewError(message: "\(error)")) }
-        let loaded = ContentLoader(contentDirectory: content).load(asOf: asOfDate, sheet: sheet)
+        do { asOfDate = try AsOfArgument.parse(content.asOf) } catch { Console.error("\(error)"); throw ExitCode(1) }
+        let loaded = ContentLoader(contentDirectory: content.content).load(asOf: asOfDate, sheet: content.sheet)
         guard let tracker = loaded.tracker else {
             let problems = loaded.diagnostics.errors.map(\.description).joined(separator: "\n")
-            return .failure(PreviewError(message: "Nội dung có lỗi, chưa dựng lại được (trang đang xem là bản trước):\n" + problems))
+            Console.error("Nội dung có lỗi, chưa dựng lại được (trang đang xem là bản trước):\n" + problems)
+            throw ExitCode(1)
         }
         for warning in loaded.diagnostics.warnings { Console.error(warning.description) }
         do {
             var builder = SiteBuilder(tracker: tracker, theme: try Theme(directory: theme))
-            builder.bodySuffix = Self.reloadScript
-            builder.recentDays = recentDays
-            var files: [String: [UInt8]] = [:]
-            for file in builder.build() { files[file.path] = file.bytes }
-            return .success(files)
+            builder.bodySuffix = PreviewBuilder.reloadScript
+            builder.recentDays = max(1, recentDays)
+            let files = builder.build()
+            if let path = PathCollision.first(in: files.map(\.path)) {
+                Console.error("hai tệp của trang cùng ghi vào \"\(path)\"; chưa dựng lại được (trang đang xem là bản trước)")
+                throw ExitCode(1)
+            }
+            PreviewFrames.encode(files, into: FileHandle.standardOutput)
+        } catch let error as ExitCode {
+            throw error
         } catch {
-            return .failure(PreviewError(message: "\(error)"))
+            Console.error("\(error)")
+            throw ExitCode(1)
         }
     }
 }
 
 /// Answers every GET from the site in memory.
-struct PreviewHandler: HTTPHandler {
+struct PreviewHandler: Sendable {
     let site: PreviewSite
 
-    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
-        var path = request.path.removingPercentEncoding ?? request.path
+    func respond(_ request: PreviewServer.Request) -> PreviewServer.Response {
+        var path = request.path
         while path.hasPrefix("/") { path.removeFirst() }
         if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
         switch path {
         case "__tiendo/reload.js":
             return Self.response(Array(Self.reloadJS.utf8), path: path)
         case "__tiendo/status":
-            return Self.response(Array(await site.statusJSON.utf8), path: "status.json")
+            return Self.response(Array(site.statusJSON.utf8), path: "status.json")
         default:
-            guard Publisher.isSafe(path), let bytes = await site.file(path) else {
+            guard Publisher.isSafe(path), let bytes = site.file(path) else {
                 let page = "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Không tìm thấy</title></head><body><h1>404 — không có trang /\(HTML.escape(path))</h1><p><a href=\"/index.html\">Về trang Tổng quan</a></p></body></html>"
-                return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/html; charset=utf-8"], body: Data(page.utf8))
+                return PreviewServer.Response(status: 404, headers: [("Content-Type", "text/html; charset=utf-8")], body: Array(page.utf8))
             }
             return Self.response(bytes, path: path)
         }
     }
 
-    static func response(_ bytes: [UInt8], path: String) -> HTTPResponse {
-        HTTPResponse(statusCode: .ok, headers: [.contentType: ContentType.of(path), .cacheControl: "no-store"], body: Data(bytes))
+    static func response(_ bytes: [UInt8], path: String) -> PreviewServer.Response {
+        PreviewServer.Response(status: 200, headers: [("Content-Type", ContentType.of(path)), ("Cache-Control", "no-store")], body: bytes)
     }
 
     /// Polls the server; reloads when a new version is built, shows the
@@ -209,49 +410,13 @@ struct FolderSignature: Equatable {
             guard let enumerator = fm.enumerator(atPath: folder) else { continue }
             while let item = enumerator.nextObject() as? String {
                 let path = (folder as NSString).appendingPathComponent(item)
-                guard let attributes = try? fm.attributesOfItem(atPath: path) else { continue }
-                let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-                entries.append("\(path)|\(attributes[.size] ?? 0)|\(modified)")
+                // lstat, not attributesOfItem: that one looks the owner up in
+                // /etc/passwd for every file, three times a second.
+                var info = stat()
+                guard lstat(path, &info) == 0 else { continue }
+                entries.append("\(path)|\(info.st_size)|\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)|\(info.st_ino)")
             }
         }
         return FolderSignature(entries: entries.sorted())
-    }
-}
-
-/// Waits for Ctrl-C (SIGINT) or SIGTERM, so the server stops cleanly.
-enum SignalWaiter {
-    static func waitForInterrupt() async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let once = OnceFlag()
-            var sources: [DispatchSourceSignal] = []
-            for signalNumber in [SIGINT, SIGTERM] {
-                signal(signalNumber, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-                source.setEventHandler {
-                    if once.claim() { continuation.resume() }
-                }
-                source.resume()
-                sources.append(source)
-            }
-            SignalSources.keep(sources)
-        }
-    }
-}
-
-/// Keeps signal sources alive for the life of the process.
-enum SignalSources {
-    nonisolated(unsafe) private static var kept: [DispatchSourceSignal] = []
-    static func keep(_ sources: [DispatchSourceSignal]) { kept += sources }
-}
-
-final class OnceFlag: @unchecked Sendable {
-    private var claimed = false
-    private let lock = NSLock()
-    func claim() -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        if claimed { return false }
-        claimed = true
-        return true
     }
 }
