@@ -89,10 +89,12 @@ final class PreviewServer: @unchecked Sendable {
         }
         port = UInt16(bigEndian: actual.sin_port)
         Self.setNonBlocking(fd)
+        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
         listener = fd
         guard pipe(&wake) == 0 else { throw StartError.socket(String(cString: strerror(errno))) }
         Self.setNonBlocking(wake[0])
         Self.setNonBlocking(wake[1])
+        for end in wake { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
         let thread = Thread { [self] in
             self.loop()
             self.stopped.signal()

@@ -85,7 +85,7 @@ struct ServeCommand: ParsableCommand {
 final class ServeSession: @unchecked Sendable {
     private let lock = NSLock()
     private var _stopping = false
-    private var _child: Process?
+    private var _child: pid_t?
     private var _serverStarted = false
     private var _failed = false
 
@@ -100,7 +100,7 @@ final class ServeSession: @unchecked Sendable {
     }
 
     /// Records the running build child; false when stopping (the caller ends it).
-    func running(_ child: Process?) -> Bool {
+    func running(_ child: pid_t?) -> Bool {
         lock.lock(); defer { lock.unlock() }
         _child = child
         return !_stopping
@@ -111,7 +111,7 @@ final class ServeSession: @unchecked Sendable {
         _stopping = true
         let child = _child
         lock.unlock()
-        if let child, child.isRunning { kill(child.processIdentifier, SIGKILL) }
+        if let child { kill(child, SIGKILL) }
     }
 }
 
@@ -123,6 +123,7 @@ struct StopSignal {
 
     static func install() -> StopSignal {
         _ = pipe(&pipeEnds)
+        for fd in pipeEnds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         for signalNumber in [SIGINT, SIGTERM] {
             signal(signalNumber) { _ in
                 var byte: UInt8 = 1
@@ -191,53 +192,30 @@ struct PreviewBuilder: Sendable {
     }
 
     func build(session: ServeSession) -> Result<[String: [UInt8]], PreviewError> {
-        let child = Process()
-        child.executableURL = URL(fileURLWithPath: Self.executable)
-        child.arguments = ["preview-build"] + arguments
-        let output = Pipe(), errors = Pipe()
-        child.standardOutput = output
-        child.standardError = errors
-        child.standardInput = FileHandle.nullDevice
-        do { try child.run() } catch {
-            return .failure(PreviewError(message: "không chạy được tiến trình dựng trang: \(error)"))
+        let result: ChildProcess.Result
+        do {
+            result = try ChildProcess.run(Self.executable, ["preview-build"] + arguments) { pid in
+                if !session.running(pid) { kill(pid, SIGKILL) }
+            }
+        } catch {
+            return .failure(PreviewError(message: "\(error); trang đang xem là bản trước."))
         }
-        guard session.running(child) else {
-            kill(child.processIdentifier, SIGKILL)
-            child.waitUntilExit()
-            return .failure(PreviewError(message: "đã dừng"))
-        }
-        // Both pipes are read at once: a child filling one while we wait on the other would never end.
-        let errorText = Slot<Data>()
-        let errorReader = Thread { errorText.value = errors.fileHandleForReading.readDataToEndOfFile() }
-        errorReader.start()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        child.waitUntilExit()
         _ = session.running(nil)
-        let stderrText = String(decoding: errorText.wait(), as: UTF8.self)
-        if child.terminationReason == .uncaughtSignal {
-            return .failure(PreviewError(message: "Dựng trang bị dừng bất thường (tín hiệu \(child.terminationStatus)); trang đang xem là bản trước. "
+        let stderrText = String(decoding: result.errors, as: UTF8.self)
+        switch result.ending {
+        case .signalled(let signal):
+            return .failure(PreviewError(message: "Dựng trang bị dừng bất thường (tín hiệu \(signal)); trang đang xem là bản trước. "
                                          + "Hãy chạy \"tiendo check\" để tìm tệp gây lỗi.\n" + stderrText.suffix(2000)))
-        }
-        guard child.terminationStatus == 0 else {
+        case .exited(let status) where status != 0:
             return .failure(PreviewError(message: stderrText.trimmingCharacters(in: .whitespacesAndNewlines)))
+        case .exited:
+            if !stderrText.isEmpty { FileHandle.standardError.write(Data(stderrText.utf8)) }
+            guard let files = PreviewFrames.decode(result.output) else {
+                return .failure(PreviewError(message: "Kết quả dựng trang bị cắt cụt; trang đang xem là bản trước."))
+            }
+            return .success(files)
         }
-        if !stderrText.isEmpty { FileHandle.standardError.write(Data(stderrText.utf8)) }
-        guard let files = PreviewFrames.decode([UInt8](data)) else {
-            return .failure(PreviewError(message: "Kết quả dựng trang bị cắt cụt; trang đang xem là bản trước."))
-        }
-        return .success(files)
     }
-}
-
-/// A value handed from one thread to another once.
-final class Slot<Value>: @unchecked Sendable {
-    private let ready = DispatchSemaphore(value: 0)
-    private var stored: Value?
-    var value: Value? {
-        get { stored }
-        set { stored = newValue; ready.signal() }
-    }
-    func wait() -> Value { ready.wait(); return stored! }
 }
 
 /// The site as the child writes it to its standard output: for each file,

@@ -135,8 +135,15 @@ public struct Publisher: Sendable {
                   oldFileMatches(entry, plan.path) else { return true }
             return false
         }
-        let staging = OutputLocation.join(parent, stagingPrefix + String(getpid()))
-        if fm.fileExists(atPath: staging) { removeIfMarked(staging) }
+        // A folder of that name that is not tiendo's is left alone: the next free number is taken.
+        var staging = OutputLocation.join(parent, stagingPrefix + String(getpid()))
+        for attempt in 1...100 {
+            var info = stat()
+            if lstat(staging, &info) != 0 { break }
+            removeIfMarked(staging)
+            if lstat(staging, &info) != 0 { break }
+            staging = OutputLocation.join(parent, stagingPrefix + String(getpid()) + String(attempt))
+        }
         var summary = Summary()
         var entries: [String: Manifest.Entry] = [:]
         let manifestText: String
@@ -285,9 +292,11 @@ public struct Publisher: Sendable {
         }
     }
 
-    /// Deletes a staging or old-site folder only when it is a real folder
-    /// (not a link) whose `.tiendo-site` is tiendo's staging mark or manifest.
+    /// Deletes a staging or old-site folder only when it is empty, or a real
+    /// folder (not a link) whose `.tiendo-site` is tiendo's staging mark or manifest.
     func removeIfMarked(_ folder: String) {
+        // An empty folder holds nothing to lose (an empty output, exchanged out).
+        if rmdir(folder) == 0 { return }
         guard Self.isMarked(folder) else { return }
         try? FileManager.default.removeItem(atPath: folder)
     }
