@@ -10,7 +10,9 @@ struct BuildCommand: ParsableCommand {
         abstract: "Dựng trang web từ thư mục nội dung vào thư mục trang (mặc định site/).",
         discussion: """
         Có lỗi trong nội dung thì không ghi gì: trang đang đăng giữ nguyên. Lần dựng sau chỉ ghi những tệp \
-        thay đổi (tệp không đổi giữ nguyên thời gian sửa), và không dựng lại trang mà dữ liệu của nó không đổi.
+        thay đổi (tệp không đổi giữ nguyên thời gian sửa), và không dựng lại trang mà dữ liệu của nó không đổi. \
+        Không nhận --output là ".", "/", thư mục đang làm việc, thư mục nội dung hay giao diện (hoặc thư mục chứa chúng). \
+        Nếu --output là liên kết tượng trưng, trang được dựng bên cạnh nơi liên kết trỏ tới rồi tráo vào đó; liên kết giữ nguyên.
         """)
 
     @OptionGroup var options: SiteOptions
@@ -35,7 +37,7 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Thư mục giao diện (templates/ và assets/).", valueName: "DIR"))
     var theme: String = "theme"
 
-    @Option(name: .long, help: ArgumentHelp("Thư mục trang được tạo.", valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp("Thư mục trang được tạo (có thể là liên kết tượng trưng tới thư mục web).", valueName: "DIR"))
     var output: String = "site"
 
     @Option(name: .customLong("recent-days"), help: ArgumentHelp("Số ngày của trang Cập nhật gần đây.", valueName: "N"))

@@ -298,7 +298,14 @@ public struct Publisher: Sendable {
         // An empty folder holds nothing to lose (an empty output, exchanged out).
         if rmdir(folder) == 0 { return }
         guard Self.isMarked(folder) else { return }
-        try? FileManager.default.removeItem(atPath: folder)
+        // The mark goes last, so a build killed while deleting leaves a
+        // folder the next build still recognises and finishes deleting.
+        let fm = FileManager.default
+        for entry in (try? fm.contentsOfDirectory(atPath: folder)) ?? [] where entry != Self.marker {
+            try? fm.removeItem(atPath: OutputLocation.join(folder, entry))
+        }
+        unlink(OutputLocation.join(folder, Self.marker))
+        rmdir(folder)
     }
 
     static func isMarked(_ folder: String) -> Bool {
