@@ -96,7 +96,10 @@ public struct ContentLoader: Sendable {
         // Files are read side by side, then checked in file order, so the
         // diagnostics and the directives' order are the same on any machine.
         let loader = self
-        let registerBytes = directiveCache == nil ? nil : FileManager.default.contents(atPath: display(Self.registerFile))
+        var ignored: [Diagnostic] = []
+        let registerPath = display(Self.registerFile)
+        let registerBytes = directiveCache == nil || !mayRead(registerPath, diagnostics: &ignored) ? nil
+            : FileManager.default.contents(atPath: registerPath)
         let read = Workers.map(files, threads: threads) { path -> (Directive?, [Diagnostic], DirectiveCache.Stored?) in
             var fileDiagnostics: [Diagnostic] = []
             var allowed: [Diagnostic] = []
