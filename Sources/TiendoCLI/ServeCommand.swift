@@ -48,7 +48,7 @@ struct ServeCommand: ParsableCommand {
         // Building and watching run beside the main thread, which only waits
         // for Ctrl-C or SIGTERM, so stopping never waits for a build.
         let worker = Thread {
-            var signature = FolderSignature.of(folders)
+            let before = FolderSignature.of(folders)
             preview.update(builder.build(session: session))
             guard !session.stopping else { return }
             do {
@@ -61,13 +61,29 @@ struct ServeCommand: ParsableCommand {
             }
             session.serverStarted = true
             Console.error("Đang xem trước tại http://127.0.0.1:\(server.port)/ — theo dõi \(folders[0])/ và \(folders[1])/; Ctrl-C để dừng.")
+            // The watcher notices changes even while a build runs, and ends a
+            // build that a newer change makes useless (a slow or stuck one
+            // never holds the next edit back).
+            let watcher = Thread {
+                var signature = before
+                while !session.stopping {
+                    usleep(300_000)
+                    let now = FolderSignature.of(folders)
+                    guard now != signature else { continue }
+                    signature = now
+                    session.contentChanged()
+                }
+            }
+            watcher.start()
             while !session.stopping {
-                usleep(300_000)
-                let now = FolderSignature.of(folders)
-                guard now != signature, !session.stopping else { continue }
-                signature = now
+                guard session.takeChange() else { usleep(100_000); continue }
                 Console.error("Có thay đổi, đang dựng lại...")
-                preview.update(builder.build(session: session))
+                let result = builder.build(session: session)
+                if session.takeSuperseded() {
+                    Console.error("Nội dung lại thay đổi trong lúc dựng; dựng lại từ đầu.")
+                    continue
+                }
+                preview.update(result)
             }
         }
         worker.stackSize = 8 << 20
@@ -88,6 +104,8 @@ final class ServeSession: @unchecked Sendable {
     private var _child: pid_t?
     private var _serverStarted = false
     private var _failed = false
+    private var _changed = false
+    private var _superseded = false
 
     var stopping: Bool { lock.lock(); defer { lock.unlock() }; return _stopping }
     var serverStarted: Bool {
@@ -104,6 +122,28 @@ final class ServeSession: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         _child = child
         return !_stopping
+    }
+
+    /// A change was seen: build again, and end a build still running (its result is stale).
+    func contentChanged() {
+        lock.lock()
+        _changed = true
+        let child = _child
+        if child != nil { _superseded = true }
+        lock.unlock()
+        if let child { kill(child, SIGKILL) }
+    }
+
+    func takeChange() -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        defer { _changed = false }
+        return _changed
+    }
+
+    func takeSuperseded() -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        defer { _superseded = false }
+        return _superseded
     }
 
     func stop() {
