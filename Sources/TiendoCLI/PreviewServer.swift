@@ -47,7 +47,7 @@ final class PreviewServer: @unchecked Sendable {
     private var wake: [Int32] = [-1, -1]
     private(set) var port: UInt16 = 0
     private let stopped = DispatchSemaphore(value: 0)
-    private let stopFlag = NSLockLikeFlag()
+    private let stopFlag = StopFlag()
 
     init(limits: Limits = Limits(), handler: @escaping Handler) {
         self.limits = limits
@@ -370,7 +370,7 @@ final class PreviewServer: @unchecked Sendable {
 }
 
 /// A flag set once, from any thread.
-final class NSLockLikeFlag: @unchecked Sendable {
+final class StopFlag: @unchecked Sendable {
     private let lock = NSLock()
     private var value = false
     /// True for the caller that set it.
