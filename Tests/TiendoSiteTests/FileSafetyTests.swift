@@ -139,6 +139,62 @@ import TiendoCore
         #expect(fm.fileExists(atPath: root + "/target/index.html"))
     }
 
+    func tree(_ folder: String) -> [String: Data] {
+        var files: [String: Data] = [:]
+        guard let enumerator = fm.enumerator(atPath: folder) else { return files }
+        while let item = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            fm.fileExists(atPath: folder + "/" + item, isDirectory: &isDirectory)
+            if !isDirectory.boolValue { files[item] = fm.contents(atPath: folder + "/" + item) }
+        }
+        return files
+    }
+
+    @Test func killingABuildThroughALinkLeavesTheOldOrTheNewSiteBehindIt() throws {
+        let root = Support.temporaryDirectory()
+        let contentOld = root + "/content-old", contentNew = root + "/content-new"
+        try fm.copyItem(atPath: Support.miniContent, toPath: contentOld)
+        try fm.copyItem(atPath: Support.miniContent, toPath: contentNew)
+        let status = contentNew + "/status.csv"
+        try (try String(contentsOfFile: status, encoding: .utf8)).replacingOccurrences(of: "Đã gửi **đúng hạn**.", with: "Đã sửa.")
+            .write(toFile: status, atomically: true, encoding: .utf8)
+        let theme = Support.repository + "/theme"
+        func build(_ content: String, _ output: String) throws -> Process {
+            try TiendoProcess.start(["build", "--content", content, "--theme", theme, "--output", output, "--quiet"])
+        }
+        let reference = [root + "/old", root + "/new"]
+        var fullTime = 0.0
+        for (content, output) in zip([contentOld, contentNew], reference) {
+            let started = Date()
+            let process = try build(content, output)
+            process.waitUntilExit()
+            fullTime = Date().timeIntervalSince(started)
+            #expect(process.terminationStatus == 0)
+        }
+        let old = tree(reference[0]), new = tree(reference[1])
+        #expect(old != new)
+        try fm.createDirectory(atPath: root + "/www", withIntermediateDirectories: true)
+        for point in 0..<8 {
+            try? fm.removeItem(atPath: root + "/target")
+            try fm.copyItem(atPath: reference[0], toPath: root + "/target")
+            if !isLink(root + "/www/site") { try fm.createSymbolicLink(atPath: root + "/www/site", withDestinationPath: root + "/target") }
+            let process = try build(contentNew, root + "/www/site")
+            usleep(useconds_t(fullTime * 1.1 * Double(point) / 7 * 1e6))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            #expect(isLink(root + "/www/site"), "the link is never replaced")
+            // (The enumerator does not enter a link: read the site where it points.)
+            let now = tree(root + "/target")
+            #expect(now == old || now == new, "after a kill at point \(point) the site behind the link is neither the old nor the new one")
+        }
+        let last = try build(contentNew, root + "/www/site")
+        last.waitUntilExit()
+        #expect(tree(root + "/target") == new)
+        #expect(fm.contents(atPath: root + "/www/site/index.html") == new["index.html"])
+        #expect(listing(root + "/www") == ["site"])
+        #expect(!listing(root).contains { $0.hasPrefix(".target.tmp-") || $0.hasPrefix(".target.old-") }, "\(listing(root))")
+    }
+
     @Test func aDanglingOutputLinkIsRefused() throws {
         let root = Support.temporaryDirectory()
         try fm.createSymbolicLink(atPath: root + "/site", withDestinationPath: root + "/khong-co")
