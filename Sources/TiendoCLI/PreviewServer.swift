@@ -116,7 +116,8 @@ final class PreviewServer: @unchecked Sendable {
     private enum Phase {
         case head
         case body(remaining: Int, response: Response)
-        case writing(bytes: [UInt8], offset: Int)
+        /// The body is the site's own array, shared, not copied per connection.
+        case writing(head: [UInt8], body: [UInt8], offset: Int)
         case draining
     }
 
@@ -166,7 +167,8 @@ final class PreviewServer: @unchecked Sendable {
             // the client does not read, or a drain that does not end, is dropped.
             for (fd, var connection) in connections where connection.deadline <= now2 {
                 if case .head = connection.phase {
-                    connection.phase = .writing(bytes: Self.encode(Self.plain(408, "Hết thời gian chờ yêu cầu."), head: false), offset: 0)
+                    let (head, body) = Self.encode(Self.plain(408, "Hết thời gian chờ yêu cầu."), head: false)
+                    connection.phase = .writing(head: head, body: body, offset: 0)
                     connection.deadline = now2 + limits.writeSeconds
                     connections[fd] = connection
                 } else {
@@ -244,11 +246,16 @@ final class PreviewServer: @unchecked Sendable {
                 handleHead(&connection, end: end, now: now)
                 return true
             }
-        case .writing(let bytes, let offset):
-            let sent = bytes[offset...].withUnsafeBytes { send(connection.fd, $0.baseAddress, $0.count, 0) }
+        case .writing(let head, let body, let offset):
+            let sent: Int
+            if offset < head.count {
+                sent = head[offset...].withUnsafeBytes { send(connection.fd, $0.baseAddress, $0.count, 0) }
+            } else {
+                sent = body[(offset - head.count)...].withUnsafeBytes { send(connection.fd, $0.baseAddress, $0.count, 0) }
+            }
             if sent < 0 { return errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR }
-            if offset + sent < bytes.count {
-                connection.phase = .writing(bytes: bytes, offset: offset + sent)
+            if offset + sent < head.count + body.count {
+                connection.phase = .writing(head: head, body: body, offset: offset + sent)
                 return true
             }
             // Answered: say so, then read whatever the client still sends
@@ -311,7 +318,8 @@ final class PreviewServer: @unchecked Sendable {
 
     private func respond(_ connection: inout Connection, _ response: Response, head: Bool = false, now: Double) {
         connection.buffer = []
-        connection.phase = .writing(bytes: Self.encode(response, head: head), offset: 0)
+        let (headBytes, body) = Self.encode(response, head: head)
+        connection.phase = .writing(head: headBytes, body: body, offset: 0)
         connection.deadline = now + limits.writeSeconds
     }
 
@@ -349,13 +357,12 @@ final class PreviewServer: @unchecked Sendable {
         413: "Content Too Large", 431: "Request Header Fields Too Large", 500: "Internal Server Error", 501: "Not Implemented",
     ]
 
-    static func encode(_ response: Response, head: Bool) -> [UInt8] {
+    /// The status line and header fields, and the body (empty for HEAD).
+    static func encode(_ response: Response, head: Bool) -> ([UInt8], [UInt8]) {
         var text = "HTTP/1.1 \(response.status) \(reasons[response.status] ?? "Status")\r\n"
         for (name, value) in response.headers { text += "\(name): \(value)\r\n" }
         text += "Content-Length: \(response.body.count)\r\nConnection: close\r\n\r\n"
-        var bytes = Array(text.utf8)
-        if !head { bytes += response.body }
-        return bytes
+        return (Array(text.utf8), head ? [] : response.body)
     }
 
     static func setNonBlocking(_ fd: Int32) {
