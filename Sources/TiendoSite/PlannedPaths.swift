@@ -50,11 +50,23 @@ public enum PlannedPaths {
         return origins
     }
 
-    /// One error per path written by a second source, at that source, naming the first.
+    /// Names Windows keeps for devices, with any extension ("con.html"):
+    /// such a page cannot be copied to a Windows share.
+    static let windowsDeviceNames: Set<String> = Set(["con", "prn", "aux", "nul"]
+        + (1...9).map { "com\($0)" } + (1...9).map { "lpt\($0)" })
+
+    /// One error per path written by a second source, at that source, naming
+    /// the first; and one per path Windows cannot hold.
     public static func collisions(_ origins: [Origin]) -> [Diagnostic] {
         var first: [String: Origin] = [:]
         var diagnostics: [Diagnostic] = []
         for origin in origins {
+            let stems = origin.path.lowercased().split(separator: "/").map { $0.split(separator: ".").first.map(String.init) ?? "" }
+            if let device = stems.first(where: windowsDeviceNames.contains) {
+                diagnostics.append(.error(origin.file.isEmpty ? "site" : origin.file, line: origin.line,
+                                          "\(origin.source) sẽ ghi vào tệp \(origin.path), tên \"\(device)\" là tên thiết bị mà Windows cấm đặt cho tệp",
+                                          hint: "đổi tên hoặc mã để đường dẫn khác \"\(device)\""))
+            }
             let key = origin.path.lowercased()
             guard let earlier = first[key] else { first[key] = origin; continue }
             // A unit's page and feed, or a directive's two pages, never collide with their own source.

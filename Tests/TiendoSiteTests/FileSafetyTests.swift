@@ -296,6 +296,12 @@ import TiendoCore
         #expect(error.message.contains("\"Index\"") && error.message.contains("danh sách đơn vị"))
     }
 
+    @Test func aUnitWhosePageWindowsCannotHoldIsAnError() throws {
+        let content = try contentWith(unit: "Côn")
+        let errors = Support.loaded(content).diagnostics.errors
+        #expect(errors.contains { $0.message.contains("don-vi/con.html") && $0.message.contains("Windows") && $0.line == 16 }, "\(errors)")
+    }
+
     @Test func aFrontMatterTaskIdThatWouldReplaceAnotherTasksPageIsAnError() throws {
         let content = try contentWith(frontMatterTask: "1-1")
         let errors = Support.loaded(content).diagnostics.errors
