@@ -74,7 +74,7 @@ import TiendoCore
     @Test func noLockFileIsLeftBesideARefusedOrPublishedOutput() throws {
         let root = Support.temporaryDirectory()
         try fm.createDirectory(atPath: root + "/taixieu", withIntermediateDirectories: true)
-        fm.createFile(atPath: root + "/taixieu/quy-gia.txt", contents: Data("quý giá".utf8))
+        _ = fm.createFile(atPath: root + "/taixieu/quy-gia.txt", contents: Data("quý giá".utf8))
         #expect(throws: Publisher.Failure.self) { try Publisher(output: root + "/taixieu").publish(files([("index.html", "x")])) }
         try Publisher(output: root + "/site").publish(files([("index.html", "x")]))
         #expect(listing(root) == ["site", "taixieu"], "\(listing(root))")
@@ -82,7 +82,7 @@ import TiendoCore
 
     @Test func aLockFileTiendoDidNotWriteIsNeitherUsedNorDeleted() throws {
         let root = Support.temporaryDirectory()
-        fm.createFile(atPath: root + "/.site.lock", contents: Data("ghi chú của người dùng".utf8))
+        _ = fm.createFile(atPath: root + "/.site.lock", contents: Data("ghi chú của người dùng".utf8))
         #expect(throws: Publisher.Failure.self) { try Publisher(output: root + "/site").publish(files([("index.html", "x")])) }
         #expect(fm.contents(atPath: root + "/.site.lock") == Data("ghi chú của người dùng".utf8))
         #expect(!fm.fileExists(atPath: root + "/site"))
@@ -95,11 +95,11 @@ import TiendoCore
         // Someone's folders, merely named like tiendo's.
         for name in [".site.old-backup", ".site.old-12345", ".site.tmp-99998"] {
             try fm.createDirectory(atPath: root + "/" + name, withIntermediateDirectories: true)
-            fm.createFile(atPath: root + "/\(name)/hop-dong.docx", contents: Data("dữ liệu".utf8))
+            _ = fm.createFile(atPath: root + "/\(name)/hop-dong.docx", contents: Data("dữ liệu".utf8))
         }
         // What a killed build leaves: a staging folder with tiendo's mark.
         try fm.createDirectory(atPath: root + "/.site.tmp-99999/a", withIntermediateDirectories: true)
-        fm.createFile(atPath: root + "/.site.tmp-99999/.tiendo-site", contents: Data((Publisher.stagingMark + "\n").utf8))
+        _ = fm.createFile(atPath: root + "/.site.tmp-99999/.tiendo-site", contents: Data((Publisher.stagingMark + "\n").utf8))
         try Publisher(output: root + "/site").publish(files([("index.html", "x")]))
         #expect(listing(root) == [".site.old-12345", ".site.old-backup", ".site.tmp-99998", "site"], "\(listing(root))")
         for name in [".site.old-backup", ".site.old-12345", ".site.tmp-99998"] {
@@ -144,7 +144,7 @@ import TiendoCore
         guard let enumerator = fm.enumerator(atPath: folder) else { return files }
         while let item = enumerator.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            fm.fileExists(atPath: folder + "/" + item, isDirectory: &isDirectory)
+            _ = fm.fileExists(atPath: folder + "/" + item, isDirectory: &isDirectory)
             if !isDirectory.boolValue { files[item] = fm.contents(atPath: folder + "/" + item) }
         }
         return files
@@ -207,7 +207,7 @@ import TiendoCore
     @Test func aContentLinkLeavingTheFolderIsRefusedByName() throws {
         let root = Support.temporaryDirectory()
         try fm.copyItem(atPath: Support.miniContent, toPath: root + "/content")
-        fm.createFile(atPath: root + "/outside.md", contents: Data("# Bí mật\n\n- Sở Nội vụ làm việc riêng.\n".utf8))
+        _ = fm.createFile(atPath: root + "/outside.md", contents: Data("# Bí mật\n\n- Sở Nội vụ làm việc riêng.\n".utf8))
         try fm.createSymbolicLink(atPath: root + "/content/directives/bi-mat.md", withDestinationPath: root + "/outside.md")
         try fm.moveItem(atPath: root + "/content/status.csv", toPath: root + "/status-outside.csv")
         try fm.createSymbolicLink(atPath: root + "/content/status.csv", withDestinationPath: "../status-outside.csv")

@@ -61,7 +61,7 @@ import Testing
     @Test func cleansLeftoversOfAnInterruptedBuild() throws {
         let root = Support.temporaryDirectory()
         try FileManager.default.createDirectory(atPath: root + "/.site.tmp-99999/a", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: root + "/.site.tmp-99999/.tiendo-site", contents: Data((Publisher.stagingMark + "\n").utf8))
+        _ = FileManager.default.createFile(atPath: root + "/.site.tmp-99999/.tiendo-site", contents: Data((Publisher.stagingMark + "\n").utf8))
         try Publisher(output: root + "/site").publish(files([("index.html", "x")]))
         #expect(!FileManager.default.fileExists(atPath: root + "/.site.tmp-99999"))
     }
