@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import TiendoCore
 
 /// Reads a content folder: the unit register (`units.yaml`), the directives
@@ -59,6 +62,28 @@ public struct ContentLoader: Sendable {
         return files.sorted()
     }
 
+    /// Links to folders under directives/: the file listing does not enter
+    /// them, so they are reported rather than silently left out (an error
+    /// when they lead out of the content folder).
+    func linkedFolders() -> [Diagnostic] {
+        let folder = display(Self.directivesFolder)
+        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var diagnostics: [Diagnostic] = []
+        while let item = enumerator.nextObject() as? String {
+            let path = (folder as NSString).appendingPathComponent(item)
+            var info = stat()
+            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK,
+                  stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { continue }
+            if let target = FolderBoundary.escape(of: path, from: contentDirectory) {
+                diagnostics.append(.error(path, FolderBoundary.reason(target: target, folder: contentDirectory), hint: FolderBoundary.hint))
+            } else {
+                diagnostics.append(.warning(path, "là liên kết tới một thư mục; tiendo không đọc văn bản qua liên kết thư mục",
+                                            hint: "chuyển các văn bản vào thư mục directives/ thay cho liên kết"))
+            }
+        }
+        return diagnostics
+    }
+
     public func readDirective(at path: String, register: UnitRegister, renderHTML: Bool,
                               diagnostics: inout [Diagnostic]) -> Directive? {
         guard let data = readData(path, diagnostics: &diagnostics, missingHint: "kiểm tra lại đường dẫn tệp") else { return nil }
@@ -89,6 +114,7 @@ public struct ContentLoader: Sendable {
         let register = loadRegister(diagnostics: &diagnostics)
         var directives: [Directive] = []
         let files = directiveFiles()
+        diagnostics += linkedFolders()
         if files.isEmpty {
             diagnostics.append(.error(display(Self.directivesFolder), "không có văn bản nào (tệp .md) trong thư mục \(Self.directivesFolder)",
                                       hint: "đặt văn bản chỉ đạo dạng Markdown vào thư mục này"))

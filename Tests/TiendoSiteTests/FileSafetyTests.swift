@@ -218,6 +218,18 @@ import TiendoCore
         #expect(loaded.tracker == nil)
     }
 
+    @Test func aLinkedFolderOfDirectivesIsReportedNotSilentlyLeftOut() throws {
+        let root = Support.temporaryDirectory()
+        try fm.copyItem(atPath: Support.miniContent, toPath: root + "/content")
+        try fm.createDirectory(atPath: root + "/outside", withIntermediateDirectories: true)
+        try fm.createSymbolicLink(atPath: root + "/content/directives/more", withDestinationPath: root + "/outside")
+        try fm.createDirectory(atPath: root + "/content/archive", withIntermediateDirectories: true)
+        try fm.createSymbolicLink(atPath: root + "/content/directives/old", withDestinationPath: "../archive")
+        let diagnostics = ContentLoader(contentDirectory: root + "/content").load(asOf: nil).diagnostics
+        #expect(diagnostics.errors.contains { $0.file == root + "/content/directives/more" }, "\(diagnostics)")
+        #expect(diagnostics.warnings.contains { $0.file == root + "/content/directives/old" }, "\(diagnostics)")
+    }
+
     @Test func aContentLinkInsideTheFolderIsFollowed() throws {
         let root = Support.temporaryDirectory()
         try fm.copyItem(atPath: Support.miniContent, toPath: root + "/content")
