@@ -43,4 +43,25 @@ import Testing
         #expect(PreviewServer.path(of: "/a%00b") == nil)
         #expect(PreviewServer.path(of: "/%zz") == nil)
     }
+
+    /// Random heads, from a fixed seed: parsing never traps, and what it
+    /// accepts has the shape the server relies on.
+    @Test func randomBytesNeverTrap() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 { state = state &* 6364136223846793005 &+ 1442695040888963407; return state >> 33 }
+        let alphabet = Array("GET /HTTP1.0:\r\n \t%?x\u{0}\u{7F}é".utf8)
+        for _ in 0..<3000 {
+            let length = Int(next() % 200)
+            var bytes = Array("GET / HTTP/1.1\r\n".utf8).prefix(Int(next() % 17))
+            for _ in 0..<length { bytes.append(next() % 4 == 0 ? UInt8(truncatingIfNeeded: next()) : alphabet[Int(next()) % alphabet.count]) }
+            let array = Array(bytes)
+            let end = HTTPRequestHead.end(in: array) ?? array.count
+            #expect(end <= array.count)
+            if case .success(let head) = HTTPRequestHead.parse(array[..<end], maxHeaders: 100) {
+                #expect(!head.method.isEmpty && !head.target.isEmpty)
+                _ = PreviewServer.path(of: head.target)
+                _ = head.value("host").map { PreviewServer.isLocalHost($0, port: 8000) }
+            }
+        }
+    }
 }
