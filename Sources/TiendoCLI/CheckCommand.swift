@@ -11,7 +11,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var options: ContentOptions
 
     func run() throws {
-        let asOf = try AsOfArgument.parse(options.asOf)
+        let asOf = try AsOfArgument.resolve(options.asOf)
         let loaded = ContentLoader(contentDirectory: options.content).load(asOf: asOf, sheet: options.sheet, renderHTML: false)
         Console.report(loaded.diagnostics)
         if loaded.diagnostics.hasErrors { throw ExitCode(1) }

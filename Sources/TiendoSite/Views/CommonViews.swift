@@ -2,25 +2,58 @@ import Foundation
 import TiendoCore
 
 /// The status classes in the order every table and bar shows them.
-public let statusOrder: [StatusClass] = [.doneOnTime, .doneLate, .inProgress, .standing, .overdue, .notReported]
+public let statusOrder: [StatusClass] = [.doneOnTime, .doneLate, .inProgress, .standing, .overdue]
 
-/// A class shown as colour, a symbol and words, so it reads without colour.
-/// One shared instance per class: table rows refer to it instead of copying.
+/// A pair's class shown as colour, a symbol and words, with its report state
+/// beside it ("✗ Quá hạn chưa hoàn thành · chưa báo cáo"), so it reads without
+/// colour. One shared instance per (class, report state): rows refer to it.
 final class BadgeView: ViewModel, Sendable {
     let css: String
     let symbol: String
     let label: String
+    /// For filters and tests: the class's code and whether the unit reported.
+    let statusClass: String
+    let reported: Bool
 
-    private init(_ statusClass: StatusClass) {
-        css = "st-" + statusClass.rawValue
+    private init(_ statusClass: StatusClass, state: ReportState?) {
+        css = "st-" + statusClass.rawValue + (state == nil ? " st-silent" : "")
         symbol = statusClass.symbol
-        label = statusClass.label
+        self.statusClass = statusClass.rawValue
+        reported = state != nil
+        label = BadgeView.words(statusClass, state: state)
     }
 
-    private static let shared: [StatusClass: BadgeView] =
-        Dictionary(uniqueKeysWithValues: StatusClass.allCases.map { ($0, BadgeView($0)) })
+    /// The class in words, with the report state where it adds something: a
+    /// silent unit is said to be silent, and a "chưa thực hiện" row in time
+    /// reads as not started, though its class stays the in-time class.
+    static func words(_ statusClass: StatusClass, state: ReportState?) -> String {
+        switch (statusClass, state) {
+        case (.overdue, nil): "\(statusClass.label) · chưa báo cáo"
+        case (.inProgress, nil): "Còn trong hạn · chưa báo cáo"
+        case (.inProgress, .notStarted?): "Chưa thực hiện · còn trong hạn"
+        case (.standing, nil): "\(statusClass.label) · chưa báo cáo"
+        case (.standing, let state?): "\(statusClass.label) · \(state.label.lowercased())"
+        default: statusClass.label
+        }
+    }
 
-    static func of(_ statusClass: StatusClass) -> BadgeView { shared[statusClass]! }
+    private static let shared: [String: BadgeView] = {
+        var shared: [String: BadgeView] = [:]
+        for statusClass in StatusClass.allCases {
+            for state in [nil] + ReportState.allCases.map(Optional.some) {
+                shared[key(statusClass, state)] = BadgeView(statusClass, state: state)
+            }
+        }
+        return shared
+    }()
+
+    private static func key(_ statusClass: StatusClass, _ state: ReportState?) -> String {
+        statusClass.rawValue + "/" + (state?.rawValue ?? "-")
+    }
+
+    static func of(_ statusClass: StatusClass, state: ReportState?) -> BadgeView { shared[key(statusClass, state)]! }
+
+    static func of(_ assignment: Tracker.Assignment) -> BadgeView { of(assignment.statusClass, state: assignment.row?.state) }
 }
 
 /// One segment of a stacked progress bar (SVG, no inline style: the
@@ -41,6 +74,9 @@ struct ProgressView: ViewModel {
     let counts: [ClassCount]
     let onTime: String
     let hasTotal: Bool
+    /// Pairs with no report at all, whatever their class.
+    let silent: Int
+    let hasSilent: Bool
 
     struct ClassCount: ViewModel {
         let css: String
@@ -49,6 +85,10 @@ struct ProgressView: ViewModel {
         let shortLabel: String
         let count: Int
         let isZero: Bool
+        /// The class's code, and how many of its pairs have no report ("trong đó ... chưa báo cáo").
+        let statusClass: String
+        let silent: Int
+        let hasSilent: Bool
     }
 
     init(_ progress: TiendoCore.Progress) {
@@ -68,10 +108,14 @@ struct ProgressView: ViewModel {
         hasTotal = progress.total > 0
         counts = statusOrder.map { statusClass in
             ClassCount(css: "st-" + statusClass.rawValue, symbol: statusClass.symbol, label: statusClass.label,
-                       shortLabel: statusClass.shortLabel, count: progress.count(statusClass), isZero: progress.count(statusClass) == 0)
+                       shortLabel: statusClass.shortLabel, count: progress.count(statusClass), isZero: progress.count(statusClass) == 0,
+                       statusClass: statusClass.rawValue, silent: progress.silent(statusClass), hasSilent: progress.silent(statusClass) > 0)
         }
+        silent = progress.silent
+        hasSilent = progress.silent > 0
         description = statusOrder.filter { progress.count($0) > 0 }
-            .map { "\($0.label): \(progress.count($0))" }.joined(separator: "; ")
+            .map { "\($0.label): \(progress.count($0))" + (progress.silent($0) > 0 ? ", trong đó \(progress.silent($0)) chưa báo cáo" : "") }
+            .joined(separator: "; ")
         onTime = progress.onTimeRate.map(Format.percent) ?? "—"
     }
 }
@@ -93,6 +137,9 @@ enum Format {
     }
 
     static func date(_ date: CivilDate?) -> String { date?.vietnamese ?? "" }
+
+    /// "Số liệu cập nhật đến ...": the latest update in the status data.
+    static func dataUpdated(_ date: CivilDate?) -> String { date?.vietnamese ?? "chưa có báo cáo nào" }
 
     static let weekdays = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"]
 

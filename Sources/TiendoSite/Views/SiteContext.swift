@@ -128,5 +128,7 @@ struct UnitOrder: Sendable {
         units.sorted { (rank[$0.code] ?? .max, $0.code) < (rank[$1.code] ?? .max, $1.code) }
     }
 
-    func precedes(_ a: Unit, _ b: Unit) -> Bool { (rank[a.code] ?? .max, a.code) < (rank[b.code] ?? .max, b.code) }
+    func precedes(_ a: Unit, _ b: Unit) -> Bool { precedes(code: a.code, code: b.code) }
+
+    func precedes(code a: String, code b: String) -> Bool { (rank[a] ?? .max, a) < (rank[b] ?? .max, b) }
 }

@@ -21,6 +21,14 @@ struct TaskPageView: ViewModel {
     let progress: ProgressView
     let rows: [UnitStatusRow]
     let unitCount: Int
+    /// The choices of the filter by class and report state.
+    let classChoices: [Choice]
+
+    struct Choice: ViewModel {
+        let value: String
+        let label: String
+        let count: Int
+    }
 
     struct UnitStatusRow: ViewModel {
         let name: String
@@ -57,12 +65,21 @@ struct TaskPageView: ViewModel {
         references = task.references.joined(separator: ", ")
         hasReferences = !task.references.isEmpty
         let assignments = context.tracker.assignments(for: task.key)
-        progress = ProgressView(context.tracker.progress(of: assignments))
+        let figures = context.tracker.progress(task: task.key)
+        progress = ProgressView(figures)
         unitCount = assignments.count
-        rows = assignments.map { assignment in
+        classChoices = statusOrder.reversed().filter { figures.count($0) > 0 }.map {
+            Choice(value: $0.rawValue, label: $0.label, count: figures.count($0))
+        }
+        // Whom to chase first: overdue and silent, overdue and reported, in
+        // time, standing, done late, done on time; then by Vietnamese name.
+        let ordered = assignments.sorted { a, b in
+            a.severity != b.severity ? a.severity < b.severity : context.order.precedes(code: a.unitCode, code: b.unitCode)
+        }
+        rows = ordered.map { assignment in
             UnitStatusRow(
                 name: context.unitName(assignment.unitCode), href: context.link(page, context.paths.unit(assignment.unitCode)),
-                role: assignment.role == .lead ? "Chủ trì" : "Phối hợp", badge: BadgeView.of(assignment.statusClass),
+                role: assignment.role == .lead ? "Chủ trì" : "Phối hợp", badge: BadgeView.of(assignment),
                 state: assignment.row?.state.label ?? "", completed: Format.date(assignment.row?.completed),
                 report: assignment.row?.report ?? "", updated: Format.date(assignment.row?.updated),
                 noteHTML: context.noteHTML(assignment.row?.note ?? ""))
