@@ -37,21 +37,19 @@ final class BadgeView: ViewModel, Sendable {
         }
     }
 
-    private static let shared: [String: BadgeView] = {
-        var shared: [String: BadgeView] = [:]
-        for statusClass in StatusClass.allCases {
-            for state in [nil] + ReportState.allCases.map(Optional.some) {
-                shared[key(statusClass, state)] = BadgeView(statusClass, state: state)
-            }
-        }
-        return shared
-    }()
-
-    private static func key(_ statusClass: StatusClass, _ state: ReportState?) -> String {
-        statusClass.rawValue + "/" + (state?.rawValue ?? "-")
+    /// Indexed by class and report state, not by a string key: looked up
+    /// once for every (task, unit) row of every page.
+    private static let states: [ReportState?] = [nil] + ReportState.allCases.map(Optional.some)
+    private static let shared: [BadgeView] = StatusClass.allCases.flatMap { statusClass in
+        states.map { BadgeView(statusClass, state: $0) }
     }
+    private static let classIndex: [StatusClass: Int] =
+        Dictionary(uniqueKeysWithValues: StatusClass.allCases.enumerated().map { ($1, $0) })
 
-    static func of(_ statusClass: StatusClass, state: ReportState?) -> BadgeView { shared[key(statusClass, state)]! }
+    static func of(_ statusClass: StatusClass, state: ReportState?) -> BadgeView {
+        let stateIndex = state.map { ReportState.allCases.firstIndex(of: $0)! + 1 } ?? 0
+        return shared[classIndex[statusClass]! * states.count + stateIndex]
+    }
 
     static func of(_ assignment: Tracker.Assignment) -> BadgeView { of(assignment.statusClass, state: assignment.row?.state) }
 }
