@@ -31,8 +31,9 @@ final class BadgeView: ViewModel, Sendable {
         case (.overdue, nil): "\(statusClass.label) · chưa báo cáo"
         case (.inProgress, nil): "Còn trong hạn · chưa báo cáo"
         case (.inProgress, .notStarted?): "Chưa thực hiện · còn trong hạn"
-        case (.standing, nil): "\(statusClass.label) · chưa báo cáo"
-        case (.standing, let state?): "\(statusClass.label) · \(state.label.lowercased())"
+        // Short: the class's long name does not fit a printed table cell with the state beside it.
+        case (.standing, nil): "Thường xuyên · chưa báo cáo"
+        case (.standing, let state?): "Thường xuyên · \(state.label.lowercased())"
         default: statusClass.label
         }
     }

@@ -102,7 +102,7 @@ struct HomeView: ViewModel {
                         due: due.vietnamese, phrase: task.deadline?.text ?? "", count: count, silent: silent, hasSilent: silent > 0,
                         units: units, more: count - units.count, hasMore: count > units.count))
                 }
-                let pending = assignments.filter { $0.row?.state != .done }.count
+                let pending = progress.total - progress.done
                 if let due = task.deadline?.due, due >= context.asOf, due.dayNumber - context.asOf.dayNumber <= Self.upcomingDays, pending > 0 {
                     let days = due.dayNumber - context.asOf.dayNumber
                     upcoming.append(UpcomingTask(

@@ -72,7 +72,7 @@ struct UnitPageView: ViewModel {
         hasAliases = !unit.aliases.isEmpty
         feedHref = context.link(page, context.paths.unitFeed(unit.code))
         let assignments = context.tracker.assignments(forUnit: unit.code)
-        progress = ProgressView(context.tracker.progress(of: assignments))
+        progress = ProgressView(context.tracker.progress(unit: unit.code))
         // A unit's tasks come from few directives: link each one once per page.
         var directiveLinks: [String: (title: String, href: String)] = [:]
         func row(_ assignment: Tracker.Assignment, daysLeft: String) -> UnitTaskRow {
