@@ -85,6 +85,19 @@ import TiendoCore
         #expect(upcoming(at(27)) == [])   // overdue now, no longer upcoming
     }
 
+    @Test func aNotStartedRowInTimeReadsAsNotStartedButKeepsTheInTimeClass() throws {
+        let content = try contentWith(status: """
+            directive,task,unit,state,completed,report,updated,note
+            cv-12,2.1,SNV,chưa thực hiện,,,10/06/2026,
+
+            """)
+        let site = Support.build(content, asOf: CivilDate(year: 2026, month: 6, day: 20))
+        let tracker = try #require(Support.loaded(content, asOf: CivilDate(year: 2026, month: 6, day: 20)).tracker)
+        let page = try #require(site[SitePaths(register: tracker.register).unit("SNV")])
+        #expect(page.contains(#"<span class="st st-in-progress" data-class="in-progress" data-reported="1"><span class="st-sym" aria-hidden="true">…</span> Chưa thực hiện · còn trong hạn</span>"#))
+        #expect(HTMLTest.counts(page).count("in-progress") == 1)
+    }
+
     // MARK: A new day, no new data
 
     func publish(_ content: String, to output: String, asOf: CivilDate) throws -> Publisher.Summary {
