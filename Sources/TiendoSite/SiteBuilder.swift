@@ -98,8 +98,8 @@ public struct SiteBuilder: Sendable {
         }
         for (unit, inputs) in zip(units, unitPrints) {
             let path = context.paths.unit(unit.code)
-            add(path, inputs: inputs) { builder.page(path, title: unit.name, section: "units", template: "unit", UnitPageView(context, unit: unit), context) }
-            add(context.paths.unitFeed(unit.code), inputs: inputs) { builder.unitFeed(unit, context) }
+            add(path, inputs: inputs.page) { builder.page(path, title: unit.name, section: "units", template: "unit", UnitPageView(context, unit: unit), context) }
+            add(context.paths.unitFeed(unit.code), inputs: inputs.feed) { builder.unitFeed(unit, context) }
         }
         for (directive, taskInputs) in zip(tracker.directives, taskPrints) {
             var directiveInputs = Fingerprint()
@@ -203,9 +203,13 @@ public struct SiteBuilder: Sendable {
         return print
     }
 
-    func unitInputs(_ unit: Unit, _ context: SiteContext) -> Fingerprint {
+    /// What a unit's page and its calendar feed are made from. The feed
+    /// shows only the unit's assignments; the page also days left and, for
+    /// a consolidator, who has reported.
+    func unitInputs(_ unit: Unit, _ context: SiteContext) -> (page: Fingerprint, feed: Fingerprint) {
         var print = Fingerprint()
         for assignment in tracker.assignments(forUnit: unit.code) { add(assignment, to: &print) }
+        let feed = print
         // "Sắp đến hạn" counts days from the date of the figures: a unit with
         // a task in that window is rendered again each day, the others not.
         let upcoming = UnitPageView.upcoming(tracker.assignments(forUnit: unit.code), asOf: tracker.asOf)
@@ -219,7 +223,7 @@ public struct SiteBuilder: Sendable {
                 }
             }
         }
-        return print
+        return (print, feed)
     }
 
     // MARK: Rendering
