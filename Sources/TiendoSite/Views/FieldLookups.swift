@@ -108,6 +108,7 @@ extension TaskPageView.UnitStatusRow {
         case "role": role.templateValue
         case "badge": badge.templateValue
         case "state": state.templateValue
+        case "hasState": hasState.templateValue
         case "completed": completed.templateValue
         case "report": report.templateValue
         case "updated": updated.templateValue

@@ -36,6 +36,8 @@ struct TaskPageView: ViewModel {
         let role: String
         let badge: BadgeView
         let state: String
+        /// Whether the unit has a row: the class's badge already says when it has not.
+        let hasState: Bool
         let completed: String
         let report: String
         let updated: String
@@ -80,7 +82,7 @@ struct TaskPageView: ViewModel {
             UnitStatusRow(
                 name: context.unitName(assignment.unitCode), href: context.link(page, context.paths.unit(assignment.unitCode)),
                 role: assignment.role == .lead ? "Chủ trì" : "Phối hợp", badge: BadgeView.of(assignment),
-                state: assignment.row?.state.label ?? "", completed: Format.date(assignment.row?.completed),
+                state: assignment.row?.state.label ?? "", hasState: assignment.reported, completed: Format.date(assignment.row?.completed),
                 report: assignment.row?.report ?? "", updated: Format.date(assignment.row?.updated),
                 noteHTML: context.noteHTML(assignment.row?.note ?? ""))
         }
