@@ -93,8 +93,7 @@ struct HomeView: ViewModel {
                 let progress = tracker.progress(task: task.key)
                 let count = progress.count(.overdue), silent = progress.silent(.overdue)
                 if count > 0, let due = task.deadline?.due {
-                    let late = assignments.filter { $0.statusClass == .overdue }
-                        .sorted { a, b in a.severity != b.severity ? a.severity < b.severity : context.order.precedes(code: a.unitCode, code: b.unitCode) }
+                    let late = context.order.bySeverity(assignments.filter { $0.statusClass == .overdue })
                     let units = late.prefix(12).map { UnitLinkView(name: context.unitName($0.unitCode), href: context.link(page, context.paths.unit($0.unitCode))) }
                     overdue.append(OverdueTask(
                         directiveID: directive.id, taskID: task.id, href: context.link(page, context.taskPage(task.key)),

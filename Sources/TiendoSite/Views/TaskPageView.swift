@@ -75,9 +75,7 @@ struct TaskPageView: ViewModel {
         }
         // Whom to chase first: overdue and silent, overdue and reported, in
         // time, standing, done late, done on time; then by Vietnamese name.
-        let ordered = assignments.sorted { a, b in
-            a.severity != b.severity ? a.severity < b.severity : context.order.precedes(code: a.unitCode, code: b.unitCode)
-        }
+        let ordered = context.order.bySeverity(assignments)
         rows = ordered.map { assignment in
             UnitStatusRow(
                 name: context.unitName(assignment.unitCode), href: context.link(page, context.paths.unit(assignment.unitCode)),
