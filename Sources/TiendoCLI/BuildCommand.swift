@@ -61,7 +61,7 @@ struct SiteGeneration {
 
     /// Builds and publishes; throws (after printing diagnostics) when the content has errors.
     func run(bodySuffix: String) throws -> Result {
-        let asOf = try AsOfArgument.parse(options.content.asOf)
+        let asOf = try AsOfArgument.resolve(options.content.asOf)
         // Where the site goes is checked before anything is read or written:
         // never the current folder, /, the content or theme folder or one that holds them.
         let location: OutputLocation
@@ -77,7 +77,9 @@ struct SiteGeneration {
         report.step("so dấu vân tay của nội dung và giao diện với lần dựng trước")
         let source = SourceFingerprint.of(
             folders: [options.content.content, options.theme],
-            options: [BuildStamp.executable, options.content.asOf ?? "-", options.content.sheet ?? "-",
+            // The resolved day, not the option: a rebuild on a new day with no
+            // new data must still look again, since tasks may have turned late.
+            options: [BuildStamp.executable, asOf.iso, options.content.sheet ?? "-",
                       String(options.recentDays), bodySuffix])
         let publisher = Publisher(location: location)
         if let summary = publisher.upToDate(source: source) {

@@ -56,8 +56,9 @@ struct PreviewBuildCommand: ParsableCommand {
     @Option(name: .customLong("recent-days")) var recentDays: Int = 7
 
     func run() throws {
-        let asOfDate: CivilDate?
-        do { asOfDate = try AsOfArgument.parse(content.asOf) } catch { Console.error("\(error)"); throw ExitCode(1) }
+        // Resolved at every rebuild (each is a new child): a preview left running past midnight ages too.
+        let asOfDate: CivilDate
+        do { asOfDate = try AsOfArgument.resolve(content.asOf) } catch { Console.error("\(error)"); throw ExitCode(1) }
         let loaded = ContentLoader(contentDirectory: content.content).load(asOf: asOfDate, sheet: content.sheet)
         guard let tracker = loaded.tracker else {
             let problems = loaded.diagnostics.errors.map(\.description).joined(separator: "\n")

@@ -33,7 +33,7 @@ import TiendoCore
 
     @Test func aOneCharacterOutputNameBuilds() throws {
         let root = Support.temporaryDirectory()
-        let (status, text) = try run(["build", "--content", Support.miniContent, "--theme", Support.repository + "/theme",
+        let (status, text) = try run(["build", "--as-of", "2026-07-15", "--content", Support.miniContent, "--theme", Support.repository + "/theme",
                                       "--output", "x", "--quiet"], in: root)
         #expect(status == 0, "\(text)")
         #expect(fm.fileExists(atPath: root + "/x/index.html"))
@@ -47,7 +47,7 @@ import TiendoCore
         try fm.copyItem(atPath: Support.repository + "/theme", toPath: root + "/theme")
         try fm.createDirectory(atPath: root + "/sub", withIntermediateDirectories: true)
         let before = listing(root)
-        let (status, text) = try run(["build", "--content", "content", "--theme", "theme", "--output", output], in: root + (output == ".." ? "/sub" : ""))
+        let (status, text) = try run(["build", "--as-of", "2026-07-15", "--content", "content", "--theme", "theme", "--output", output], in: root + (output == ".." ? "/sub" : ""))
         #expect(status == 1)
         #expect(text.contains("--output") || text.contains("thư mục"), "\(text)")
         #expect(!text.contains("Program crashed"), "\(text)")
@@ -132,7 +132,7 @@ import TiendoCore
         let root = Support.temporaryDirectory()
         try fm.createDirectory(atPath: root + "/target", withIntermediateDirectories: true)
         try fm.createSymbolicLink(atPath: root + "/site", withDestinationPath: "target")
-        let (status, text) = try run(["build", "--content", Support.miniContent, "--theme", Support.repository + "/theme",
+        let (status, text) = try run(["build", "--as-of", "2026-07-15", "--content", Support.miniContent, "--theme", Support.repository + "/theme",
                                       "--output", "site", "--quiet"], in: root)
         #expect(status == 0, "\(text)")
         #expect(isLink(root + "/site"))
@@ -160,7 +160,7 @@ import TiendoCore
             .write(toFile: status, atomically: true, encoding: .utf8)
         let theme = Support.repository + "/theme"
         func build(_ content: String, _ output: String) throws -> Process {
-            try TiendoProcess.start(["build", "--content", content, "--theme", theme, "--output", output, "--quiet"])
+            try TiendoProcess.start(["build", "--as-of", "2026-07-15", "--content", content, "--theme", theme, "--output", output, "--quiet"])
         }
         let reference = [root + "/old", root + "/new"]
         var fullTime = 0.0
@@ -325,10 +325,10 @@ import TiendoCore
     @Test func checkFindsCollisionsAsBuildDoes() throws {
         let content = try contentWith(unit: "INDEX")
         let root = Support.temporaryDirectory()
-        let (checkStatus, checkText) = try run(["check", "--content", content], in: root)
+        let (checkStatus, checkText) = try run(["check", "--as-of", "2026-07-15", "--content", content], in: root)
         #expect(checkStatus == 1)
         #expect(checkText.contains("don-vi/index.html"), "\(checkText)")
-        let (buildStatus, buildText) = try run(["build", "--content", content, "--theme", Support.repository + "/theme",
+        let (buildStatus, buildText) = try run(["build", "--as-of", "2026-07-15", "--content", content, "--theme", Support.repository + "/theme",
                                                 "--output", root + "/site"], in: root)
         #expect(buildStatus == 1)
         #expect(buildText.contains("don-vi/index.html"))

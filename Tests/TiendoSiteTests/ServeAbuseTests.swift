@@ -16,7 +16,7 @@ import Testing
             try FileManager.default.copyItem(atPath: Support.miniContent, toPath: content)
             let stderr = Pipe()
             reader = LineReader(stderr)
-            let arguments = ["serve", "--content", content, "--theme", Support.repository + "/theme", "--port", "0"]
+            let arguments = ["serve", "--as-of", "2026-07-15", "--content", content, "--theme", Support.repository + "/theme", "--port", "0"]
             if let fileLimit {
                 // The shell lowers the descriptor limit, then becomes tiendo.
                 process = Process()
