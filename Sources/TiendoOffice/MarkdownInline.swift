@@ -54,7 +54,10 @@ enum MarkdownInline {
             out += escape(segment.text, context: context, atLineStart: &atLineStart)
         }
         for marker in open.reversed() { out += marker }
-        return out
+        // A line of only "-" or "=" would underline the line above into a heading, or be a rule.
+        guard out.contains("-") || out.contains("=") else { return out }
+        return out.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { isRule($0) ? "\\" + $0 : String($0) }.joined(separator: "\n")
     }
 
     static func merge(_ segments: [InlineSegment]) -> [InlineSegment] {
@@ -87,7 +90,6 @@ enum MarkdownInline {
             if atLineStart, character == " " || character == "\t" { continue }
             if atLineStart {
                 if "#>|".contains(character) { out += "\\" }
-                if "=-".contains(character), isRule(characters[index...]) { out += "\\" }
             }
             atLineStart = false
             switch character {
@@ -102,8 +104,7 @@ enum MarkdownInline {
     }
 
     /// A line of only "-" or "=" (with spaces) would make the line above a heading or be a rule.
-    static func isRule(_ rest: ArraySlice<Character>) -> Bool {
-        let line = rest.prefix { $0 != "\n" }
+    static func isRule(_ line: Substring) -> Bool {
         let marks = line.filter { $0 != " " && $0 != "\t" }
         return !marks.isEmpty && (marks.allSatisfy { $0 == "-" } || marks.allSatisfy { $0 == "=" })
     }
