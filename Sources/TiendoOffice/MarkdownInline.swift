@@ -12,18 +12,9 @@ enum MarkdownInline {
     }
 
     static func write(_ input: [InlineSegment], context: Context) -> String {
-        var segments = merge(input.filter { !$0.text.isEmpty })
-        // Spaces take the formatting both neighbours share, so they join them.
-        for index in segments.indices where segments[index].isBlank {
-            let before = segments[..<index].last { !$0.isBlank }?.format ?? .plain
-            let after = segments[(index + 1)...].first { !$0.isBlank }?.format ?? .plain
-            segments[index].bold = before.bold && after.bold
-            segments[index].italic = before.italic && after.italic
-        }
-        segments = merge(segments)
-        // Then the spaces at the edges of a formatted stretch go outside it.
+        // Spaces at the edges of a formatted stretch go outside its markers...
         var edged: [InlineSegment] = []
-        for segment in segments {
+        for segment in merge(input) {
             guard segment.bold || segment.italic, !segment.isBlank else { edged.append(segment); continue }
             let characters = Array(segment.text)
             let start = characters.firstIndex { !InlineSegment.isSpace($0) }!
@@ -32,7 +23,15 @@ enum MarkdownInline {
             edged.append(InlineSegment(String(characters[start...end]), segment.format))
             if end < characters.count - 1 { edged.append(InlineSegment(String(characters[(end + 1)...]))) }
         }
-        segments = merge(edged)
+        var segments = merge(edged)
+        // ...and spaces take the formatting both neighbours share, so "**A** **B**" is "**A B**".
+        for index in segments.indices where segments[index].isBlank {
+            let before = index > 0 ? segments[index - 1].format : .plain
+            let after = index + 1 < segments.count ? segments[index + 1].format : .plain
+            segments[index].bold = before.bold && after.bold
+            segments[index].italic = before.italic && after.italic
+        }
+        segments = merge(segments)
 
         var out = ""
         var open: [String] = []

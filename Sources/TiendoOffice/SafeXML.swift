@@ -27,7 +27,8 @@ enum SafeXML {
         case let other?: throw other
         case nil: break
         }
-        guard parsed, let root = builder.root else {
+        // libxml2 may report success on a part cut short; an element left open says so.
+        guard parsed, let root = builder.root, builder.stack.isEmpty else {
             let detail = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "không đọc được"
             throw .malformedXML(part: part, line: max(parser.lineNumber, 1), detail: detail)
         }

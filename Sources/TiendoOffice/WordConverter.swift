@@ -66,7 +66,13 @@ struct WordConverter {
             var first = true
             for block in blocks(in: element) {
                 guard case .paragraph(_, var segments) = block else { out += render(block); continue }
-                if first { segments.insert(InlineSegment("[\(index)] "), at: 0); first = false }
+                if first {
+                    // The note's text often starts with the space Word puts after its number.
+                    while let head = segments.first, head.isBlank { segments.removeFirst() }
+                    if !segments.isEmpty { segments[0].text = String(segments[0].text.drop(while: InlineSegment.isSpace)) }
+                    segments.insert(InlineSegment("[\(index)] "), at: 0)
+                    first = false
+                }
                 out += render(.paragraph(heading: nil, segments: segments))
             }
             conversion.footnotes += 1
