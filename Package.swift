@@ -50,6 +50,7 @@ let package = Package(
         .testTarget(name: "TiendoOfficeTests", dependencies: ["TiendoOffice",
                                                                .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "TiendoSiteTests", dependencies: ["TiendoSite", "TiendoCore", "TiendoCLI", "TiendoOffice",
+                                                             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                                                              .product(name: "Mustache", package: "swift-mustache")],
                     resources: [.copy("Fixtures")]),
     ]
