@@ -48,7 +48,8 @@ let package = Package(
         // swift-mustache is the reference the site's own template renderer is
         // checked against (TemplateReferenceTests), not part of the program.
         .testTarget(name: "TiendoOfficeTests", dependencies: ["TiendoOffice",
-                                                               .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+                                                               .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "TiendoSiteTests", dependencies: ["TiendoSite", "TiendoCore", "TiendoCLI", "TiendoOffice",
                                                              .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                                                              .product(name: "Mustache", package: "swift-mustache")],

@@ -22,6 +22,7 @@ struct OfficePackage {
         case .rtf: throw .rtf
         case .unknown: throw .notZip
         }
+        try ZipBounds.check(data)
         do {
             archive = try Archive(data: data, accessMode: .read)
         } catch {

@@ -37,11 +37,19 @@ enum SafeXML {
 
     /// Office writes UTF-8; UTF-16 is allowed by XML, so it is turned into
     /// UTF-8 (declaration dropped) before the DTD check, which looks for bytes.
+    /// A part in another 8-bit encoding is refused: Word never writes one.
     static func utf8Bytes(_ data: Data, part: String) throws(WordImportError) -> Data {
         let head = [UInt8](data.prefix(4))
         let isUTF16 = head.starts(with: [0xFE, 0xFF]) || head.starts(with: [0xFF, 0xFE])
             || head.starts(with: [0x00, 0x3C]) || head.starts(with: [0x3C, 0x00])
-        guard isUTF16 else { return data }
+        guard isUTF16 else {
+            // FoundationXML's XMLParser traps on a name that is not UTF-8
+            // (libxml2 hands it the raw bytes), so bad bytes stop here.
+            guard String(validating: data, as: UTF8.self) != nil else {
+                throw .malformedXML(part: part, line: 1, detail: "có byte không phải UTF-8")
+            }
+            return data
+        }
         let bigEndian = head.starts(with: [0xFE, 0xFF]) || head.starts(with: [0x00, 0x3C])
         guard var text = String(data: data, encoding: bigEndian ? .utf16BigEndian : .utf16LittleEndian) else {
             throw .malformedXML(part: part, line: 1, detail: "mã UTF-16 không hợp lệ")

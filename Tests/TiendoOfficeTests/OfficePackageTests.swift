@@ -35,7 +35,7 @@ import ZIPFoundation
         (Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) + FileSignature.utf16("EncryptionInfo"), .encrypted),
         (Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) + FileSignature.utf16("WordDocument"), .legacyWord),
         (Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) + FileSignature.utf16("Workbook"), .otherCompoundFile),
-        (Data([0x50, 0x4B, 0x03, 0x04, 1, 2, 3]), .damagedZip("không mở được tệp nén")),
+        (Data([0x50, 0x4B, 0x03, 0x04, 1, 2, 3]), .damagedZip("thiếu phần cuối tệp nén")),
     ])
     func whatIsNotADocxIsNamed(data: Data, expected: WordImportError) {
         #expect(throws: expected) { try WordDocument.convert(data) }

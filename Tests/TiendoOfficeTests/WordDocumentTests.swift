@@ -178,6 +178,30 @@ import Testing
         }
     }
 
+    /// Found by the docx fuzz target: an element name with bytes that are not
+    /// UTF-8 made FoundationXML's XMLParser trap. Refused before parsing now.
+    @Test func elementNameNotUTF8IsRefusedNotACrash() throws {
+        let url = try #require(Bundle.module.url(forResource: "element-name-not-utf8", withExtension: "xml",
+                                                 subdirectory: "Fixtures/fuzz-regressions"))
+        let data = try Data(contentsOf: url)
+        #expect(throws: WordImportError.malformedXML(part: "word/document.xml", line: 1, detail: "có byte không phải UTF-8")) {
+            try WordDocument.convert(WordParts(document: data))
+        }
+    }
+
+    /// Found by the docx fuzz target: a zip whose directory points past the
+    /// end made ZIPFoundation's in-memory file trap. Refused as damaged now.
+    @Test func zipPointingPastItsEndIsDamagedNotACrash() throws {
+        let url = try #require(Bundle.module.url(forResource: "central-directory-past-the-end", withExtension: "docx",
+                                                 subdirectory: "Fixtures/fuzz-regressions"))
+        #expect {
+            try WordDocument.convert(Data(contentsOf: url))
+        } throws: { error in
+            guard case .damagedZip? = error as? WordImportError else { return false }
+            return true
+        }
+    }
+
     @Test func malformedXMLNamesThePart() {
         #expect {
             try WordDocument.convert(WordParts(document: Data("<w:document><w:body><w:p>".utf8)))

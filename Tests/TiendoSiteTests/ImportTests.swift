@@ -198,7 +198,7 @@ struct Snapshot: Equatable {
         guard let walker = manager.enumerator(atPath: folder) else { return }
         for case let path as String in walker {
             var isDirectory: ObjCBool = false
-            manager.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
+            _ = manager.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
             files[path] = isDirectory.boolValue ? Data("<dir>".utf8) : try Data(contentsOf: URL(fileURLWithPath: folder + "/" + path))
         }
     }
@@ -214,7 +214,7 @@ enum CommandRun {
         process.arguments = arguments
         // Standard error to a file, standard output read to the end: neither can fill and block the child.
         let errorPath = NSTemporaryDirectory() + "tiendo-import-stderr-" + UUID().uuidString
-        FileManager.default.createFile(atPath: errorPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
         defer { try? FileManager.default.removeItem(atPath: errorPath) }
         let out = Pipe()
         let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
