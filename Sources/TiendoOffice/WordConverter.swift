@@ -265,64 +265,13 @@ struct WordConverter {
             if let heading { return [String(repeating: "#", count: heading) + " " + text.replacingOccurrences(of: "  \n", with: " ")] }
             return [text]
         case .table(let rows):
-            if Self.isLayout(rows) {
+            if LayoutTable.isLayout(rows) {
                 // The header (issuer | motto; number | place and date) and the
                 // signature are tables only to place text side by side: read
                 // row by row they are the paragraphs the directive reader knows.
                 return rows.flatMap { $0.flatMap { $0.blocks.flatMap(render) } }
             }
-            return [pipeTable(rows)].filter { !$0.isEmpty }
-        }
-    }
-
-    func pipeTable(_ rows: [[Cell]]) -> String {
-        let width = rows.map { $0.reduce(0) { $0 + $1.span } }.max() ?? 0
-        guard width > 0 else { return "" }
-        var lines: [String] = []
-        for (index, row) in rows.enumerated() {
-            var cells: [String] = []
-            for cell in row {
-                cells.append(cellText(cell.blocks))
-                cells += Array(repeating: "", count: cell.span - 1)
-            }
-            cells += Array(repeating: "", count: width - cells.count)
-            lines.append("| " + cells.joined(separator: " | ") + " |")
-            if index == 0 { lines.append("|" + String(repeating: "---|", count: width)) }
-        }
-        return lines.joined(separator: "\n")
-    }
-
-    func cellText(_ blocks: [Block]) -> String {
-        var parts: [String] = []
-        for block in blocks {
-            switch block {
-            case .paragraph(_, let segments):
-                let text = MarkdownInline.write(segments, context: .cell)
-                if !text.allSatisfy(InlineSegment.isSpace) { parts.append(text) }
-            case .table(let rows):
-                // A table inside a cell: its cells, in reading order, as lines of this one.
-                for row in rows { for cell in row { let text = cellText(cell.blocks); if !text.isEmpty { parts.append(text) } } }
-            }
-        }
-        return parts.joined(separator: "<br>")
-    }
-
-    /// A table that lays out the header or the signature rather than holding data.
-    static func isLayout(_ rows: [[Cell]]) -> Bool {
-        guard rows.count <= 6 else { return false }
-        let text = rows.flatMap { $0.flatMap { $0.blocks.map(plainText) } }
-        let upper = text.map { $0.uppercased() }
-        if upper.contains(where: { $0.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA") || $0.contains("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA")
-            || $0.contains("ĐỘC LẬP - TỰ DO") || $0.contains("NƠI NHẬN") }) { return true }
-        let starts = upper.map { $0.trimmingCharacters(in: .whitespaces) }
-        return starts.contains { $0.hasPrefix("SỐ:") } && starts.contains { $0.contains(", NGÀY") }
-            || starts.contains { $0.hasPrefix("TM. ") || $0.hasPrefix("KT. ") }
-    }
-
-    static func plainText(_ block: Block) -> String {
-        switch block {
-        case .paragraph(_, let segments): return segments.map(\.text).joined()
-        case .table(let rows): return rows.flatMap { $0.flatMap { $0.blocks.map(plainText) } }.joined(separator: " ")
+            return [PipeTableWriter.write(rows)].filter { !$0.isEmpty }
         }
     }
 }

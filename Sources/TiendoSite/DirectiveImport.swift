@@ -60,7 +60,9 @@ public struct DirectiveImport: Sendable {
         }
         let folder = (contentDirectory as NSString).appendingPathComponent(ContentLoader.directivesFolder)
         let path = (folder as NSString).appendingPathComponent(id + ".md")
-        let text = frontMatter(id: id, source: (fileName as NSString).lastPathComponent, metadata: metadata) + "\n" + body
+        // NFC throughout: the body is already; a file name from a Mac may not be.
+        let text = (frontMatter(id: id, source: (fileName as NSString).lastPathComponent, metadata: metadata) + "\n" + body)
+            .precomposedStringWithCanonicalMapping
         return .success(DirectiveImport(id: id, path: path, text: text, conversion: conversion, metadata: metadata))
     }
 
