@@ -1,0 +1,152 @@
+import TiendoCore
+
+/// `tien-do/tien-do.xlsx`: the progress figures as a workbook a clerk
+/// opens in Excel for the report to the city. Every figure is read from
+/// the tracker's one classification, as the pages, the CSV and the JSON are.
+enum ProgressWorkbook {
+    static let sheetNames = (tasks: "Theo nhiệm vụ", units: "Theo đơn vị", groups: "Theo nhóm", matrix: "Ma trận", detail: "Chi tiết")
+
+    static func bytes(_ context: SiteContext) -> [UInt8] {
+        // The writer fails only if the zip library does; a build then says so in the file.
+        (try? SpreadsheetWriter.workbook(sheets(context))) ?? []
+    }
+
+    static func sheets(_ context: SiteContext) -> [Worksheet] {
+        [taskSheet(context), unitSheet(context), groupSheet(context, total: true), matrixSheet(context), detailSheet(context)]
+    }
+
+    // MARK: Counts
+
+    /// The columns every summary sheet ends with: one per class, in the
+    /// order the pages show them, then the totals.
+    static var countColumns: [SpreadsheetColumn] {
+        ProgressFigures.classColumns.map { SpreadsheetColumn($0.label, kind: .integer, width: 12) } + [
+            SpreadsheetColumn("Tổng", kind: .integer, width: 8),
+            SpreadsheetColumn("Số đã hoàn thành", kind: .integer, width: 12),
+            SpreadsheetColumn("% hoàn thành", kind: .decimal, width: 12),
+            SpreadsheetColumn("% đúng hạn", kind: .decimal, width: 12),
+        ]
+    }
+
+    static func countCells(_ progress: TiendoCore.Progress) -> [SpreadsheetCell] {
+        ProgressFigures.classColumns.map { .integer(progress.count($0)) } + [
+            .integer(progress.total), .integer(progress.done),
+            .number(rounded(progress.percentDone)),
+            progress.onTimeRate.map { .number(rounded($0)) } ?? .empty,
+        ]
+    }
+
+    /// A percentage to one decimal, as the pages show it.
+    static func rounded(_ value: Double) -> Double { (value * 10).rounded() / 10 }
+
+    // MARK: Sheets
+
+    static func taskSheet(_ context: SiteContext) -> Worksheet {
+        let columns = [
+            SpreadsheetColumn("Văn bản"), SpreadsheetColumn("Mã văn bản", kind: .text), SpreadsheetColumn("Nhiệm vụ", kind: .text),
+            SpreadsheetColumn("Nội dung", width: 60), SpreadsheetColumn("Hạn cuối", kind: .date), SpreadsheetColumn("Thời hạn ghi trong văn bản", width: 30),
+        ] + countColumns
+        let rows = ProgressFigures.taskRows(context.tracker).map { figure -> [SpreadsheetCell] in
+            let task = figure.task
+            return [.text(context.directiveShortTitle(task.directiveID)), .text(task.directiveID), .text(task.id),
+                    .text(context.taskFacts[task.key]?.plain ?? Format.plainLine(task.text)),
+                    .optionalDate(task.deadline?.due), .optionalText(task.deadline?.text)]
+                + countCells(figure.progress)
+        }
+        return Worksheet(name: sheetNames.tasks, columns: columns, rows: rows, frozenColumns: 3)
+    }
+
+    static func unitSheet(_ context: SiteContext) -> Worksheet {
+        let columns = [SpreadsheetColumn("Mã đơn vị", kind: .text), SpreadsheetColumn("Đơn vị"), SpreadsheetColumn("Loại")] + countColumns
+        let rows = context.tracker.register.units.map { unit -> [SpreadsheetCell] in
+            [.text(unit.code), .text(unit.name), .text(context.typeLabels[unit.type]?.label ?? unit.type)]
+                + countCells(context.tracker.progress(unit: unit.code))
+        }
+        return Worksheet(name: sheetNames.units, columns: columns, rows: rows, frozenColumns: 2)
+    }
+
+    /// `total`: a last row "Tất cả" for all units, as the page has; the
+    /// CSV leaves it out, so a program summing the rows counts once.
+    static func groupSheet(_ context: SiteContext, total: Bool = true) -> Worksheet {
+        let columns = [SpreadsheetColumn("Nhóm"), SpreadsheetColumn("Số đơn vị", kind: .integer, width: 10)] + countColumns
+        var rows = ProgressFigures.groupRows(context.tracker).map { figure -> [SpreadsheetCell] in
+            [.text(figure.label), .integer(figure.unitCount)] + countCells(figure.progress)
+        }
+        if total { rows.append([.text("Tất cả"), .integer(context.tracker.register.units.count)] + countCells(context.tracker.overall)) }
+        return Worksheet(name: sheetNames.groups, columns: columns, rows: rows, frozenColumns: 1)
+    }
+
+    /// Every unit against every task, in one table: the page's sections
+    /// (communes, departments) one under the other, named in a column, and
+    /// a task's cell empty for a unit it is not assigned to.
+    static func matrixSheet(_ context: SiteContext) -> Worksheet {
+        let sections = ProgressFigures.matrix(context.tracker, order: context.order)
+        var taskColumn: [TaskKey: Int] = [:]
+        var tasks: [Task] = []
+        // In directive and task order, whichever section a task falls in.
+        let used = Set(sections.flatMap { $0.tasks.map(\.key) })
+        for directive in context.tracker.directives {
+            for task in directive.tasks where used.contains(task.key) {
+                taskColumn[task.key] = tasks.count
+                tasks.append(task)
+            }
+        }
+        let oneDirective = Set(tasks.map(\.directiveID)).count <= 1
+        let columns = [SpreadsheetColumn("Mã đơn vị", kind: .text), SpreadsheetColumn("Đơn vị"), SpreadsheetColumn("Nhóm")]
+            + tasks.map { task in
+                SpreadsheetColumn(oneDirective ? "Nhiệm vụ \(task.id)" : "\(context.directiveShortTitle(task.directiveID)) — \(task.id)", width: 16)
+            }
+        var rows: [[SpreadsheetCell]] = []
+        for section in sections {
+            for row in section.rows {
+                var cells = [SpreadsheetCell](repeating: .empty, count: 3 + tasks.count)
+                cells[0] = .text(row.unit.code)
+                cells[1] = .text(row.unit.name)
+                cells[2] = .text(section.label)
+                for (task, statusClass) in zip(section.tasks, row.cells) {
+                    if let statusClass, let column = taskColumn[task.key] { cells[3 + column] = .text(statusClass.label) }
+                }
+                rows.append(cells)
+            }
+        }
+        return Worksheet(name: sheetNames.matrix, columns: columns, rows: rows, frozenColumns: 2)
+    }
+
+    /// One row per assigned (task, unit) pair.
+    static func detailSheet(_ context: SiteContext) -> Worksheet {
+        let columns = [
+            SpreadsheetColumn("Văn bản"), SpreadsheetColumn("Mã văn bản", kind: .text), SpreadsheetColumn("Nhiệm vụ", kind: .text),
+            SpreadsheetColumn("Mã đơn vị", kind: .text), SpreadsheetColumn("Đơn vị"), SpreadsheetColumn("Vai trò"),
+            SpreadsheetColumn("Tình trạng"), SpreadsheetColumn("Báo cáo"), SpreadsheetColumn("Trạng thái đơn vị báo cáo"),
+            SpreadsheetColumn("Hạn cuối", kind: .date), SpreadsheetColumn("Ngày hoàn thành", kind: .date),
+            SpreadsheetColumn("Số báo cáo", kind: .text), SpreadsheetColumn("Ghi chú"), SpreadsheetColumn("Ngày cập nhật", kind: .date),
+        ]
+        var titles: [String: SpreadsheetCell] = [:]
+        let rows = context.tracker.assignments.map { assignment -> [SpreadsheetCell] in
+            let directiveID = assignment.task.directiveID
+            let title = titles[directiveID] ?? .text(context.directiveShortTitle(directiveID))
+            titles[directiveID] = title
+            let row = assignment.row
+            return [
+                title, .text(directiveID), .text(assignment.task.taskID),
+                .text(assignment.unitCode), .text(context.unitName(assignment.unitCode)),
+                .text(assignment.role == .lead ? "Chủ trì" : "Phối hợp"),
+                .text(assignment.statusClass.label), .text(reportState(assignment)), .optionalText(row?.state.label),
+                .optionalDate(assignment.due), .optionalDate(row?.completed),
+                .optionalText(row?.report), .optionalText(row.map { note($0.note) }), .optionalDate(row?.updated),
+            ]
+        }
+        return Worksheet(name: sheetNames.detail, columns: columns, rows: rows, frozenColumns: 0)
+    }
+
+    /// A note as text: Markdown's emphasis markers dropped, its lines kept.
+    static func note(_ markdown: String) -> String {
+        markdown.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
+    }
+
+    /// Whether the unit has reported on the pair: a state of its own,
+    /// beside the class, never a class.
+    static func reportState(_ assignment: Tracker.Assignment) -> String {
+        assignment.row == nil ? "Chưa báo cáo" : "Đã báo cáo"
+    }
+}
