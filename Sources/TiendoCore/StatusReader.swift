@@ -159,6 +159,14 @@ public struct StatusReader: Sendable {
         return scalar.properties.generalCategory == .format
     }
 
+    /// A cell without the apostrophe tiendo's CSV writer puts before a
+    /// leading = + - @ (so that Excel never runs it as a formula): a note
+    /// "- việc 1" written out by `tiendo template` reads back as it was.
+    static func unguarded(_ cell: String) -> String {
+        guard cell.hasPrefix("'"), let next = cell.unicodeScalars.dropFirst().first, "=+-@".unicodeScalars.contains(next) else { return cell }
+        return String(cell.dropFirst())
+    }
+
     /// A cell's text inside a message: quoted, and cut when very long.
     static func quote(_ text: String) -> String {
         let shown = text.count > 60 ? text.prefix(57) + "…" : Substring(text)
@@ -463,7 +471,8 @@ private struct Reading {
         diagnostics.append(contentsOf: found)
         guard ok, taskNumber != nil, let unit, let state else { return }
         rows.append(StatusRow(directiveID: directiveKey, taskID: taskKey, unitCode: unit.code, state: state,
-                              completed: completed, report: shared(cell(.report)), updated: updated, note: shared(cell(.note)),
+                              completed: completed, report: shared(StatusReader.unguarded(cell(.report))), updated: updated,
+                              note: shared(StatusReader.unguarded(cell(.note))),
                               line: line))
     }
 
