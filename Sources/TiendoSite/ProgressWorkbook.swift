@@ -11,8 +11,23 @@ enum ProgressWorkbook {
         (try? SpreadsheetWriter.workbook(sheets(context))) ?? []
     }
 
-    static func sheets(_ context: SiteContext) -> [Worksheet] {
-        [taskSheet(context), unitSheet(context), groupSheet(context, total: true), matrixSheet(context), detailSheet(context)]
+    static func sheets(_ context: SiteContext, pairLimit: Int = pairLimit) -> [Worksheet] {
+        let summaries = [taskSheet(context), unitSheet(context), groupSheet(context, total: true)]
+        guard context.tracker.assignments.count <= pairLimit else { return summaries + [tooLargeSheet(context, limit: pairLimit)] }
+        return summaries + [matrixSheet(context), detailSheet(context)]
+    }
+
+    /// Above this many assigned pairs, more than one Excel sheet can hold,
+    /// the matrix and the detail are left to tien-do.json and ma-tran.csv:
+    /// a workbook of millions of rows is not one a clerk can open, and it
+    /// would take gigabytes to write.
+    static let pairLimit = Worksheet.maxRows - 1
+
+    static func tooLargeSheet(_ context: SiteContext, limit: Int) -> Worksheet {
+        let count = context.tracker.assignments.count
+        let message = "Có \(count) lượt giao việc (nhiệm vụ × đơn vị), nhiều hơn số dòng một trang Excel chứa được (\(limit)): "
+            + "các trang \(sheetNames.matrix) và \(sheetNames.detail) không có trong tệp này; số liệu từng đơn vị, từng nhiệm vụ có trong tien-do.json và ma-tran.csv."
+        return Worksheet(name: sheetNames.detail, columns: [SpreadsheetColumn("Ghi chú", width: 100)], rows: [[.text(message)]])
     }
 
     // MARK: Counts

@@ -111,4 +111,13 @@ import TiendoCore
             #expect(page.contains(#"href="../tien-do/tien-do.xlsx""#), "\(unit.name)")
         }
     }
+
+    @Test func aProvinceTooLargeForOneSheetGetsTheSummariesAndANote() throws {
+        let context = SiteContext(tracker: Self.tracker, threads: 1)
+        let sheets = ProgressWorkbook.sheets(context, pairLimit: 100)
+        #expect(sheets.map(\.name) == ["Theo nhiệm vụ", "Theo đơn vị", "Theo nhóm", "Chi tiết"])
+        guard case .text(let note) = sheets[3].rows[0][0] else { Issue.record("no note"); return }
+        #expect(note.hasPrefix("Có \(Self.tracker.assignments.count) lượt giao việc"))
+        #expect(ProgressWorkbook.sheets(context).map(\.name).count == 5)
+    }
 }

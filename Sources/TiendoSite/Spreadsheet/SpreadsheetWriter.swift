@@ -38,10 +38,11 @@ public enum SpreadsheetWriter {
         do {
             let archive = try Archive(accessMode: .create)
             for part in parts {
-                let data = Data(part.bytes)
-                try archive.addEntry(with: part.path, type: .file, uncompressedSize: Int64(data.count),
+                let bytes = part.bytes
+                // Handed over a chunk at a time: a copy of a whole sheet would double its memory.
+                try archive.addEntry(with: part.path, type: .file, uncompressedSize: Int64(bytes.count),
                                      modificationDate: timestamp, compressionMethod: .deflate) { position, size in
-                    data.subdata(in: Int(position)..<Int(position) + size)
+                    Data(bytes[Int(position)..<Int(position) + size])
                 }
             }
             guard let data = archive.data else { throw Failure.zip("không có dữ liệu") }
