@@ -98,7 +98,7 @@ import ZIPFoundation
         #expect(sheet.contains(#"sqref="E2:E1048576"><formula1>&quot;Chưa thực hiện,Đang thực hiện,Đã hoàn thành&quot;</formula1>"#))
         #expect(sheet.contains(#"<dataValidation type="date" operator="greaterThanOrEqual""#))
         // Elements in schema order: Excel refuses a sheet whose parts are out of order.
-        let order = ["<dimension", "<sheetViews", "<sheetFormatPr", "<cols", "<sheetData", "<sheetProtection", "<dataValidations", "<pageMargins"]
+        let order = ["<sheetPr", "<dimension", "<sheetViews", "<sheetFormatPr", "<cols", "<sheetData", "<sheetProtection", "<dataValidations", "<pageMargins", "<pageSetup"]
         let positions = order.map { sheet.range(of: $0)!.lowerBound }
         #expect(positions == positions.sorted())
         let styles = try #require(parts.first { $0.path == "xl/styles.xml" }).text
@@ -107,6 +107,10 @@ import ZIPFoundation
         #expect(strings.contains(#"<si><t xml:space="preserve">  lề trái</t></si>"#))
         let workbook = try #require(parts.first { $0.path == "xl/workbook.xml" }).text
         #expect(workbook.contains(#"<sheet name="Chi tiết" sheetId="1" r:id="rId1"/><sheet name="Theo nhóm" sheetId="2" r:id="rId2"/>"#))
+        // Printed with the header on every page, landscape, as wide as the paper; the header row as tall as its wrap.
+        #expect(workbook.contains(#"<definedName name="_xlnm.Print_Titles" localSheetId="0">'Chi tiết'!$1:$1</definedName>"#))
+        #expect(sheet.contains(#"<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>"#))
+        #expect(sheet.contains(#"<row r="1" ht="45" customHeight="1">"#), "\"Số đơn vị\" in a column 6 wide takes 3 lines")
     }
 
     @Test(arguments: [
@@ -127,6 +131,11 @@ import ZIPFoundation
         #expect(SpreadsheetXML.serial(date) == serial)
         // And the reader reads it back as the same day.
         #expect(Workbook.date(fromSerial: Double(serial), date1904: false) == date || serial < 61)
+    }
+
+    @Test(arguments: [("Nhiệm vụ", 7, 2), ("Nhiệm vụ", 10, 1), ("Đã hoàn thành đúng hạn", 12, 3), ("", 6, 1)])
+    func headerLines(_ text: String, _ width: Int, _ lines: Int) {
+        #expect(WorksheetPart.lines(text, width: width) == lines)
     }
 
     @Test func columnLetters() {

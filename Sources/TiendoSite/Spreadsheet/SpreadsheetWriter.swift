@@ -76,7 +76,13 @@ public enum SpreadsheetWriter {
             + #"<workbook xmlns="\#(SpreadsheetXML.mainNamespace)" xmlns:r="\#(SpreadsheetXML.relationshipsNamespace)">"#
             + #"<workbookPr/><bookViews><workbookView activeTab="0"/></bookViews><sheets>"#
             + names.enumerated().map { #"<sheet name="\#(SpreadsheetXML.escaped($1))" sheetId="\#($0 + 1)" r:id="rId\#($0 + 1)"/>"# }.joined()
-            + "</sheets></workbook>"
+            + "</sheets><definedNames>"
+            // The header row repeated on every printed page.
+            + names.enumerated().map { index, name in
+                let quoted = "'" + name.replacingOccurrences(of: "'", with: "''") + "'!$1:$1"
+                return #"<definedName name="_xlnm.Print_Titles" localSheetId="\#(index)">\#(SpreadsheetXML.escaped(quoted))</definedName>"#
+            }.joined()
+            + "</definedNames></workbook>"
     }
 
     static func workbookRelationships(_ sheetCount: Int) -> String {

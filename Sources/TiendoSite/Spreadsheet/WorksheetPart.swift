@@ -15,13 +15,16 @@ struct WorksheetPart {
         let lastRow = sheet.rows.count + 1
         var out = Array(SpreadsheetXML.declaration.utf8)
         out.append(contentsOf: #"<worksheet xmlns="\#(SpreadsheetXML.mainNamespace)" xmlns:r="\#(SpreadsheetXML.relationshipsNamespace)">"#.utf8)
+        // Printed landscape, as wide as the page: a clerk prints a sheet for a meeting.
+        out.append(contentsOf: #"<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"#.utf8)
         let last = SpreadsheetXML.reference(column: max(columnCount, 1) - 1, row: lastRow)
         out.append(contentsOf: #"<dimension ref="A1:\#(last)"/>"#.utf8)
         out.append(contentsOf: sheetView.utf8)
         out.append(contentsOf: #"<sheetFormatPr defaultRowHeight="15"/>"#.utf8)
+        let widths = widths()
         if !sheet.columns.isEmpty {
             out.append(contentsOf: "<cols>".utf8)
-            for (index, width) in widths().enumerated() {
+            for (index, width) in widths.enumerated() {
                 let column = sheet.columns[index]
                 let style = SpreadsheetStyles.index(column.kind, locked: column.locked)
                 out.append(contentsOf: #"<col min="\#(index + 1)" max="\#(index + 1)" width="\#(width)" customWidth="1""#.utf8)
@@ -31,7 +34,9 @@ struct WorksheetPart {
             out.append(contentsOf: "</cols>".utf8)
         }
         out.append(contentsOf: "<sheetData>".utf8)
-        out.append(contentsOf: #"<row r="1">"#.utf8)
+        // Excel does not grow a row for wrapped text by itself: the header gets the height of its longest wrap.
+        let lines = zip(sheet.columns, widths).map { Self.lines($0.header, width: $1) }.max() ?? 1
+        out.append(contentsOf: (lines > 1 ? #"<row r="1" ht="\#(lines * 15)" customHeight="1">"# : #"<row r="1">"#).utf8)
         for (index, column) in sheet.columns.enumerated() {
             cell(.text(column.header), column: index, row: 1, style: .header, strings: &strings, into: &out)
         }
@@ -56,6 +61,7 @@ struct WorksheetPart {
             out.append(contentsOf: "</dataValidations>".utf8)
         }
         out.append(contentsOf: #"<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>"#.utf8)
+        out.append(contentsOf: #"<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>"#.utf8)
         out.append(contentsOf: "</worksheet>".utf8)
         return out
     }
@@ -68,6 +74,18 @@ struct WorksheetPart {
             ? #"<pane xSplit="\#(x)" ySplit="1" topLeftCell="\#(topLeft)" activePane="bottomRight" state="frozen"/><selection pane="bottomRight" activeCell="\#(topLeft)" sqref="\#(topLeft)"/>"#
             : #"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/>"#
         return #"<sheetViews><sheetView "# + (selected ? #"tabSelected="1" "# : "") + #"workbookViewId="0">"# + pane + "</sheetView></sheetViews>"
+    }
+
+    /// How many lines `text` takes wrapped at word boundaries in a column
+    /// `width` characters wide (with a character of padding each side).
+    static func lines(_ text: String, width: Int) -> Int {
+        let room = max(1, width - 2)
+        var lines = 1, used = 0
+        for word in text.split(separator: " ") {
+            let length = word.count
+            if used == 0 { used = length } else if used + 1 + length <= room { used += 1 + length } else { lines += 1; used = length }
+        }
+        return lines
     }
 
     /// Each column's width: as given, or sized to its longest cell (the
