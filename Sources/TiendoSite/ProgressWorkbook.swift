@@ -111,20 +111,24 @@ enum ProgressWorkbook {
             + tasks.map { task in
                 SpreadsheetColumn(oneDirective ? "Nhiệm vụ \(task.id)" : "\(context.directiveShortTitle(task.directiveID)) — \(task.id)", width: 16)
             }
-        var rows: [[SpreadsheetCell]] = []
-        for section in sections {
-            for row in section.rows {
-                var cells = [SpreadsheetCell](repeating: .empty, count: 3 + tasks.count)
-                cells[0] = .text(row.unit.code)
-                cells[1] = .text(row.unit.name)
-                cells[2] = .text(section.label)
-                for (task, statusClass) in zip(section.tasks, row.cells) {
-                    if let statusClass, let column = taskColumn[task.key] { cells[3 + column] = .text(statusClass.label) }
-                }
-                rows.append(cells)
+        // Each sheet row is a (section, row) place; its cells are made when the row is written.
+        let places = sections.indices.flatMap { section in sections[section].rows.indices.map { (section, $0) } }
+        let columnsBySection = sections.map { section in section.tasks.map { taskColumn[$0.key]! } }
+        let width = 3 + tasks.count
+        let row: @Sendable (Int) -> [SpreadsheetCell] = { index in
+            let (sectionIndex, rowIndex) = places[index]
+            let section = sections[sectionIndex]
+            let row = section.rows[rowIndex]
+            var cells = [SpreadsheetCell](repeating: .empty, count: width)
+            cells[0] = .text(row.unit.code)
+            cells[1] = .text(row.unit.name)
+            cells[2] = .text(section.label)
+            for (column, statusClass) in zip(columnsBySection[sectionIndex], row.cells) {
+                if let statusClass { cells[3 + column] = .text(statusClass.label) }
             }
+            return cells
         }
-        return Worksheet(name: sheetNames.matrix, columns: columns, rows: rows, frozenColumns: 2)
+        return Worksheet(name: sheetNames.matrix, columns: columns, rowCount: places.count, row: row, frozenColumns: 2)
     }
 
     /// One row per assigned (task, unit) pair.
@@ -137,13 +141,15 @@ enum ProgressWorkbook {
             SpreadsheetColumn("Số báo cáo", kind: .text), SpreadsheetColumn("Ghi chú"), SpreadsheetColumn("Ngày cập nhật", kind: .date),
         ]
         var titles: [String: SpreadsheetCell] = [:]
-        let rows = context.tracker.assignments.map { assignment -> [SpreadsheetCell] in
+        for directive in context.tracker.directives { titles[directive.id] = .text(context.directiveShortTitle(directive.id)) }
+        let assignments = context.tracker.assignments
+        // Made row by row as the sheet is written: never a million rows of cells at once.
+        let row: @Sendable (Int) -> [SpreadsheetCell] = { [titles] index in
+            let assignment = assignments[index]
             let directiveID = assignment.task.directiveID
-            let title = titles[directiveID] ?? .text(context.directiveShortTitle(directiveID))
-            titles[directiveID] = title
             let row = assignment.row
             return [
-                title, .text(directiveID), .text(assignment.task.taskID),
+                titles[directiveID] ?? .text(directiveID), .text(directiveID), .text(assignment.task.taskID),
                 .text(assignment.unitCode), .text(context.unitName(assignment.unitCode)),
                 .text(assignment.role == .lead ? "Chủ trì" : "Phối hợp"),
                 .text(assignment.statusClass.label), .text(reportState(assignment)), .optionalText(row?.state.label),
@@ -151,7 +157,7 @@ enum ProgressWorkbook {
                 .optionalText(row?.report), .optionalText(row.map { note($0.note) }), .optionalDate(row?.updated),
             ]
         }
-        return Worksheet(name: sheetNames.detail, columns: columns, rows: rows, frozenColumns: 0)
+        return Worksheet(name: sheetNames.detail, columns: columns, rowCount: assignments.count, row: row, frozenColumns: 0)
     }
 
     /// A note as text: Markdown's emphasis markers dropped, its lines kept.

@@ -74,7 +74,8 @@ public enum StatusTemplate {
             SpreadsheetColumn(header[6], kind: .text, locked: false), SpreadsheetColumn(header[7], kind: .date, width: 14, locked: false),
             SpreadsheetColumn(header[8], width: 50, locked: false),
         ]
-        let cells = rows.map { row -> [SpreadsheetCell] in
+        let cells: @Sendable (Int) -> [SpreadsheetCell] = { index in
+            let row = rows[index]
             let status = row.status
             return [.text(row.directiveID), .text(row.taskID), .text(row.unitCode), .text(row.unitName),
                     .text(status?.state.label ?? StatusReader.notReportedWord),
@@ -83,7 +84,7 @@ public enum StatusTemplate {
         }
         let dateRule = SpreadsheetValidation.Rule.date(from: CivilDate(year: 2000, month: 1, day: 1)!)
         let dateMessage = "Ghi ngày dạng ngày/tháng/năm, ví dụ 24/06/2026."
-        let sheet = Worksheet(name: "Trạng thái", columns: columns, rows: cells, frozenColumns: 4, validations: [
+        let sheet = Worksheet(name: "Trạng thái", columns: columns, rowCount: rows.count, row: cells, frozenColumns: 4, validations: [
             SpreadsheetValidation(column: 4, rule: .list(stateWords), errorTitle: "Trạng thái",
                                   errorMessage: "Chọn một trạng thái trong danh sách: " + stateWords.joined(separator: ", ") + "."),
             SpreadsheetValidation(column: 5, rule: dateRule, errorTitle: "Ngày hoàn thành", errorMessage: dateMessage),

@@ -62,7 +62,7 @@ import ZIPFoundation
         let second = try SpreadsheetWriter.workbook(Self.sample)
         #expect(first == second)
         var changed = Self.sample
-        changed[1].rows[0][1] = .number(45.6)
+        changed[1] = Worksheet(name: "Theo nhóm", columns: changed[1].columns, rows: [[.text("Phường"), .number(45.6)]])
         #expect(try SpreadsheetWriter.workbook(changed) != first)
     }
 
@@ -70,7 +70,7 @@ import ZIPFoundation
         let bytes = try SpreadsheetWriter.workbook(Self.sample)
         let archive = try Archive(data: Data(bytes), accessMode: .read)
         #expect(archive.map(\.path) == ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
-                                        "xl/styles.xml", "xl/sharedStrings.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"])
+                                        "xl/styles.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/sharedStrings.xml"])
         for entry in archive {
             let stamp = try #require(entry.fileAttributes[.modificationDate] as? Date)
             #expect(stamp == SpreadsheetWriter.timestamp, "\(entry.path)")
@@ -140,6 +140,29 @@ import ZIPFoundation
 
     @Test func columnLetters() {
         #expect([0, 25, 26, 51, 52, 701, 702, 16383].map(SpreadsheetXML.columnLetters) == ["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA", "XFD"])
+    }
+
+    /// Rows are asked for by number, once to measure and once to write, never held together.
+    @Test func rowsAreMadeAsTheSheetIsWritten() throws {
+        let calls = Counter()
+        let sheet = Worksheet(name: "Lớn", columns: [SpreadsheetColumn("Số", kind: .integer), SpreadsheetColumn("Chữ")], rowCount: 5_000) { index in
+            calls.add()
+            return [.integer(index), .text("dòng \(index % 7)")]
+        }
+        let bytes = try SpreadsheetWriter.workbook([sheet])
+        #expect(calls.value == 10_000)
+        let table = try Workbook.read(Data(bytes)).get().table
+        #expect(table.rows.count == 5_001)
+        #expect(table.rows[4_999].cells == ["4998", "dòng 0"])
+        let strings = try #require(try parts(bytes).first { $0.path == "xl/sharedStrings.xml" }).text
+        #expect(strings.contains(#"count="5002" uniqueCount="9""#))
+    }
+
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        func add() { lock.lock(); count += 1; lock.unlock() }
+        var value: Int { lock.lock(); defer { lock.unlock() }; return count }
     }
 
     @Test func longSheetsGoOnInNumberedSheetsWithTheirHeader() {

@@ -1,14 +1,16 @@
 /// The workbook's table of distinct texts: a cell refers to its text by
 /// number, so the 114 unit names and a handful of class words repeated on
 /// every row are stored once. Numbered in order of first use, so the same
-/// sheets give the same table.
-struct SharedStrings {
+/// sheets give the same table. Shared by the two passes over each sheet:
+/// the first numbers the texts, the second finds the same numbers and
+/// counts the cells that use them. The table is written after the sheets.
+final class SharedStrings {
     private var numbers: [String: Int] = [:]
     private(set) var texts: [String] = []
     /// Cells that refer to the table, counted for the part's header.
     private(set) var uses = 0
 
-    mutating func number(_ text: String) -> Int {
+    func number(_ text: String) -> Int {
         uses += 1
         if let known = numbers[text] { return known }
         let number = texts.count
@@ -16,6 +18,9 @@ struct SharedStrings {
         texts.append(text)
         return number
     }
+
+    /// Between the passes: uses are counted again as the cells are written.
+    func startWriting() { uses = 0 }
 
     var xml: [UInt8] {
         var out = Array(SpreadsheetXML.declaration.utf8)

@@ -16,33 +16,89 @@ public enum SpreadsheetWriter {
 
     public static func workbook(_ sheets: [Worksheet]) throws -> [UInt8] {
         let sheets = WorksheetLimits.split(sheets.isEmpty ? [Worksheet(name: "Trang 1", columns: [], rows: [])] : sheets)
-        var strings = SharedStrings()
-        var parts: [(path: String, bytes: [UInt8])] = []
-        var sheetParts: [[UInt8]] = []
+        let strings = SharedStrings()
+        // First pass over every sheet: sizes, widths and the strings' numbers.
+        var sheetParts: [WorksheetPart] = []
         for (index, sheet) in sheets.enumerated() {
-            sheetParts.append(WorksheetPart(sheet: sheet, selected: index == 0).xml(strings: &strings))
+            var part = WorksheetPart(sheet: sheet, selected: index == 0)
+            part.measure(strings: strings)
+            sheetParts.append(part)
         }
-        let sheetPaths = sheets.indices.map { "xl/worksheets/sheet\($0 + 1).xml" }
-        parts.append(("[Content_Types].xml", Array(contentTypes(sheetPaths).utf8)))
-        parts.append(("_rels/.rels", Array(packageRelationships.utf8)))
-        parts.append(("xl/workbook.xml", Array(workbookXML(sheets.map(\.name)).utf8)))
-        parts.append(("xl/_rels/workbook.xml.rels", Array(workbookRelationships(sheets.count).utf8)))
-        parts.append(("xl/styles.xml", Array(SpreadsheetStyles.xml.utf8)))
-        parts.append(("xl/sharedStrings.xml", strings.xml))
-        for (path, bytes) in zip(sheetPaths, sheetParts) { parts.append((path, bytes)) }
+        strings.startWriting()
+        var parts: [Part] = [
+            Part(path: "[Content_Types].xml", bytes: Array(contentTypes(sheets.indices.map(sheetPath)).utf8)),
+            Part(path: "_rels/.rels", bytes: Array(packageRelationships.utf8)),
+            Part(path: "xl/workbook.xml", bytes: Array(workbookXML(sheets.map(\.name)).utf8)),
+            Part(path: "xl/_rels/workbook.xml.rels", bytes: Array(workbookRelationships(sheets.count).utf8)),
+            Part(path: "xl/styles.xml", bytes: Array(SpreadsheetStyles.xml.utf8)),
+        ]
+        for (index, part) in sheetParts.enumerated() {
+            parts.append(Part(path: sheetPath(index), size: part.size) {
+                var writer = WorksheetPart.Writer(part: part, strings: strings)
+                return { writer.read($0) }
+            })
+        }
+        // After the sheets, so that it is complete when it is written.
+        parts.append(Part(path: "xl/sharedStrings.xml") { strings.xml })
         return try package(parts)
     }
 
+    static func sheetPath(_ index: Int) -> String { "xl/worksheets/sheet\(index + 1).xml" }
+
+    /// A part of the package: its bytes at hand, or made a piece at a time.
+    struct Part {
+        let path: String
+        /// The size, when known before the bytes are made.
+        let size: Int?
+        /// Gives a reader of the part's bytes: each call, the next `count` bytes.
+        let open: () -> (Int) -> [UInt8]
+
+        init(path: String, bytes: [UInt8]) {
+            self.init(path: path) { bytes }
+        }
+
+        /// Bytes made when the part is written.
+        init(path: String, bytes: @escaping () -> [UInt8]) {
+            self.path = path
+            self.size = nil
+            self.open = {
+                let made = bytes()
+                var start = 0
+                return { count in
+                    let end = count >= made.count - start ? made.count : start + count
+                    defer { start = end }
+                    return Array(made[start..<end])
+                }
+            }
+        }
+
+        init(path: String, size: Int, open: @escaping () -> (Int) -> [UInt8]) {
+            self.path = path
+            self.size = size
+            self.open = open
+        }
+    }
+
     /// The parts zipped in the order given, each deflated, with the fixed timestamp.
-    static func package(_ parts: [(path: String, bytes: [UInt8])]) throws -> [UInt8] {
+    static func package(_ parts: [Part]) throws -> [UInt8] {
         do {
             let archive = try Archive(accessMode: .create)
             for part in parts {
-                let bytes = part.bytes
-                // Handed over a chunk at a time: a copy of a whole sheet would double its memory.
-                try archive.addEntry(with: part.path, type: .file, uncompressedSize: Int64(bytes.count),
-                                     modificationDate: timestamp, compressionMethod: .deflate) { position, size in
-                    Data(bytes[Int(position)..<Int(position) + size])
+                let size: Int
+                let read: (Int) -> [UInt8]
+                if let known = part.size {
+                    size = known
+                    read = part.open()
+                } else {
+                    // Made now, to know its size.
+                    let bytes = part.open()(Int.max)
+                    size = bytes.count
+                    read = Part(path: part.path, bytes: bytes).open()
+                }
+                // Handed over a chunk at a time, in order: a sheet is never held whole.
+                try archive.addEntry(with: part.path, type: .file, uncompressedSize: Int64(size),
+                                     modificationDate: timestamp, compressionMethod: .deflate) { _, count in
+                    Data(read(count))
                 }
             }
             guard let data = archive.data else { throw Failure.zip("không có dữ liệu") }

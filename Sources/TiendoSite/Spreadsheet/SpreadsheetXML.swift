@@ -55,7 +55,8 @@ enum SpreadsheetXML {
 
     /// Text within Excel's limit for one cell, cut with an ellipsis when longer.
     static func cellText(_ text: String) -> String {
-        guard text.utf16.count > maxCellText else { return text }
+        // A character takes no fewer UTF-8 bytes than UTF-16 units: most texts need no counting.
+        guard text.utf8.count > maxCellText, text.utf16.count > maxCellText else { return text }
         var cut = ""
         var units = 0
         for character in text {
@@ -71,6 +72,16 @@ enum SpreadsheetXML {
     static func needsPreserve(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
         return first == " " || last == " " || first == "\t" || last == "\t" || text.contains("\n") || text.contains("  ")
+    }
+
+    /// A non-negative integer's decimal digits, without making a String.
+    static func appendDecimal(_ value: Int, into out: inout [UInt8]) {
+        guard value >= 10 else {
+            out.append(UInt8(truncatingIfNeeded: max(0, value)) + 48)
+            return
+        }
+        appendDecimal(value / 10, into: &out)
+        out.append(UInt8(truncatingIfNeeded: value % 10) + 48)
     }
 
     /// "A", "Z", "AA": the letters of a zero-based column.

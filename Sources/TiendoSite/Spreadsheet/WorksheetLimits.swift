@@ -23,27 +23,31 @@ enum WorksheetLimits {
 
     static func splitRows(_ sheet: Worksheet, maxRows: Int) -> [Worksheet] {
         let perSheet = maxRows - 1
-        guard sheet.rows.count > perSheet else { return [sheet] }
-        return stride(from: 0, to: sheet.rows.count, by: perSheet).map { start in
+        guard sheet.rowCount > perSheet else { return [sheet] }
+        return stride(from: 0, to: sheet.rowCount, by: perSheet).map { start in
             var part = sheet
-            part.rows = Array(sheet.rows[start..<min(start + perSheet, sheet.rows.count)])
+            let row = sheet.row
+            part.rowCount = min(perSheet, sheet.rowCount - start)
+            part.row = { row(start + $0) }
             return part
         }
     }
 
     static func splitColumns(_ sheet: Worksheet, maxColumns: Int) -> [Worksheet] {
-        let width = max(sheet.columns.count, sheet.rows.map(\.count).max() ?? 0)
+        // Only the columns declared count: a sheet is not read whole to find a longer row.
+        let width = sheet.columns.count
         guard width > maxColumns else { return [sheet] }
         let kept = min(sheet.frozenColumns, maxColumns - 1)
         let perSheet = maxColumns - kept
         return stride(from: kept, to: width, by: perSheet).map { start in
             let end = min(start + perSheet, width)
-            func pick<T>(_ items: [T]) -> [T] {
+            @Sendable func pick<T>(_ items: [T]) -> [T] {
                 Array(items.prefix(kept)) + (start < items.count ? Array(items[start..<min(end, items.count)]) : [])
             }
             var part = sheet
+            let row = sheet.row
             part.columns = pick(sheet.columns)
-            part.rows = sheet.rows.map(pick)
+            part.row = { pick(row($0)) }
             part.frozenColumns = kept
             // Rules follow their column, or go when it is on another part.
             part.validations = sheet.validations.compactMap { rule in
