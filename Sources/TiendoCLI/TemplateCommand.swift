@@ -44,7 +44,7 @@ struct TemplateCommand: ParsableCommand {
             }
         }
         // No as-of date: the template copies rows, it does not classify them.
-        let (status, statusPath) = loader.loadStatus(register: register, directives: directives, asOf: nil, sheet: sheet,
+        let (status, statusPath, _) = loader.loadStatus(register: register, directives: directives, asOf: nil, sheet: sheet,
                                                      diagnostics: &diagnostics)
         Console.report(diagnostics)
         if diagnostics.hasErrors {

@@ -36,6 +36,9 @@ enum ProgressWorkbook {
     /// order the pages show them, then the totals.
     static var countColumns: [SpreadsheetColumn] {
         ProgressFigures.classColumns.map { SpreadsheetColumn($0.label, kind: .integer, width: 12) } + [
+            // The silent part: counted inside the classes, never as a class of its own.
+            SpreadsheetColumn("Quá hạn: trong đó chưa báo cáo", kind: .integer, width: 14),
+            SpreadsheetColumn("Chưa báo cáo (mọi tình trạng)", kind: .integer, width: 14),
             SpreadsheetColumn("Tổng", kind: .integer, width: 8),
             SpreadsheetColumn("Số đã hoàn thành", kind: .integer, width: 12),
             SpreadsheetColumn("% hoàn thành", kind: .decimal, width: 12),
@@ -45,6 +48,7 @@ enum ProgressWorkbook {
 
     static func countCells(_ progress: TiendoCore.Progress) -> [SpreadsheetCell] {
         ProgressFigures.classColumns.map { .integer(progress.count($0)) } + [
+            .integer(progress.silent(.overdue)), .integer(progress.silent),
             .integer(progress.total), .integer(progress.done),
             .number(rounded(progress.percentDone)),
             progress.onTimeRate.map { .number(rounded($0)) } ?? .empty,
@@ -93,7 +97,8 @@ enum ProgressWorkbook {
 
     /// Every unit against every task, in one table: the page's sections
     /// (communes, departments) one under the other, named in a column, and
-    /// a task's cell empty for a unit it is not assigned to.
+    /// a task's cell empty for a unit it is not assigned to, else the
+    /// pair's class with its report state.
     static func matrixSheet(_ context: SiteContext) -> Worksheet {
         let sections = ProgressFigures.matrix(context.tracker, order: context.order)
         var taskColumn: [TaskKey: Int] = [:]
@@ -123,8 +128,9 @@ enum ProgressWorkbook {
             cells[0] = .text(row.unit.code)
             cells[1] = .text(row.unit.name)
             cells[2] = .text(section.label)
-            for (column, statusClass) in zip(columnsBySection[sectionIndex], row.cells) {
-                if let statusClass { cells[3 + column] = .text(statusClass.label) }
+            // The class and, for a silent unit, "· chưa báo cáo", as the matrix page shows it.
+            for (column, cell) in zip(columnsBySection[sectionIndex], row.cells) {
+                if let cell { cells[3 + column] = .text(cell.label) }
             }
             return cells
         }
@@ -168,6 +174,6 @@ enum ProgressWorkbook {
     /// Whether the unit has reported on the pair: a state of its own,
     /// beside the class, never a class.
     static func reportState(_ assignment: Tracker.Assignment) -> String {
-        assignment.row == nil ? "Chưa báo cáo" : "Đã báo cáo"
+        assignment.reported ? "Đã báo cáo" : "Chưa báo cáo"
     }
 }

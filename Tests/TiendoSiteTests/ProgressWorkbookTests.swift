@@ -87,7 +87,9 @@ import TiendoCore
         #expect(table.rows.count == Self.tracker.register.units.count + 1)
         // Every filled cell is an assigned pair, with the pair's class.
         var classes: [String: String] = [:]
-        for a in Self.tracker.assignments { classes[a.unitCode + "|Nhiệm vụ " + a.task.taskID] = a.statusClass.label }
+        for a in Self.tracker.assignments {
+            classes[a.unitCode + "|Nhiệm vụ " + a.task.taskID] = a.statusClass.label + (a.reported ? "" : " · chưa báo cáo")
+        }
         var filled = 0
         for row in table.rows.dropFirst() {
             for (index, cell) in row.cells.enumerated().dropFirst(3) where !cell.isEmpty {

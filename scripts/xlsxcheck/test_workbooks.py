@@ -55,6 +55,9 @@ def vn_date(iso):
 
 def counts(progress, classes):
     row = {classes[c]: str(n) for c, n in progress["counts"].items()}
+    # Report state is counted inside the classes: the silent part of the overdue, and of all.
+    row["Quá hạn: trong đó chưa báo cáo"] = str(progress["not_reported"]["overdue"])
+    row["Chưa báo cáo (mọi tình trạng)"] = str(sum(progress["not_reported"].values()))
     row["Tổng"] = str(progress["total"])
     row["Số đã hoàn thành"] = str(progress["done"])
     row["% hoàn thành"] = progress["percent_done"]
@@ -90,7 +93,7 @@ def expected_sheets(export):
         detail_rows.append({
             "Mã văn bản": a["directive"], "Nhiệm vụ": a["task"], "Mã đơn vị": a["unit"],
             "Tình trạng": classes[a["class"]],
-            "Báo cáo": "Chưa báo cáo" if a["state"] is None else "Đã báo cáo",
+            "Báo cáo": "Đã báo cáo" if a["reported"] else "Chưa báo cáo",
             "Trạng thái đơn vị báo cáo": STATE_LABELS.get(a["state"], ""),
             "Hạn cuối": vn_date(tasks[(a["directive"], a["task"])]["due"]),
             "Ngày hoàn thành": vn_date(a["completed"]), "Số báo cáo": a["report"] or "",
@@ -123,7 +126,9 @@ def compare(tables, export):
     classes = export["classes"]
     assigned = [t for t in export["tasks"] if t["progress"]["total"] > 0]
     assert len(header) - 3 == len(assigned)
-    pairs = {(a["unit"], a["directive"], a["task"]): classes[a["class"]] for a in export["assignments"]}
+    # The class, and for a silent unit its report state, as the matrix page shows it.
+    pairs = {(a["unit"], a["directive"], a["task"]): classes[a["class"]] + ("" if a["reported"] else " · chưa báo cáo")
+             for a in export["assignments"]}
     filled = 0
     for row in body:
         row = row + [""] * (len(header) - len(row))
