@@ -21,7 +21,8 @@ public enum PlannedPaths {
         (SitePaths.home, "trang Tổng quan"), (SitePaths.units, "trang danh sách đơn vị"),
         (SitePaths.calendar, "trang Lịch thời hạn"), (SitePaths.calendarFeed, "lịch iCalendar của mọi thời hạn"),
         (SitePaths.progress, "trang Bảng tiến độ"), (SitePaths.matrix, "trang Ma trận"),
-        (SitePaths.progressJSON, "tệp tiến độ JSON"), (SitePaths.taskCSV, "tệp tiến độ CSV"),
+        (SitePaths.progressJSON, "tệp tiến độ JSON"), (SitePaths.progressWorkbook, "sổ tiến độ Excel"),
+        (SitePaths.taskCSV, "tệp tiến độ CSV"),
         (SitePaths.groupCSV, "tệp CSV theo nhóm đơn vị"), (SitePaths.matrixCSV, "tệp CSV ma trận"),
         (SitePaths.recent, "trang Cập nhật gần đây"), (SitePaths.recentFeed, "nguồn tin Atom"),
     ]
