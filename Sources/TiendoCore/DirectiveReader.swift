@@ -21,7 +21,11 @@ public struct DirectiveReader: Sendable {
     public func read(_ text: String, file: String, defaultID: String, renderHTML: Bool = true) -> Output {
         var diagnostics: [Diagnostic] = []
         let (frontMatter, body) = FrontMatter.split(text.precomposedNFC, file: file, diagnostics: &diagnostics)
-        let blocks = Markdown.parse(body, renderHTML: renderHTML)
+        let parsed = Markdown.parseBounded(body, renderHTML: renderHTML)
+        let blocks = parsed.blocks
+        if let line = parsed.tooDeepAtLine {
+            diagnostics.append(InputLimits.tooDeep(file, line: line + frontMatter.bodyStartLine - 1))
+        }
         let bodyLines = body.lines().map(String.init)
         let layout = MetadataReader.read(blocks)
         var metadata = layout.metadata

@@ -99,7 +99,7 @@ public struct ContentLoader: Sendable {
         let registerBytes = directiveCache == nil ? nil : FileManager.default.contents(atPath: display(Self.registerFile))
         let read = Workers.map(files, threads: threads) { path -> (Directive?, [Diagnostic], DirectiveCache.Stored?) in
             var fileDiagnostics: [Diagnostic] = []
-            guard let cache = directiveCache, let data = FileManager.default.contents(atPath: path) else {
+            guard let cache = directiveCache, (Self.size(of: path) ?? 0) <= InputLimits.directiveBytes, let data = FileManager.default.contents(atPath: path) else {
                 let directive = loader.readDirective(at: path, register: register, renderHTML: renderHTML, diagnostics: &fileDiagnostics)
                 return (directive, fileDiagnostics, nil)
             }
@@ -157,6 +157,10 @@ public struct ContentLoader: Sendable {
             return ([], csvPath)
         }
         if hasWorkbook {
+            if let size = Self.size(of: workbookPath), size > InputLimits.statusBytes {
+                diagnostics.append(InputLimits.tooLarge(workbookPath, bytes: size, limit: InputLimits.statusBytes))
+                return ([], workbookPath)
+            }
             guard let data = fm.contents(atPath: workbookPath) else {
                 diagnostics.append(.error(workbookPath, "không đọc được tệp trạng thái", hint: "kiểm tra quyền đọc tệp"))
                 return ([], workbookPath)
@@ -168,7 +172,7 @@ public struct ContentLoader: Sendable {
                 diagnostics.append(contentsOf: output.diagnostics)
                 return (output.rows, workbookPath)
             case .failure(let failure):
-                diagnostics.append(.error(workbookPath, "\(failure)"))
+                diagnostics.append(Diagnostic(.error, file: workbookPath, cell: failure.cell, "\(failure)"))
                 return ([], workbookPath)
             }
         }
@@ -178,6 +182,10 @@ public struct ContentLoader: Sendable {
         guard hasCSV else {
             diagnostics.append(.warning(csvPath, "chưa có tệp trạng thái: mọi đơn vị được tính là chưa báo cáo",
                                         hint: "tạo tệp bằng lệnh \"tiendo template --output \(csvPath)\""))
+            return ([], csvPath)
+        }
+        if let size = Self.size(of: csvPath), size > InputLimits.statusBytes {
+            diagnostics.append(InputLimits.tooLarge(csvPath, bytes: size, limit: InputLimits.statusBytes))
             return ([], csvPath)
         }
         // The bytes as an array at once, so the file is not held twice while it is read.
@@ -195,7 +203,18 @@ public struct ContentLoader: Sendable {
         readData(path, diagnostics: &diagnostics, missingHint: missingHint).flatMap { decodeText($0, path, diagnostics: &diagnostics) }
     }
 
+    /// A file's size in bytes, read before the file itself so that an
+    /// oversized one is refused without being loaded.
+    static func size(of path: String) -> Int? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.size].flatMap { ($0 as? NSNumber)?.intValue }
+    }
+
+    /// Directives and the register: text a clerk writes, never near `InputLimits.directiveBytes`.
     func readData(_ path: String, diagnostics: inout [Diagnostic], missingHint: String) -> Data? {
+        if let size = Self.size(of: path), size > InputLimits.directiveBytes {
+            diagnostics.append(InputLimits.tooLarge(path, bytes: size, limit: InputLimits.directiveBytes))
+            return nil
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             diagnostics.append(.error(path, "không tìm thấy hoặc không đọc được tệp", hint: missingHint))
             return nil
