@@ -139,8 +139,8 @@ public struct ContentLoader: Sendable {
             diagnostics.append(.error(statusPath, "không xác định được ngày số liệu: tệp trạng thái chưa có ngày cập nhật nào",
                                       hint: "ghi cột updated (ngày cập nhật), hoặc chạy lệnh với --as-of YYYY-MM-DD"))
         }
-        return Loaded(register: register, directives: directives, rows: rows, asOf: asOf, diagnostics: diagnostics,
-                      directiveCache: cache)
+        return Loaded(register: register, directives: directives, rows: rows, asOf: asOf,
+                      diagnostics: DiagnosticTally.capped(diagnostics), directiveCache: cache)
     }
 
     /// Reads `status.csv` or `status.xlsx` (the worksheet named `sheet`, or the first).
@@ -228,6 +228,8 @@ public struct ContentLoader: Sendable {
                                       hint: "mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8"))
             return nil
         }
-        return text
+        // Control characters and noncharacters come from copying out of
+        // other programs; dropped here, no page or feed carries one.
+        return ControlCharacters.removed(from: text)
     }
 }
