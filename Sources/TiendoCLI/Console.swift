@@ -14,6 +14,8 @@ enum Console {
     /// Prints diagnostics, errors first, each on one line a clerk can act
     /// on; past `InputLimits.messagesPrinted` lines, one line counts the rest.
     static func report(_ diagnostics: [Diagnostic]) {
+        // Each kind capped here too: `tasks` reads directives without the loader.
+        let diagnostics = DiagnosticTally.capped(diagnostics)
         let ordered = diagnostics.errors + diagnostics.warnings
         let shown = ordered.prefix(InputLimits.messagesPrinted)
         var text = ""
