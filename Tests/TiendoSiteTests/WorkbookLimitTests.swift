@@ -119,3 +119,45 @@ import ZIPFoundation
         #expect(run.seconds < 20)
     }
 }
+
+/// Inputs the `workbook` fuzz target found (Fuzz/run workbook), each read
+/// without a trap. ZIPFoundation's in-memory reader trapped on an offset
+/// past the end of the data; tiendo checks the zip directory first.
+@Suite struct WorkbookFuzzRegressionTests {
+    @Test func everyFoundInputIsAFailureNotATrap() throws {
+        let folder = Support.fixtures + "/fuzz-regressions/workbook"
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        #expect(!names.isEmpty)
+        for name in names {
+            let data = try #require(FileManager.default.contents(atPath: folder + "/" + name))
+            guard case .failure(let failure) = Workbook.read(data) else { continue }
+            #expect(!failure.description.isEmpty)
+        }
+        let cut = try #require(FileManager.default.contents(atPath: folder + "/zip-directory-past-the-end.xlsx"))
+        #expect(Workbook.read(cut).failure?.description.contains("tệp nén") == true)
+    }
+
+    @Test func zipStructuresPointingOutsideTheFileAreRefused() throws {
+        let good = try WorkbookLimitTests.workbook(rows: #"<row r="1"><c r="A1"><v>1</v></c></row>"#)
+        #expect(ZipDirectory.problem(in: good) == nil)
+        var bytes = [UInt8](good)
+        let signature: [UInt8] = [0x50, 0x4B, 5, 6] // end of central directory
+        let found = (0...(bytes.count - 22)).last { (at: Int) -> Bool in Array(bytes[at..<(at + 4)]) == signature }
+        let end = try #require(found)
+        for (field, value) in [(16, UInt32.max - 1), (12, UInt32.max - 1)] { // directory start, directory size
+            var broken = bytes
+            withUnsafeBytes(of: value.littleEndian) { broken.replaceSubrange((end + field)..<(end + field + 4), with: $0) }
+            #expect(ZipDirectory.problem(in: Data(broken)) != nil)
+            #expect(Workbook.read(Data(broken)).failure != nil)
+        }
+        bytes.removeLast(30)
+        #expect(Workbook.read(Data(bytes)).failure != nil)
+    }
+}
+
+extension Result {
+    var failure: Failure? {
+        if case .failure(let failure) = self { return failure }
+        return nil
+    }
+}
