@@ -242,6 +242,9 @@ private class PartParser: NSObject, XMLParserDelegate {
         // Excel never writes a document type; refusing one keeps entity
         // expansion ("billion laughs") out of reach.
         if Self.declaresDocumentType(data) { throw Workbook.Failure.malformed("phần \(part) có khai báo DOCTYPE") }
+        // FoundationXML traps on an element name that is not UTF-8 (found by
+        // fuzzing); Excel writes every part in UTF-8.
+        guard Self.isUTF8(data) else { throw Workbook.Failure.malformed("phần \(part) không phải văn bản UTF-8") }
         let parser = XMLParser(data: data)
         parser.delegate = self
         parser.shouldProcessNamespaces = false
@@ -260,6 +263,21 @@ private class PartParser: NSObject, XMLParserDelegate {
     func stop(_ parser: XMLParser, _ failure: Workbook.Failure) {
         if self.failure == nil { self.failure = failure }
         parser.abortParsing()
+    }
+
+    /// Whether `data` is valid UTF-8, decoded without a copy.
+    static func isUTF8(_ data: Data) -> Bool {
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Bool in
+            var iterator = raw.bindMemory(to: UInt8.self).makeIterator()
+            var decoder = Unicode.UTF8()
+            while true {
+                switch decoder.decode(&iterator) {
+                case .scalarValue: continue
+                case .emptyInput: return true
+                case .error: return false
+                }
+            }
+        }
     }
 
     /// Whether the prolog (before the first element) holds "<!DOCTYPE".
