@@ -10,7 +10,8 @@ public struct TiendoCommand: AsyncParsableCommand {
         Thư mục nội dung (mặc định: content/) gồm units.yaml (danh sách đơn vị), \
         directives/*.md (văn bản chỉ đạo) và status.csv (trạng thái từng nhiệm vụ, từng đơn vị).
         """,
-        subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, TasksCommand.self, TemplateCommand.self],
+        subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, TasksCommand.self, TemplateCommand.self,
+                      ImportCommand.self],
         defaultSubcommand: nil)
 
     public init() {}
@@ -22,7 +23,7 @@ struct ContentOptions: ParsableArguments {
     var content: String = "content"
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp(
-        "Ngày số liệu (YYYY-MM-DD). Mặc định: ngày cập nhật muộn nhất trong tệp trạng thái.", valueName: "YYYY-MM-DD"))
+        "Ngày số liệu (YYYY-MM-DD): ngày tính tình trạng quá hạn. Mặc định: hôm nay theo giờ Việt Nam, hoặc ngày của biến SOURCE_DATE_EPOCH nếu có.", valueName: "YYYY-MM-DD"))
     var asOf: String?
 
     @Option(name: .long, help: ArgumentHelp("Tên trang tính trong status.xlsx (mặc định: trang đầu tiên).", valueName: "NAME"))
