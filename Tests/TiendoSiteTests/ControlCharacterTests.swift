@@ -62,7 +62,8 @@ import TiendoCore
         let files = Support.build(content)
         #expect(files.values.contains { $0.contains("Rà soát trụ sở") }, "the text around them is kept")
         #expect(files.values.contains { $0.contains("10/BC-UBND") })
-        for (path, text) in files {
+        // The workbook export is binary (a zip); its cells come from the same encoders' input.
+        for (path, text) in files where !path.hasSuffix(".xlsx") {
             #expect(Self.carriesNone(text), "\(path) carries a control character or noncharacter")
             if path.hasSuffix(".xml") {
                 let parser = XMLParser(data: Data(text.utf8))
