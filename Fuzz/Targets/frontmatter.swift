@@ -18,7 +18,9 @@ let frontMatterBody = """
 public func fuzzFrontMatter(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let yaml = text(data, size)
     let document = "---\n" + yaml + "\n---\n" + frontMatterBody
-    let lineCount = document.split(separator: "\n", omittingEmptySubsequences: false).count
+    // Lines as YAML and the front-matter reader count them: a lone CR, CRLF,
+    // NEL and U+2028 end a line too (Character.isNewline covers them all).
+    let lineCount = document.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).count
     let output = frontMatterReader.read(document, file: "dau-tep.md", defaultID: "dau-tep", renderHTML: false)
     checkDiagnostics(output.diagnostics, file: "dau-tep.md")
     for diagnostic in output.diagnostics {
