@@ -11,14 +11,25 @@ enum Console {
         FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
 
-    /// Prints diagnostics, errors first, each on one line a clerk can act on.
+    /// Prints diagnostics, errors first, each on one line a clerk can act
+    /// on; past `InputLimits.messagesPrinted` lines, one line counts the rest.
     static func report(_ diagnostics: [Diagnostic]) {
+        // Each kind capped here too: `tasks` reads directives without the loader.
+        let diagnostics = DiagnosticTally.capped(diagnostics)
         let ordered = diagnostics.errors + diagnostics.warnings
-        for diagnostic in ordered { error(diagnostic.description) }
-        let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
-        if errors > 0 || warnings > 0 {
-            error("\(errors) lỗi, \(warnings) cảnh báo.")
+        let shown = ordered.prefix(InputLimits.messagesPrinted)
+        var text = ""
+        for diagnostic in shown { text += diagnostic.description + "\n" }
+        let rest = Array(ordered.dropFirst(shown.count)).counts
+        if rest.errors + rest.warnings > 0 {
+            text += "… và \(VietnameseNumber.grouped(rest.errors)) lỗi, \(VietnameseNumber.grouped(rest.warnings)) cảnh báo khác không in ra"
+                + " (chỉ in \(VietnameseNumber.grouped(InputLimits.messagesPrinted)) dòng đầu)\n"
         }
+        let total = diagnostics.counts
+        if total.errors > 0 || total.warnings > 0 {
+            text += "\(VietnameseNumber.grouped(total.errors)) lỗi, \(VietnameseNumber.grouped(total.warnings)) cảnh báo.\n"
+        }
+        if !text.isEmpty { error(text) }
     }
 }
 

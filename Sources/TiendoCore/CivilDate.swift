@@ -11,9 +11,16 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     public var month: Int { Int(storedMonth) }
     public var day: Int { Int(storedDay) }
 
-    /// Nil when the day does not exist (31/02, 29/02 of a common year).
+    /// Years a day may be named in. Every reader builds its dates through
+    /// `init?(year:month:day:)`, so a deadline in year 1 or 9999 (a typing
+    /// mistake) is refused there, where the reader can name the line,
+    /// instead of reaching the calendar pages with a year they cannot show.
+    public static let supportedYears = 1900...2200
+
+    /// Nil when the day does not exist (31/02, 29/02 of a common year) or
+    /// its year is outside `supportedYears`.
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...9999).contains(year), (1...12).contains(month),
+        guard Self.supportedYears.contains(year), (1...12).contains(month),
               day >= 1, day <= CivilDate.daysIn(month: month, year: year) else { return nil }
         self.year = year
         storedMonth = UInt8(month)
@@ -47,8 +54,13 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         return era * 146097 + doe - 719468
     }
 
+    /// Day numbers of 01/01/0001 and 31/12/9999: arithmetic is clamped to
+    /// them, so that no sum of days can overflow or make a year of five
+    /// digits. Readers keep dates within `supportedYears`, far inside.
+    static let dayNumbers = -719_162 ... 2_932_896
+
     public init(dayNumber: Int) {
-        let z = dayNumber + 719468
+        let z = min(max(dayNumber, Self.dayNumbers.lowerBound), Self.dayNumbers.upperBound) + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097
         let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
@@ -61,7 +73,13 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         storedDay = UInt8(d)
     }
 
-    public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
+    public func adding(days: Int) -> CivilDate {
+        let (sum, overflow) = dayNumber.addingReportingOverflow(days)
+        return CivilDate(dayNumber: overflow ? (days < 0 ? Int.min : Int.max) : sum)
+    }
+
+    /// The earliest day a reader accepts, for ordering days that may be unknown.
+    public static let earliest = CivilDate(year: supportedYears.lowerBound, month: 1, day: 1)!
 
     /// 0 = Monday ... 6 = Sunday (Vietnamese calendars start the week on Monday).
     public var weekdayFromMonday: Int { ((dayNumber % 7) + 7 + 3) % 7 }

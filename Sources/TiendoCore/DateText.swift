@@ -73,7 +73,9 @@ public enum DateText {
         guard numbers.count == 3 else { return nil }
         let (day, month, year) = raw.trimmedSpaces.prefix(4).allSatisfy(\.isNumber)
             ? (numbers[2], numbers[1], numbers[0]) : (numbers[0], numbers[1], numbers[2])
-        if year == 0 { return "không có năm 0" }
+        if !CivilDate.supportedYears.contains(year) {
+            return "năm \(year) nằm ngoài khoảng \(CivilDate.supportedYears.lowerBound)–\(CivilDate.supportedYears.upperBound) mà tiendo đọc"
+        }
         if month < 1 || month > 12 { return "không có tháng \(month)" }
         if day < 1 { return "không có ngày 0" }
         return "tháng \(month)/\(year) chỉ có \(CivilDate.daysIn(month: month, year: year)) ngày"
@@ -83,6 +85,6 @@ public enum DateText {
     /// file plausibly has; other numbers are not taken for dates.
     static func excelSerial(_ text: String) -> CivilDate? {
         guard text.count == 5, let serial = Int(text), (36526...73050).contains(serial) else { return nil }
-        return CivilDate(year: 1899, month: 12, day: 30)!.adding(days: serial)
+        return CivilDate(dayNumber: serial - 25_569) // serial 25569 is 01/01/1970
     }
 }

@@ -161,7 +161,7 @@ public struct DeadlineParser: Sendable {
             addPeriod(match, endMonth: 12, year: y)
         }
         if !problems.isEmpty { return Result(deadline: nil, problems: problems) }
-        if let latest = periods.max(by: { ($0.0.due ?? CivilDate(year: 1, month: 1, day: 1)!, $0.1) < ($1.0.due ?? CivilDate(year: 1, month: 1, day: 1)!, $1.1) }) {
+        if let latest = periods.max(by: { ($0.0.due ?? CivilDate.earliest, $0.1) < ($1.0.due ?? CivilDate.earliest, $1.1) }) {
             return Result(deadline: latest.0, problems: problems)
         }
 
@@ -217,7 +217,7 @@ public struct DeadlineParser: Sendable {
                 found.append((Deadline(text: phrase, kind: kind, due: kind == .before ? date.adding(days: -1) : date), match.range.lowerBound))
             }
         }
-        let floor = CivilDate(year: 1, month: 1, day: 1)!
+        let floor = CivilDate.earliest
         return found.max { ($0.0.due ?? floor, $0.1) < ($1.0.due ?? floor, $1.1) }?.0
     }
 

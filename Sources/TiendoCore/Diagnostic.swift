@@ -18,6 +18,9 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Codable {
     public var cell: String?
     public var message: String
     public var hint: String
+    /// For a line that stands for diagnostics left out past a limit
+    /// (`DiagnosticTally`): how many; nil for an ordinary diagnostic.
+    public var omitted: Int?
 
     public init(_ severity: Severity, file: String, line: Int = 0, column: Int = 0, cell: String? = nil,
                 _ message: String, hint: String = "") {
@@ -77,6 +80,14 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Codable {
 
 extension Array where Element == Diagnostic {
     public var hasErrors: Bool { contains { $0.severity == .error } }
+    /// How many errors and warnings these stand for, counting those a
+    /// summary line says were left out.
+    public var counts: (errors: Int, warnings: Int) {
+        reduce(into: (0, 0)) { total, diagnostic in
+            let count = diagnostic.omitted ?? 1
+            if diagnostic.severity == .error { total.0 += count } else { total.1 += count }
+        }
+    }
     public var errors: [Diagnostic] { filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { filter { $0.severity == .warning } }
 }

@@ -21,7 +21,11 @@ public struct DirectiveReader: Sendable {
     public func read(_ text: String, file: String, defaultID: String, renderHTML: Bool = true) -> Output {
         var diagnostics: [Diagnostic] = []
         let (frontMatter, body) = FrontMatter.split(text.precomposedNFC, file: file, diagnostics: &diagnostics)
-        let blocks = Markdown.parse(body, renderHTML: renderHTML)
+        let parsed = Markdown.parseBounded(body, renderHTML: renderHTML)
+        let blocks = parsed.blocks
+        if let line = parsed.tooDeepAtLine {
+            diagnostics.append(InputLimits.tooDeep(file, line: line + frontMatter.bodyStartLine - 1))
+        }
         let bodyLines = body.lines().map(String.init)
         let layout = MetadataReader.read(blocks)
         var metadata = layout.metadata
@@ -85,6 +89,13 @@ struct ReadingContext {
     var tasks: [Task] = []
     var diagnostics: [Diagnostic] = []
     private var sections: [Section] = []
+    // Lookups a long document would otherwise pay with a scan per task or
+    // per section (a 20 MB directive took 36.7 s, growing with the square
+    // of its tasks): task ids taken, each section's place by id, and how
+    // many top-level numbered sections there are.
+    private var taskIDs: Set<String> = []
+    private var sectionIndex: [String: Int] = [:]
+    private var topLevelSections = 0
     private var leadIn: AssigneeNames.Found?
 
     init(directiveID: String, file: String, lineOffset: Int, bodyLines: [String], register: UnitRegister,
@@ -109,6 +120,22 @@ struct ReadingContext {
         var pendingField: Candidate?
         /// A plan's "MỤC ĐÍCH, YÊU CẦU" (and its sub-items): explains, assigns nothing.
         var isPurpose = false
+    }
+
+    /// Adds a section and keeps the lookups in step (sections only grow).
+    private mutating func appendSection(_ section: Section) {
+        sectionIndex[section.id] = sections.count
+        if !section.id.contains("."), !section.id.hasPrefix("PL") { topLevelSections += 1 }
+        sections.append(section)
+    }
+
+    /// The latest section whose id and a dot begin `id` ("1" and "1.2" for "1.2.3").
+    private func parentSection(of id: String) -> Section? {
+        var best: Int?
+        for index in id.indices where id[index] == "." {
+            if let found = sectionIndex[String(id[..<index])], found > (best ?? -1) { best = found }
+        }
+        return best.map { sections[$0] }
     }
 
     /// Plan sections whose paragraphs state aims, not duties.
@@ -250,11 +277,11 @@ struct ReadingContext {
             let numbered = !word.isEmpty && (word.allSatisfy(\.isNumber) || word.allSatisfy { "IVXL".contains($0) })
             id = "PL" + (numbered ? Self.arabic(word) : "")
         } else {
-            id = String(sections.filter { !$0.id.contains(".") && !$0.id.hasPrefix("PL") }.count + 1)
+            id = String(topLevelSections + 1)
         }
-        while sections.contains(where: { $0.id == id }) { id += "'" }
+        while sectionIndex[id] != nil { id += "'" }
         var assignees = heading.entry.lead + heading.entry.partners
-        if assignees.isEmpty, let parent = sections.last(where: { id.hasPrefix($0.id + ".") }) {
+        if assignees.isEmpty, let parent = parentSection(of: id) {
             assignees = parent.assignees
         }
         for unknown in heading.entry.lead + heading.entry.partners where unknown.code == nil {
@@ -264,9 +291,9 @@ struct ReadingContext {
         }
         var section = Section(id: id, heading: heading.full, title: heading.title, assignees: assignees,
                               line: line, isAppendix: appendix)
-        let parentIsPurpose = sections.last(where: { id.hasPrefix($0.id + ".") })?.isPurpose ?? false
+        let parentIsPurpose = parentSection(of: id)?.isPurpose ?? false
         section.isPurpose = heading.entry.isEmpty && (Self.isPurposeTitle(heading.title) || parentIsPurpose)
-        sections.append(section)
+        appendSection(section)
     }
 
     static func looksLikeAssignee(_ name: String) -> Bool {
@@ -311,7 +338,7 @@ struct ReadingContext {
             }
             guard !sections.isEmpty || (!hasSections && implicitTask(plain)) || isTaskTable(block) else { continue }
             if sections.isEmpty {
-                sections.append(Section(id: "1", heading: "", title: "", assignees: [], line: block.startLine, isAppendix: false))
+                appendSection(Section(id: "1", heading: "", title: "", assignees: [], line: block.startLine, isAppendix: false))
             }
             let next = index + 1 < range.upperBound ? blocks[index + 1] : nil
             taskBlock(block, next: next)
@@ -543,8 +570,8 @@ struct ReadingContext {
         sections[sections.count - 1].taskCount = n
         var id = "\(section.id).\(number ?? String(n))"
         // Ids stay unique whatever the document's own numbering does.
-        if number != nil, tasks.contains(where: { $0.id == id }) { id = "\(section.id).\(n)" }
-        while tasks.contains(where: { $0.id == id }) { id += "'" }
+        if number != nil, taskIDs.contains(id) { id = "\(section.id).\(n)" }
+        while taskIDs.contains(id) { id += "'" }
         var text = markdown.trimmed
         var assignees: [Assignee] = []
         var deadline: Deadline?
@@ -604,6 +631,7 @@ struct ReadingContext {
             }
         }
         tasks.append(task)
+        taskIDs.insert(task.id)
     }
 
     func suggestionHint(_ name: String) -> String {

@@ -101,7 +101,7 @@ public struct StatusReader: Sendable {
             // refuses the whole file, even after a header error.
             while records.next() != nil {}
             if let problem = records.problem { return Output(rows: [], diagnostics: [problem.diagnostic(file: file)]) }
-            return Output(rows: reading.rows, diagnostics: reading.diagnostics)
+            return Output(rows: reading.rows, diagnostics: reading.diagnostics + reading.rowProblems.diagnostics)
         case .failure(let problem): return Output(rows: [], diagnostics: [problem.diagnostic(file: file)])
         }
     }
@@ -115,7 +115,7 @@ public struct StatusReader: Sendable {
                               expectedRows: table.rows.count)
         var records = table.rows.makeIterator()
         reading.run(&records)
-        var output = Output(rows: reading.rows, diagnostics: reading.diagnostics)
+        var output = Output(rows: reading.rows, diagnostics: reading.diagnostics + reading.rowProblems.diagnostics)
         if let sheet { output.diagnostics = output.diagnostics.map { $0.inSheet(sheet) } }
         return output
     }
@@ -132,15 +132,15 @@ public struct StatusReader: Sendable {
 
     /// A cell as the reader compares it: NFC, spaces (also no-break) trimmed,
     /// invisible format characters (zero-width spaces, stray byte-order
-    /// marks pasted from the web) removed.
+    /// marks pasted from the web) and `ControlCharacters` removed.
     static func clean(_ cell: String) -> String {
         // Most cells are plain ASCII with no edge spaces: nothing to clean.
         let utf8 = cell.utf8
         if utf8.allSatisfy({ $0 >= 0x21 && $0 < 0x7F || $0 == 0x20 }), utf8.first != 0x20, utf8.last != 0x20 { return cell }
         var text = cell
-        if cell.unicodeScalars.contains(where: isFormat) {
+        if cell.unicodeScalars.contains(where: { isFormat($0) || ControlCharacters.isDropped($0) }) {
             var scalars = String.UnicodeScalarView()
-            for scalar in cell.unicodeScalars where !isFormat(scalar) {
+            for scalar in cell.unicodeScalars where !isFormat(scalar) && !ControlCharacters.isDropped(scalar) {
                 scalars.append(scalar)
             }
             text = String(scalars)
@@ -185,6 +185,9 @@ private struct Reading {
     let asOf: CivilDate?
     var rows: [StatusRow] = []
     var diagnostics: [Diagnostic] = []
+    /// Problems of the rows after the header, capped per kind: a file of
+    /// junk rows must not cost a message (and its memory) per row.
+    var rowProblems = DiagnosticTally()
     var columns: [Column: Int] = [:]
     /// Where each column is in a record, in `Column.allCases` order; nil
     /// for a column the file does not have.
@@ -316,12 +319,11 @@ private struct Reading {
         let line = record.line
         let file = self.file
         var ok = true
-        var found: [Diagnostic] = []
-        func error(_ column: Int, _ message: String, hint: String) {
-            found.append(.error(file, line: line, column: column, message, hint: hint))
+        func error(_ column: Int, _ message: String, hint: @autoclosure () -> String) {
+            rowProblems.add(.error, file: file, line: line, column: column, message, hint: hint())
             ok = false
         }
-        func error(_ column: Column, _ message: String, hint: String) { error(col(column), message, hint: hint) }
+        func error(_ column: Column, _ message: String, hint: @autoclosure () -> String) { error(col(column), message, hint: hint()) }
 
         if record.cells.count > width {
             let extra = record.cells[width...].map(StatusReader.clean).filter { !$0.isEmpty }
@@ -367,10 +369,12 @@ private struct Reading {
                       hint: "các nhiệm vụ có: " + directiveTasks.keys.sorted(by: TaskID.precedes).joined(separator: ", "))
             }
         } else {
-            let ids = reader.tasks.keys.sorted()
-            let near = ids.filter { EditDistance.between($0, directiveID.lowercased()) <= 3 }
-            error(.directive, "không có văn bản nào mã \(StatusReader.quote(directiveID))",
-                  hint: (near.isEmpty ? "các mã văn bản có: " : "có phải \(near.joined(separator: " hay "))? Các mã văn bản có: ") + ids.joined(separator: ", "))
+            func hint() -> String {
+                let ids = reader.tasks.keys.sorted()
+                let near = ids.filter { EditDistance.between($0, directiveID.lowercased()) <= 3 }
+                return (near.isEmpty ? "các mã văn bản có: " : "có phải \(near.joined(separator: " hay "))? Các mã văn bản có: ") + ids.joined(separator: ", ")
+            }
+            error(.directive, "không có văn bản nào mã \(StatusReader.quote(directiveID))", hint: hint())
         }
 
         var unit: Unit?
@@ -381,12 +385,14 @@ private struct Reading {
             unit = match.unit
             unitNumber = match.number
         } else {
-            // Long text is never a unit name: no edit distances over a whole note.
-            let suggestions = unitText.count > 80 ? [] : reader.register.suggestions(for: unitText)
-            let named = suggestions.map { name in reader.register.unit(named: name).map { "\(name) (mã \($0.code))" } ?? name }
-            error(.unit, "không có đơn vị \(StatusReader.quote(unitText)) trong danh sách đơn vị",
-                  hint: named.isEmpty ? "ghi đúng tên hoặc mã đơn vị như trong danh sách đơn vị (trang Đơn vị, tệp units.yaml)"
-                      : "có phải " + named.joined(separator: " hay ") + "? Ghi đúng tên hoặc mã đơn vị như trong danh sách đơn vị")
+            func hint() -> String {
+                // Long text is never a unit name: no edit distances over a whole note.
+                let suggestions = unitText.count > 80 ? [] : reader.register.suggestions(for: unitText)
+                let named = suggestions.map { name in reader.register.unit(named: name).map { "\(name) (mã \($0.code))" } ?? name }
+                return named.isEmpty ? "ghi đúng tên hoặc mã đơn vị như trong danh sách đơn vị (trang Đơn vị, tệp units.yaml)"
+                    : "có phải " + named.joined(separator: " hay ") + "? Ghi đúng tên hoặc mã đơn vị như trong danh sách đơn vị"
+            }
+            error(.unit, "không có đơn vị \(StatusReader.quote(unitText)) trong danh sách đơn vị", hint: hint())
         }
         if let taskNumber, let unit, !reader.assigned.contains(StatusReader.pair(taskNumber, unitNumber, register: reader.register)) {
             let task = reader.tasks[directiveKey]![taskKey]!
@@ -451,9 +457,9 @@ private struct Reading {
                   hint: "ngày cập nhật phải từ ngày hoàn thành trở đi; sửa một trong hai ngày")
         }
         if state == .done, completed == nil, columns[.completed] != nil, ok {
-            found.append(.warning(file, line: line, column: col(.completed),
+            rowProblems.add(.warning, file: file, line: line, column: col(.completed),
                 "đã hoàn thành nhưng chưa ghi ngày hoàn thành",
-                hint: "ghi ngày hoàn thành để biết đúng hạn hay quá hạn"))
+                hint: "ghi ngày hoàn thành để biết đúng hạn hay quá hạn")
         }
         if let state, state != .done, completed != nil {
             error(.completed, "có ngày hoàn thành nhưng trạng thái là \(StatusReader.quote(stateText))",
@@ -468,7 +474,6 @@ private struct Reading {
                 seen[key] = line
             }
         }
-        diagnostics.append(contentsOf: found)
         guard ok, taskNumber != nil, let unit, let state else { return }
         rows.append(StatusRow(directiveID: directiveKey, taskID: taskKey, unitCode: unit.code, state: state,
                               completed: completed, report: shared(StatusReader.unguarded(cell(.report))), updated: updated,

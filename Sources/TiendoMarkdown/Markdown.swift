@@ -9,13 +9,37 @@ import Darwin
 /// rendering always uses cmark's safe mode (raw HTML dropped, unsafe link
 /// schemes emptied), because notes and directives come from outside.
 public enum Markdown {
+    /// How many container blocks (block quotes, lists, list items) may
+    /// enclose one another. A list level is two (the list and its item), so
+    /// this is 50 levels of list, far beyond any real document. Everything
+    /// that walks the blocks (the directive reader, the page renderer, the
+    /// directive cache's coder) recurses once per level; without a bound a
+    /// few kilobytes of ">" overflow the stack.
+    public static let maximumNesting = 100
+
+    /// Blocks read from a Markdown text, and where nesting went past
+    /// `maximumNesting` (the first such block's line; nil when it did not).
+    /// Past the limit a container keeps its position but loses its content.
+    public struct Parsed: Sendable {
+        public var blocks: [MarkdownBlock]
+        public var tooDeepAtLine: Int?
+    }
+
     /// Parses `source` into blocks. With `renderHTML`, each leaf block also
     /// carries its own safe HTML, so callers can wrap tasks without injecting
     /// HTML nodes into the tree (which safe mode would drop).
     public static func parse(_ source: String, renderHTML: Bool = false) -> [MarkdownBlock] {
+        parseBounded(source, renderHTML: renderHTML).blocks
+    }
+
+    /// `parse`, telling whether the nesting limit cut anything off, so the
+    /// caller can report it as an error naming the line.
+    public static func parseBounded(_ source: String, renderHTML: Bool = false) -> Parsed {
         let root = parseDocument(source)
         defer { cmark_node_free(root) }
-        return children(of: root, renderHTML: renderHTML)
+        var tooDeep: Int?
+        let blocks = children(of: root, renderHTML: renderHTML, depth: 0, tooDeep: &tooDeep)
+        return Parsed(blocks: blocks, tooDeepAtLine: tooDeep)
     }
 
     /// Safe HTML of a whole Markdown text.
@@ -68,17 +92,18 @@ public enum Markdown {
         return String(cString: raw)
     }
 
-    private static func children(of node: OpaquePointer, renderHTML: Bool) -> [MarkdownBlock] {
+    private static func children(of node: OpaquePointer, renderHTML: Bool, depth: Int,
+                                 tooDeep: inout Int?) -> [MarkdownBlock] {
         var result: [MarkdownBlock] = []
         var child = cmark_node_first_child(node)
         while let current = child {
-            result.append(block(current, renderHTML: renderHTML))
+            result.append(block(current, renderHTML: renderHTML, depth: depth, tooDeep: &tooDeep))
             child = cmark_node_next(current)
         }
         return result
     }
 
-    private static func block(_ node: OpaquePointer, renderHTML: Bool) -> MarkdownBlock {
+    private static func block(_ node: OpaquePointer, renderHTML: Bool, depth: Int, tooDeep: inout Int?) -> MarkdownBlock {
         let kind: MarkdownBlock.Kind
         var isLeaf = true
         switch cmark_node_get_type(node) {
@@ -105,45 +130,45 @@ public enum Markdown {
             if kind == .codeBlock, let literal = cmark_node_get_literal(node) {
                 block.text = String(cString: literal)
             } else {
-                var strong = StrongTracker()
-                block.text = inlineText(node, depthInStrong: 0, strong: &strong)
-                block.isAllStrong = kind == .paragraph && strong.sawStrong && !strong.sawPlain
+                let inline = inlineText(node)
+                block.text = inline.text
+                block.isAllStrong = kind == .paragraph && inline.sawStrong && !inline.sawPlain
             }
             if renderHTML { block.html = render(node) }
+        } else if depth >= maximumNesting {
+            if tooDeep == nil { tooDeep = block.startLine }
         } else {
-            block.children = children(of: node, renderHTML: renderHTML)
+            block.children = children(of: node, renderHTML: renderHTML, depth: depth + 1, tooDeep: &tooDeep)
         }
         return block
     }
 
-    private struct StrongTracker {
-        var sawStrong = false
-        var sawPlain = false
-    }
-
-    private static func inlineText(_ node: OpaquePointer, depthInStrong: Int,
-                                   strong: inout StrongTracker) -> String {
+    /// The plain text of a leaf block's inlines, and whether its visible
+    /// text sits inside or outside strong emphasis. Walked with cmark's
+    /// iterator, not by recursion: emphasis and links nest without limit.
+    private static func inlineText(_ node: OpaquePointer) -> (text: String, sawStrong: Bool, sawPlain: Bool) {
         var text = ""
-        var child = cmark_node_first_child(node)
-        while let current = child {
+        var sawStrong = false, sawPlain = false
+        var strongDepth = 0
+        let iterator = cmark_iter_new(node)
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard let current = cmark_iter_get_node(iterator), current != node else { continue }
             switch cmark_node_get_type(current) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 let literal = cmark_node_get_literal(current).map { String(cString: $0) } ?? ""
                 if !literal.allSatisfy(\.isWhitespace) {
-                    if depthInStrong > 0 { strong.sawStrong = true } else { strong.sawPlain = true }
+                    if strongDepth > 0 { sawStrong = true } else { sawPlain = true }
                 }
                 text += literal
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 text += "\n"
             case CMARK_NODE_STRONG:
-                text += inlineText(current, depthInStrong: depthInStrong + 1, strong: &strong)
-            case CMARK_NODE_HTML_INLINE:
-                break // dropped by safe mode; not part of what a reader sees
+                strongDepth += event == CMARK_EVENT_ENTER ? 1 : -1
             default:
-                text += inlineText(current, depthInStrong: depthInStrong, strong: &strong)
+                break // raw HTML is dropped by safe mode; other inlines only wrap text
             }
-            child = cmark_node_next(current)
         }
-        return text
+        return (text, sawStrong, sawPlain)
     }
 }

@@ -1,3 +1,4 @@
+import TiendoCore
 /// Writes CSV for spreadsheets: UTF-8 with BOM, CRLF, quoted where needed,
 /// and cells beginning with = + - @ neutralised so Excel never runs them
 /// as formulas when a clerk opens the file.
@@ -7,7 +8,7 @@ public enum CSVWriter {
     }
 
     public static func cell(_ value: String) -> String {
-        var text = value
+        var text = ControlCharacters.removed(from: value)
         if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
             // A leading apostrophe is how Excel itself marks "text, not formula".
             text = "'" + text

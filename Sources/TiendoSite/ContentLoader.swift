@@ -130,7 +130,7 @@ public struct ContentLoader: Sendable {
             var fileDiagnostics: [Diagnostic] = []
             var allowed: [Diagnostic] = []
             guard loader.mayRead(path, diagnostics: &allowed) else { return (nil, allowed, nil) }
-            guard let cache = directiveCache, let data = FileManager.default.contents(atPath: path) else {
+            guard let cache = directiveCache, (Self.size(of: path) ?? 0) <= InputLimits.directiveBytes, let data = FileManager.default.contents(atPath: path) else {
                 let directive = loader.readDirective(at: path, register: register, renderHTML: renderHTML, diagnostics: &fileDiagnostics)
                 return (directive, fileDiagnostics, nil)
             }
@@ -179,8 +179,8 @@ public struct ContentLoader: Sendable {
             diagnostics.append(.error(statusPath, "không xác định được ngày số liệu: tệp trạng thái chưa có ngày cập nhật nào",
                                       hint: "ghi cột updated (ngày cập nhật), hoặc chạy lệnh với --as-of YYYY-MM-DD"))
         }
-        return Loaded(register: register, directives: directives, rows: rows, asOf: asOf, diagnostics: diagnostics,
-                      directiveCache: cache)
+        return Loaded(register: register, directives: directives, rows: rows, asOf: asOf,
+                      diagnostics: DiagnosticTally.capped(diagnostics), directiveCache: cache)
     }
 
     /// Reads `status.csv` or `status.xlsx` (the worksheet named `sheet`, or the first).
@@ -198,6 +198,10 @@ public struct ContentLoader: Sendable {
         }
         if hasWorkbook {
             guard mayRead(workbookPath, diagnostics: &diagnostics) else { return ([], workbookPath, nil) }
+            if let size = Self.size(of: workbookPath), size > InputLimits.statusBytes {
+                diagnostics.append(InputLimits.tooLarge(workbookPath, bytes: size, limit: InputLimits.statusBytes))
+                return ([], workbookPath, nil)
+            }
             guard let data = fm.contents(atPath: workbookPath) else {
                 diagnostics.append(.error(workbookPath, "không đọc được tệp trạng thái", hint: "kiểm tra quyền đọc tệp"))
                 return ([], workbookPath, nil)
@@ -209,7 +213,7 @@ public struct ContentLoader: Sendable {
                 diagnostics.append(contentsOf: output.diagnostics)
                 return (output.rows, workbookPath, worksheet.name)
             case .failure(let failure):
-                diagnostics.append(.error(workbookPath, "\(failure)"))
+                diagnostics.append(Diagnostic(.error, file: workbookPath, cell: failure.cell, "\(failure)"))
                 return ([], workbookPath, nil)
             }
         }
@@ -222,6 +226,10 @@ public struct ContentLoader: Sendable {
             return ([], csvPath, nil)
         }
         guard mayRead(csvPath, diagnostics: &diagnostics) else { return ([], csvPath, nil) }
+        if let size = Self.size(of: csvPath), size > InputLimits.statusBytes {
+            diagnostics.append(InputLimits.tooLarge(csvPath, bytes: size, limit: InputLimits.statusBytes))
+            return ([], csvPath, nil)
+        }
         // The bytes as an array at once, so the file is not held twice while it is read.
         guard let bytes = fm.contents(atPath: csvPath).map([UInt8].init) else {
             diagnostics.append(.error(csvPath, "không đọc được tệp trạng thái", hint: "kiểm tra quyền đọc tệp"))
@@ -235,6 +243,12 @@ public struct ContentLoader: Sendable {
 
     func readText(_ path: String, diagnostics: inout [Diagnostic], missingHint: String) -> String? {
         readData(path, diagnostics: &diagnostics, missingHint: missingHint).flatMap { decodeText($0, path, diagnostics: &diagnostics) }
+    }
+
+    /// A file's size in bytes, read before the file itself so that an
+    /// oversized one is refused without being loaded.
+    static func size(of path: String) -> Int? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.size].flatMap { ($0 as? NSNumber)?.intValue }
     }
 
     /// Whether `path` may be read: it stays inside the content folder after
@@ -251,8 +265,13 @@ public struct ContentLoader: Sendable {
         return true
     }
 
+    /// Directives and the register: text a clerk writes, never near `InputLimits.directiveBytes`.
     func readData(_ path: String, diagnostics: inout [Diagnostic], missingHint: String) -> Data? {
         guard mayRead(path, diagnostics: &diagnostics) else { return nil }
+        if let size = Self.size(of: path), size > InputLimits.directiveBytes {
+            diagnostics.append(InputLimits.tooLarge(path, bytes: size, limit: InputLimits.directiveBytes))
+            return nil
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             diagnostics.append(.error(path, "không tìm thấy hoặc không đọc được tệp", hint: missingHint))
             return nil
@@ -266,6 +285,8 @@ public struct ContentLoader: Sendable {
                                       hint: "mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8"))
             return nil
         }
-        return text
+        // Control characters and noncharacters come from copying out of
+        // other programs; dropped here, no page or feed carries one.
+        return ControlCharacters.removed(from: text)
     }
 }

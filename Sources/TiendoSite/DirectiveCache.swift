@@ -46,7 +46,10 @@ public struct DirectiveCache: Sendable {
     }
 
     /// The file: the header, then per entry a line "path-length key json-length"
-    /// followed by the path's and the JSON's bytes.
+    /// followed by the path's and the JSON's bytes. The file is untrusted
+    /// (anyone can write beside the site): every length is checked against
+    /// the bytes that remain, without arithmetic that could overflow, and
+    /// any inconsistency discards the whole cache.
     static func parse(_ data: Data) -> [String: Stored]? {
         let bytes = [UInt8](data)
         let head = Array(header.utf8)
@@ -54,10 +57,13 @@ public struct DirectiveCache: Sendable {
         var entries: [String: Stored] = [:]
         var position = head.count
         while position < bytes.count {
-            guard let newline = bytes[position...].firstIndex(of: 0x0A) else { return nil }
+            // An entry line is two numbers and a fingerprint: short.
+            let lineEnd = min(bytes.count, position + 128)
+            guard let newline = bytes[position..<lineEnd].firstIndex(of: 0x0A) else { return nil }
             let fields = String(decoding: bytes[position..<newline], as: UTF8.self).split(separator: " ")
+            let remaining = bytes.count - (newline + 1)
             guard fields.count == 3, let pathLength = Int(fields[0]), let jsonLength = Int(fields[2]),
-                  pathLength >= 0, jsonLength >= 0, newline + 1 + pathLength + jsonLength <= bytes.count else { return nil }
+                  (0...remaining).contains(pathLength), (0...(remaining - pathLength)).contains(jsonLength) else { return nil }
             let pathStart = newline + 1, jsonStart = pathStart + pathLength
             let file = String(decoding: bytes[pathStart..<jsonStart], as: UTF8.self)
             entries[file] = Stored(key: String(fields[1]), json: Data(bytes[jsonStart..<(jsonStart + jsonLength)]))
@@ -81,8 +87,21 @@ public struct DirectiveCache: Sendable {
     /// decode counts as absent.
     func entry(file: String, key: String) -> Entry? {
         guard let stored = entries[file], stored.key == key,
-              let entry = try? JSONDecoder().decode(Entry.self, from: stored.json), entry.key == key else { return nil }
+              let entry = try? JSONDecoder().decode(Entry.self, from: stored.json), entry.key == key,
+              entry.directive.map(Self.withinLimits) ?? true else { return nil }
         return entry
+    }
+
+    /// Whether a directive from the cache is one the reader could have
+    /// given: its blocks nest no deeper than Markdown allows (dates outside
+    /// the supported years do not even decode).
+    static func withinLimits(_ directive: Directive) -> Bool {
+        var pending = directive.blocks.map { ($0, 0) }
+        while let (block, depth) = pending.popLast() {
+            guard depth <= InputLimits.markdownNesting else { return false }
+            pending += block.children.map { ($0, depth + 1) }
+        }
+        return true
     }
 
     /// The stored form of an entry read in this build.

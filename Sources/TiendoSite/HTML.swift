@@ -1,5 +1,8 @@
+import TiendoCore
+
 /// Escaping for text put into HTML, by templates and by Swift code alike:
-/// the five characters & < > " ' become entities.
+/// the five characters & < > " ' become entities, and control characters
+/// and noncharacters (`ControlCharacters`) are dropped.
 public enum HTML {
     public static func escape(_ text: String) -> String {
         var out: [UInt8] = []
@@ -13,19 +16,26 @@ public enum HTML {
         var text = text
         text.withUTF8 { bytes in
             var runStart = 0
-            for index in 0..<bytes.count {
+            var index = 0
+            while index < bytes.count {
                 let entity: StaticString
+                var length = 1
                 switch bytes[index] {
                 case 0x26: entity = "&amp;"
                 case 0x3C: entity = "&lt;"
                 case 0x3E: entity = "&gt;"
                 case 0x22: entity = "&quot;"
                 case 0x27: entity = "&#39;"
-                default: continue
+                case let byte where ControlCharacters.mayBeginDropped(byte):
+                    length = ControlCharacters.droppedLength(bytes, at: index)
+                    guard length > 0 else { index += 1; continue }
+                    entity = ""
+                default: index += 1; continue
                 }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 entity.withUTF8Buffer { out.append(contentsOf: $0) }
-                runStart = index + 1
+                index += length
+                runStart = index
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }

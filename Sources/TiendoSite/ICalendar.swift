@@ -109,7 +109,10 @@ enum ICalendar {
         return text.withUTF8 { source in
             var out: [UInt8] = []
             out.reserveCapacity(source.count + source.count / 16)
-            for byte in source {
+            var index = 0
+            while index < source.count {
+                let byte = source[index]
+                index += 1
                 switch byte {
                 case UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ","):
                     out.append(UInt8(ascii: "\\"))
@@ -119,6 +122,10 @@ enum ICalendar {
                     out.append(UInt8(ascii: "n"))
                 case 0..<0x20, 0x7F:
                     continue
+                case 0xC2, 0xEF, 0xF0...0xF4:
+                    // C1 controls and noncharacters: no calendar program means one.
+                    let length = ControlCharacters.droppedLength(source, at: index - 1)
+                    if length > 0 { index += length - 1 } else { out.append(byte) }
                 default:
                     out.append(byte)
                 }

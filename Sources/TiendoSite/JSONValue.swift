@@ -1,3 +1,4 @@
+import TiendoCore
 /// A JSON value with object keys kept in the order written, so exports and
 /// `tasks --json` read naturally and are byte-identical from run to run.
 public indirect enum JSONValue: Sendable, Equatable {
@@ -75,10 +76,13 @@ public indirect enum JSONValue: Sendable, Equatable {
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
     }
 
-    /// Bytes `escape` copies as they are: all but controls, `" \ < > &`
-    /// and 0xE2, which may start U+2028 or U+2029.
-    private static let plainBytes: [Bool] = (0...255).map { byte in
-        byte >= 0x20 && byte != 0xE2 && !"\"\\<>&".utf8.contains(UInt8(byte))
+    /// Bytes `escape` copies as they are: all but controls, `" \ < > &`,
+    /// 0xE2, which may start U+2028 or U+2029, and the bytes that may begin
+    /// a C1 control or a noncharacter.
+    private static let plainBytes: [Bool] = (0...255).map { (value: Int) -> Bool in
+        let byte = UInt8(value)
+        if byte < 0x20 || byte == 0xE2 || ControlCharacters.mayBeginDropped(byte) { return false }
+        return !"\"\\<>&".utf8.contains(byte)
     }
 
     /// Escapes for JSON; also "<", ">" and "&" so JSON embedded in a page can
@@ -102,7 +106,6 @@ public indirect enum JSONValue: Sendable, Equatable {
                 }
                 let escape: StaticString
                 var length = 1
-                var hexCode = false
                 switch byte {
                 case UInt8(ascii: "\""): escape = #"\""#
                 case UInt8(ascii: "\\"): escape = #"\\"#
@@ -112,7 +115,12 @@ public indirect enum JSONValue: Sendable, Equatable {
                 case UInt8(ascii: "<"): escape = #"\u003c"#
                 case UInt8(ascii: ">"): escape = #"\u003e"#
                 case UInt8(ascii: "&"): escape = #"\u0026"#
-                case 0..<0x20: escape = #"\u00"#; hexCode = true
+                case 0..<0x20, 0x7F, 0xC2, 0xEF, 0xF0...0xF4:
+                    // Other controls and noncharacters: JSON can carry them
+                    // escaped, but no reader means one and no page shows one.
+                    length = ControlCharacters.droppedLength(bytes, at: index)
+                    guard length > 0 else { index += 1; continue }
+                    escape = ""
                 case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] & 0xFE == 0xA8:
                     // U+2028 is E2 80 A8, U+2029 is E2 80 A9.
                     escape = bytes[index + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#
@@ -123,12 +131,6 @@ public indirect enum JSONValue: Sendable, Equatable {
                 }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 out.append(contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
-                if hexCode {
-                    // \u00XX in lowercase hex, as String(_:radix:) writes it.
-                    for digit in [byte >> 4, byte & 0x0F] {
-                        out.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
-                    }
-                }
                 index += length
                 runStart = index
             }

@@ -129,8 +129,8 @@ enum XML {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             default:
-                // XML 1.0 forbids most control characters, even escaped.
-                if scalar.value < 0x20, scalar != "\n", scalar != "\t" { continue }
+                // XML 1.0 forbids most control characters and U+FFFE/U+FFFF, even escaped.
+                if ControlCharacters.isDropped(scalar) || scalar == "\r" { continue }
                 out.unicodeScalars.append(scalar)
             }
         }

@@ -89,6 +89,20 @@ struct FuzzRegressionTests {
         #expect(DeadlineParser().parse("hạn ٢٤/٦/٢٠٢٦, chậm nhất ngày 24/6/2026").deadline?.due == .iso("2026-06-24"))
     }
 
+    /// The frontmatter target's check once counted only "\n" as a line end;
+    /// lone carriage returns end lines for YAML and for the reader alike.
+    @Test("front matter: any YAML returns, diagnostics fall on a line of the file", arguments: files("frontmatter"))
+    func frontMatter(_ file: String) throws {
+        let yaml = String(decoding: try Self.bytes("frontmatter", file), as: UTF8.self)
+        let document = "---\n" + yaml + "\n---\n# Văn bản\n"
+        let lines = document.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).count
+        let output = Fixture.read(document, file: "dau-tep.md")
+        #expect(output.diagnostics.allSatisfy { $0.file == "dau-tep.md" && $0.line <= lines + 1 }, "\(output.diagnostics)")
+        var diagnostics: [Diagnostic] = []
+        _ = UnitRegisterFile.parse(yaml, file: "units.yaml", diagnostics: &diagnostics)
+        #expect(diagnostics.allSatisfy { $0.file == "units.yaml" })
+    }
+
     @Test("directives: any Markdown returns, ids are unique, rendered HTML is inert", arguments: files("directive"))
     func directive(_ file: String) throws {
         let text = String(decoding: try Self.bytes("directive", file), as: UTF8.self)

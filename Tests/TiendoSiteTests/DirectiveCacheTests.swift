@@ -91,6 +91,12 @@ import TiendoCore
             Data("{\"format\": 1}".utf8),                         // not a cache at all
             saved.prefix(saved.count - 10),                        // cut short
             Data(DirectiveCache.header.utf8) + Data("\(file.utf8.count) \(key) 5\n".utf8) + Data(file.utf8) + Data("{\"x\":".utf8), // JSON that does not decode
+            // Crafted length fields (issue 12): their sum overflowed and trapped.
+            Data(DirectiveCache.header.utf8) + Data("\(Int.max) \(key) \(Int.max)\n".utf8) + Data(file.utf8),
+            Data(DirectiveCache.header.utf8) + Data("\(file.utf8.count) \(key) \(Int.max)\n".utf8) + Data(file.utf8) + Data("{}".utf8),
+            Data(DirectiveCache.header.utf8) + Data("\(file.utf8.count) \(key) -1\n".utf8) + Data(file.utf8),
+            Data(DirectiveCache.header.utf8) + Data("99999999999999999999999 \(key) 1\n".utf8),
+            Data(DirectiveCache.header.utf8) + Data(repeating: 0x31, count: 1 << 20), // one endless line
         ]
         for bytes in damaged {
             try bytes.write(to: URL(fileURLWithPath: root + "/cache"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TiendoCore
 @testable import TiendoSite
 
 /// JSON written as bytes: escapes found byte by byte must be exactly the
@@ -21,22 +22,17 @@ import Testing
             case "\u{2028}": out += "\\u2028"
             case "\u{2029}": out += "\\u2029"
             default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+                if !ControlCharacters.isDropped(scalar) { out.unicodeScalars.append(scalar) }
             }
         }
         return out + "\""
     }
 
-    @Test func controlCharactersBecomeLowercaseHexEscapes() {
-        #expect(JSONValue.string("a\u{0}b\u{1F}c\u{0B}d").serialized() == #""a\u0000b\u001fc\u000bd""#)
+    @Test func controlCharactersAreDropped() {
+        // JSON could carry them escaped; no reader means one (issue 12).
+        #expect(JSONValue.string("a\u{0}b\u{1F}c\u{0B}d").serialized() == #""abcd""#)
         #expect(JSONValue.string("\t\r\n\"\\").serialized() == #""\t\r\n\"\\""#)
-        // DEL and C1 controls are not JSON control characters.
-        #expect(JSONValue.string("\u{7F}\u{85}").serialized() == "\"\u{7F}\u{85}\"")
+        #expect(JSONValue.string("x\u{7F}\u{85}\u{A0}y").serialized() == "\"x\u{A0}y\"")
     }
 
     @Test func lineAndParagraphSeparatorsAreEscapedButTheirNeighboursAreNot() {

@@ -111,7 +111,8 @@ enum SpreadsheetXML {
     /// counts a 29/02/1900 that never was, so days from 01/03/1900 on are
     /// the days since 30/12/1899.
     static func serial(_ date: CivilDate) -> Int {
-        let base = CivilDate(year: 1899, month: 12, day: 30)!
+        // 30/12/1899 by its day number: readers name days only from 1900 on.
+        let base = CivilDate(dayNumber: -25_569)
         let days = date.dayNumber - base.dayNumber
         return days >= 61 ? days : days - 1
     }

@@ -79,16 +79,19 @@ struct CalendarView: ViewModel {
             AgendaDay(date: day.vietnamese, dateLong: Format.longDate(day), isPast: day < context.asOf,
                       isAsOf: day == context.asOf, items: byDay[day]!)
         }
-        var monthKeys: [(Int, Int)] = []
-        for day in days where monthKeys.last.map({ $0 != (day.year, day.month) }) ?? true {
-            if !monthKeys.contains(where: { $0 == (day.year, day.month) }) { monthKeys.append((day.year, day.month)) }
+        // Months by their first day, found by arithmetic: a deadline the day
+        // before 01/01/1900 falls outside the years a date can be named in.
+        var firsts: [CivilDate] = []
+        for day in days {
+            let first = day.adding(days: 1 - day.day)
+            if firsts.last != first, !firsts.contains(first) { firsts.append(first) }
         }
-        months = monthKeys.map { year, month in
-            let first = CivilDate(year: year, month: month, day: 1)!
+        months = firsts.map { first in
+            let year = first.year, month = first.month
             var cells: [Day] = Array(repeating: Day(day: "", isBlank: true, isAsOf: false, isWeekend: false, hasItems: false, items: [], label: ""),
                                      count: first.weekdayFromMonday)
             for d in 1...CivilDate.daysIn(month: month, year: year) {
-                let date = CivilDate(year: year, month: month, day: d)!
+                let date = first.adding(days: d - 1)
                 let items = byDay[date] ?? []
                 let isAsOf = date == context.asOf
                 cells.append(Day(day: String(d), isBlank: false, isAsOf: isAsOf, isWeekend: date.weekdayFromMonday >= 5,
