@@ -59,6 +59,36 @@ public struct AssigneeNames: Sendable {
         return found
     }
 
+    /// "Sở Tài chính, Công an tỉnh có trách nhiệm ...", "Thủ trưởng các sở,
+    /// ngành căn cứ chức năng ...": a paragraph that opens with the bodies
+    /// it binds, before its first verb. Names the register does not know are
+    /// kept when they read as an organisation (another province's bodies).
+    public func subject(_ text: String) -> Found? {
+        let plain = VietnameseText.collapseSpaces(text)
+        guard let opening = Self.subjectStart.firstMatch(in: plain) else { return nil }
+        let rest = plain.utf16Slice(opening.range.upperBound..<plain.utf16.count)
+        guard Self.looksLikeOrganisation(rest),
+              let lead = span(in: rest, after: Self.origin, endingAt: Self.subjectEnd),
+              lead.count <= 300 else { return nil }
+        var found = Found()
+        found.lead = names(in: lead, role: .lead, keepUnknown: true)
+        guard !found.lead.isEmpty else { return nil }
+        if let list = span(in: plain, after: Self.partnersStart, endingAt: Self.partnersEnd) {
+            found.partners = names(in: list, role: .partner, keepUnknown: true)
+                .filter { p in !found.lead.contains { $0.name == p.name } }
+        }
+        return found
+    }
+
+    /// What may come before the bodies a paragraph opens with: an item
+    /// marker, and the head of the body ("Giám đốc các sở", "Chủ tịch UBND").
+    static let subjectStart = TextPattern(
+        #"^\s*(?:[-+•]\s*)?(?:(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*)[.)]\s*)?(?:(?:Giám đốc|Thủ trưởng|Chủ tịch|Người đứng đầu|Lãnh đạo)\s+)?"#)
+    static let origin = TextPattern(#"^"#)
+    /// The first verb after the subject's names.
+    static let subjectEnd = TextPattern(
+        #"\s+(?:là cơ quan\s+)?(?:chủ trì|thực hiện|tham mưu|triển khai|hướng dẫn|tổ chức|xây dựng|nghiên cứu|rà soát|khẩn trương|có trách nhiệm|chịu trách nhiệm|phối hợp|căn cứ|theo dõi|kiểm tra|chỉ đạo|bố trí|hoàn thiện|trình|tổng hợp|chủ động|tăng cường|đẩy mạnh|tiếp tục|thường xuyên|quan tâm|vận động|tuyên truyền|cung cấp|đảm bảo|bảo đảm|giám sát|lồng ghép|quản lý|cập nhật|theo chức năng|trong phạm vi|định kỳ|là)(?!\p{L})|\s*:"#)
+
     /// Whether the text assigns a duty with "giao", "đề nghị" or "yêu cầu".
     func assigns(_ text: String) -> Bool {
         span(in: VietnameseText.collapseSpaces(text), after: Self.giao, endingAt: Self.leadEnd) != nil

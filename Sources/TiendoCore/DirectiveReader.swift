@@ -18,7 +18,10 @@ public struct DirectiveReader: Sendable {
     ///   - file: the path diagnostics name.
     ///   - defaultID: the id when front matter sets none (the file's stem).
     ///   - renderHTML: false when only tasks are wanted (the `tasks` command).
-    public func read(_ text: String, file: String, defaultID: String, renderHTML: Bool = true) -> Output {
+    ///   - asOf: the date of the figures; a recurring deadline is due on its
+    ///     next occurrence from that day (nil: after the directive's date).
+    public func read(_ text: String, file: String, defaultID: String, renderHTML: Bool = true,
+                     asOf: CivilDate? = nil) -> Output {
         var diagnostics: [Diagnostic] = []
         let (frontMatter, body) = FrontMatter.split(text.precomposedNFC, file: file, diagnostics: &diagnostics)
         let blocks = Markdown.parse(body, renderHTML: renderHTML)
@@ -36,7 +39,7 @@ public struct DirectiveReader: Sendable {
         var context = ReadingContext(
             directiveID: id, file: file, lineOffset: frontMatter.bodyStartLine - 1, bodyLines: bodyLines,
             register: register, names: AssigneeNames(register: register),
-            deadlines: DeadlineParser(documentDate: metadata.date, documentYear: metadata.year))
+            deadlines: DeadlineParser(documentDate: metadata.date, documentYear: metadata.year, asOf: asOf))
         context.readBody(blocks, range: layout.bodyRange, nonTask: layout.nonTask)
         context.applyCorrections(frontMatter.corrections)
         diagnostics.append(contentsOf: context.diagnostics)
@@ -46,8 +49,15 @@ public struct DirectiveReader: Sendable {
                 hint: "kiểm tra các mục giao việc (\"1. Sở ...\", \"**2. UBND các xã...**\") hoặc khai báo nhiệm vụ trong phần đầu tệp"))
         }
         let title = frontMatter.title ?? Self.title(for: metadata, id: id)
-        let directive = Directive(id: id, file: file, title: title, metadata: metadata, tasks: context.tasks,
+        var directive = Directive(id: id, file: file, title: title, metadata: metadata, tasks: context.tasks,
                                   blocks: blocks, bodyLineOffset: frontMatter.bodyStartLine - 1, bodyLines: bodyLines)
+        directive.unassigned = context.unassigned
+        if let first = context.unassigned.first {
+            let ids = context.unassigned.prefix(12).map(\.id).joined(separator: ", ") + (context.unassigned.count > 12 ? ", ..." : "")
+            diagnostics.append(.warning(file, line: first.line,
+                "\(context.unassigned.count) nội dung chưa giao cho đơn vị nào (\(ids)): không tính là nhiệm vụ",
+                hint: "xem bằng \"tiendo tasks \(file)\"; nếu là nhiệm vụ, khai báo \"lead\" hoặc \"assignees\" cho mục đó trong phần đầu tệp"))
+        }
         return Output(directive: directive, diagnostics: diagnostics)
     }
 
@@ -81,6 +91,8 @@ struct ReadingContext {
     let deadlines: DeadlineParser
 
     var tasks: [Task] = []
+    var unassigned: [ReviewItem] = []
+    var usedIDs = Set<String>()
     var diagnostics: [Diagnostic] = []
     private var sections: [Section] = []
     private var leadIn: AssigneeNames.Found?
@@ -541,10 +553,12 @@ struct ReadingContext {
         sections[sections.count - 1].taskCount = n
         var id = "\(section.id).\(number ?? String(n))"
         // Ids stay unique whatever the document's own numbering does.
-        if number != nil, tasks.contains(where: { $0.id == id }) { id = "\(section.id).\(n)" }
-        while tasks.contains(where: { $0.id == id }) { id += "'" }
+        if number != nil, usedIDs.contains(id) { id = "\(section.id).\(n)" }
+        while usedIDs.contains(id) { id += "'" }
+        usedIDs.insert(id)
         var text = markdown.trimmed
         var assignees: [Assignee] = []
+        var reading: Task.Reading = fields == nil ? .heading : (number != nil ? .table : .fields)
         var deadline: Deadline?
         var deadlineProblems: [String] = []
         if let fields {
@@ -572,12 +586,18 @@ struct ReadingContext {
         }
         if assignees.isEmpty {
             let sentence = names.sentence(plain)
-            if sentence.lead.contains(where: { $0.code != nil }) {
+            if !sentence.lead.isEmpty, sentence.lead.contains(where: { $0.code != nil }) || section.assignees.isEmpty {
                 assignees = sentence.lead + sentence.partners
+                reading = .sentence
             } else if let leadIn {
                 assignees = leadIn.lead + leadIn.partners
+                reading = .leadIn
+            } else if section.assignees.isEmpty, let subject = names.subject(plain) {
+                assignees = subject.lead + subject.partners
+                reading = .subject
             } else {
                 assignees = section.assignees
+                reading = .heading
                 // A partner named in the text joins the section's assignee.
                 let extra = sentence.partners.filter { p in !assignees.contains { $0.code != nil && $0.code == p.code } }
                 if !assignees.isEmpty { assignees += extra }
@@ -589,10 +609,12 @@ struct ReadingContext {
                         assignees: dedupe(assignees), units: [], deadline: deadline, consolidator: consolidator,
                         references: unique(references), line: line + lineOffset, blockLine: blockLine)
         task.units = units(for: task.assignees)
+        task.reading = reading
         if task.assignees.isEmpty {
-            diagnostics.append(.warning(file, line: line + lineOffset,
-                "nhiệm vụ \(id) không rõ giao cho đơn vị nào",
-                hint: "ghi tên đơn vị ở đầu mục, hoặc khai báo \"assignees\" cho nhiệm vụ \(id) trong phần đầu tệp"))
+            // An aim with no lead is not a task: it goes to review.
+            unassigned.append(ReviewItem(id: id, section: section.heading, text: text, reason: ReviewItem.unassignedReason,
+                                         deadline: deadline, line: line + lineOffset, blockLine: blockLine))
+            return
         } else {
             // Names from the section heading were reported when it opened.
             for assignee in task.assignees where assignee.code == nil && !section.assignees.contains(assignee) {
