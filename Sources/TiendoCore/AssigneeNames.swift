@@ -12,17 +12,20 @@ public struct AssigneeNames: Sendable {
     /// Words that start the name of a body a directive can assign, used to
     /// keep a name the register does not know instead of dropping it.
     static let organisationStarts = TextPattern(
-        #"^(?:Sở|Ban|Công an|Bộ Chỉ huy|Bộ|UBND|Ủy ban|Uỷ ban|Văn phòng|Thanh tra|Kho bạc|Thuế|Chi cục|Cục|Bảo hiểm|Trung tâm|Hội|Liên đoàn|Đài|Báo|Trường|Bệnh viện|Tòa án|Toà án|Viện|Mặt trận|Đoàn|Thành đoàn|Quân|Cảng vụ|Đảng ủy|Đảng uỷ|Hội đồng|Ngân hàng|Công ty|Tổng công ty|Các)\b"#,
+        #"^(?:Sở|Ban|Công an|Bộ Chỉ huy|Bộ|UBND|Ủy ban|Uỷ ban|Văn phòng|Thanh tra|Kho bạc|Thuế|Chi cục|Cục|Bảo hiểm|Trung tâm|Hội|Liên đoàn|Liên minh|Đài|Báo|Trường|Bệnh viện|Tòa án|Toà án|Viện|Mặt trận|Đoàn|Thành đoàn|Tỉnh đoàn|Tỉnh Đoàn|Quân|Cảng vụ|Đảng ủy|Đảng uỷ|Hội đồng|Ngân hàng|Công ty|Tổng công ty|Hải quan|Doanh nghiệp|Giám đốc|Thủ trưởng|Chủ tịch|Người đứng đầu|Các|[Cc]ơ quan|[Tt]ổ chức chính trị|[Cc]ác (?:cơ quan|doanh nghiệp|tổ chức chính trị|cơ sở|trường|đơn vị|hội))(?!\p{L})"#,
         caseSensitive: true)
-    /// Words that start like an organisation but name an event or an act.
+    /// Words that start like an organisation but name an event or an act,
+    /// or the public at large ("các tổ chức, cá nhân", "người dân"), whose
+    /// duties no unit reports on.
     static let notOrganisation = TextPattern(
-        #"^(?:Hội nghị|Hội thảo|Báo cáo|Ban hành|Bộ máy|Các (?!(?:sở|Sở|ban|Ban|ngành|cơ quan|Ủy ban|UBND|phòng|Phòng)(?!\p{L})))"#,
+        #"^(?:Hội nghị|Hội thảo|Hội thi|Hội chợ|Báo cáo|Ban hành|Bộ máy|Bộ tiêu chí|Bộ dữ liệu|Bộ chỉ số|Cơ quan chủ trì|Cơ quan phối hợp|Cơ quan thực hiện|Cơ quan đăng ký|[Cc]ác (?!(?:sở|Sở|ban|Ban|ngành|cơ quan|Ủy ban|UBND|phòng|Phòng|doanh nghiệp|cơ sở|trường|đơn vị|hội|Hội|tổ chức chính trị)(?!\p{L}))|[Cc]ác đơn vị (?:liên quan|có liên quan|được giao))"#,
         caseSensitive: true)
+    static let publicAtLarge = TextPattern(#"tổ chức,?\s*cá nhân|người dân|hộ gia đình|nhân dân"#)
 
     /// Whether a name the register does not know is still worth keeping as
     /// an assignee ("Công an Thành phố"), rather than ordinary words.
     static func looksLikeOrganisation(_ name: String) -> Bool {
-        organisationStarts.isMatch(name) && !notOrganisation.isMatch(name)
+        organisationStarts.isMatch(name) && !notOrganisation.isMatch(name) && !publicAtLarge.isMatch(String(name.prefix(40)))
     }
 
     static let vague = TextPattern(#"(?:các\s+)?(?:cơ quan|đơn vị|địa phương|tổ chức)[^,;]*liên quan|đơn vị có liên quan|các địa phương|các ngành liên quan"#)
@@ -31,7 +34,7 @@ public struct AssigneeNames: Sendable {
     /// the verbs that close the name of its lead.
     static let giao = TextPattern(#"(?:^|[\s.;:,(])(?:giao|đề nghị|yêu cầu)\s+"#)
     static let leadEnd = TextPattern(
-        #"\s+(?:là cơ quan\s+)?(?:chủ trì|thực hiện|tham mưu|triển khai|hướng dẫn|tổ chức|xây dựng|nghiên cứu|rà soát|khẩn trương|có trách nhiệm|phối hợp|căn cứ|theo dõi|kiểm tra|chỉ đạo|bố trí|hoàn thiện|trình|tổng hợp)(?!\p{L})"#)
+        #"\s+(?:là cơ quan\s+)?(?:chủ trì|kịp thời|phát hiện|chủ động|tăng cường|đẩy mạnh|tiếp tục|đảm bảo|bảo đảm|cung cấp|giám sát|thực hiện|tham mưu|triển khai|hướng dẫn|tổ chức|xây dựng|nghiên cứu|rà soát|khẩn trương|có trách nhiệm|phối hợp|căn cứ|theo dõi|kiểm tra|chỉ đạo|bố trí|hoàn thiện|trình|tổng hợp)(?!\p{L})"#)
     static let subjectLead = TextPattern(#"^(.+?)\s+(?:là cơ quan\s+)?chủ trì"#)
     static let partnersStart = TextPattern(#"phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+)?"#)
     static let partnersEnd = TextPattern(
@@ -80,6 +83,16 @@ public struct AssigneeNames: Sendable {
         return found
     }
 
+    /// The partners a text names after "phối hợp (với)", whoever leads.
+    public func partners(_ text: String) -> [Assignee] {
+        let plain = VietnameseText.collapseSpaces(text)
+        guard let list = span(in: plain, after: Self.partnersStart, endingAt: Self.partnersEnd) else { return [] }
+        return names(in: list, role: .partner, keepUnknown: true)
+    }
+
+    static let headOfBody = TextPattern(#"^(?:Giám đốc|Thủ trưởng|Chủ tịch|Người đứng đầu)(?!\p{L})"#, caseSensitive: true)
+    static func isHeadOfBody(_ name: String) -> Bool { headOfBody.isMatch(name) }
+
     /// What may come before the bodies a paragraph opens with: an item
     /// marker, and the head of the body ("Giám đốc các sở", "Chủ tịch UBND").
     static let subjectStart = TextPattern(
@@ -124,6 +137,7 @@ public struct AssigneeNames: Sendable {
         let pieces = Self.pieces(of: cleaned)
         var result: [Assignee] = []
         var index = 0
+        var lastUnknown: Int?
         while index < pieces.count {
             var matched = false
             // Longest run of pieces first: a name may contain "," or "và".
@@ -140,9 +154,18 @@ public struct AssigneeNames: Sendable {
                 let name = pieces[index].text
                 if keepUnknown, Self.looksLikeOrganisation(name), name.count <= 100 {
                     result.append(Assignee(name: name, code: nil, role: role))
+                    lastUnknown = result.count - 1
+                } else if keepUnknown, let last = lastUnknown, last == result.count - 1,
+                          !name.isEmpty, name.first.map({ !$0.isNumber }) ?? false,
+                          result[last].name.count + name.count <= 100 {
+                    // "Báo và Phát thanh, Truyền hình tỉnh": a piece that does
+                    // not start a name goes on the unknown name before it.
+                    result[last].name += pieces[index].separator + name
                 }
                 index += 1
+                continue
             }
+            lastUnknown = nil
         }
         var seen = Set<String>()
         return result.filter { seen.insert($0.code ?? $0.name).inserted }

@@ -93,6 +93,9 @@ struct ReadingContext {
     var tasks: [Task] = []
     var unassigned: [ReviewItem] = []
     var usedIDs = Set<String>()
+    /// The last item read, when it opened with a letter ("d) Giao ..."): the
+    /// bullets and plain paragraphs after it are its content, not new items.
+    private var letteredItem: (unassigned: Bool, index: Int)?
     var diagnostics: [Diagnostic] = []
     private var sections: [Section] = []
     private var leadIn: AssigneeNames.Found?
@@ -210,7 +213,10 @@ struct ReadingContext {
         // A heading naming a body the register does not know keeps the name
         // (reported when the section opens), so its tasks are not left unassigned.
         if found.isEmpty, number != nil || structural || block.isAllStrong, Self.looksLikeAssignee(bare) {
-            found.lead = [Assignee(name: bare, code: nil, role: .lead)]
+            // "Liên đoàn Lao động, Hội Nông dân, Liên minh Hợp tác xã": several bodies.
+            // A body's head ("Giám đốc Sở, Thủ trưởng cơ quan, ban, ngành") is one name.
+            let listed = AssigneeNames.isHeadOfBody(bare) ? [] : names.names(in: bare, role: .lead, keepUnknown: true)
+            found.lead = listed.isEmpty ? [Assignee(name: bare, code: nil, role: .lead)] : listed
         }
         if !found.isEmpty || number != nil || structural || Self.isAppendix(title) {
             return Heading(number: number, title: title.trimmed, full: text, entry: found)
@@ -243,6 +249,7 @@ struct ReadingContext {
     mutating func openSection(_ heading: Heading, line: Int) {
         flushPendingField()
         leadIn = nil
+        letteredItem = nil
         let appendix = Self.isAppendix(heading.title)
         var id: String
         if let number = heading.number {
@@ -383,8 +390,26 @@ struct ReadingContext {
         return found.lead.contains { $0.code != nil } && names.assigns(plain)
     }
 
+    /// Adds a block to the lettered item before it ("d) Giao Ban Quản lý ...
+    /// chỉ đạo:" and its bullets; "a) ..." and the paragraph that goes on).
+    mutating func continueLetteredItem(_ block: MarkdownBlock) -> Bool {
+        guard let item = letteredItem else { return false }
+        let markdown = sourceLines(block).joined(separator: "\n")
+        let plain = VietnameseText.collapseSpaces(MetadataReader.plainText(block))
+        if item.unassigned {
+            unassigned[item.index].text += "\n\n" + markdown
+            if unassigned[item.index].deadline == nil { unassigned[item.index].deadline = deadlines.parse(plain).deadline }
+        } else {
+            tasks[item.index].text += "\n\n" + markdown
+            if tasks[item.index].deadline == nil { tasks[item.index].deadline = deadlines.parse(plain).deadline }
+        }
+        return true
+    }
+
     mutating func taskBlock(_ block: MarkdownBlock, next: MarkdownBlock?) {
         switch block.kind {
+        case .list where continueLetteredItem(block):
+            return
         case .list:
             for item in block.children {
                 addCandidate(candidate(forItem: item))
@@ -400,7 +425,9 @@ struct ReadingContext {
             if block.isAllStrong, heading(block) == nil, deadlines.parse(plain).deadline == nil {
                 return // a bold label inside a section, not a duty
             }
-            if plain.hasSuffix(":"), let next, next.isList {
+            let lettered = TaskField.marker.isMatch(plain)
+            if !lettered, TaskField.fields(in: plain) == nil, continueLetteredItem(block) { return }
+            if plain.hasSuffix(":"), !lettered, let next, next.isList {
                 // "Giao Sở Xây dựng chủ trì, phối hợp với ... thực hiện các nhiệm vụ sau:"
                 let found = names.sentence(plain)
                 leadIn = found.isEmpty ? nil : found
@@ -586,7 +613,8 @@ struct ReadingContext {
         }
         if assignees.isEmpty {
             let sentence = names.sentence(plain)
-            if !sentence.lead.isEmpty, sentence.lead.contains(where: { $0.code != nil }) || section.assignees.isEmpty {
+            // "Giao X ..." names its lead, known to the register or not, over the heading's.
+            if !sentence.lead.isEmpty {
                 assignees = sentence.lead + sentence.partners
                 reading = .sentence
             } else if let leadIn {
@@ -599,7 +627,7 @@ struct ReadingContext {
                 assignees = section.assignees
                 reading = .heading
                 // A partner named in the text joins the section's assignee.
-                let extra = sentence.partners.filter { p in !assignees.contains { $0.code != nil && $0.code == p.code } }
+                let extra = names.partners(plain).filter { p in !assignees.contains { $0.code != nil && $0.code == p.code } }
                 if !assignees.isEmpty { assignees += extra }
             }
         }
@@ -614,6 +642,7 @@ struct ReadingContext {
             // An aim with no lead is not a task: it goes to review.
             unassigned.append(ReviewItem(id: id, section: section.heading, text: text, reason: ReviewItem.unassignedReason,
                                          deadline: deadline, line: line + lineOffset, blockLine: blockLine))
+            letteredItem = TaskField.marker.isMatch(text) && fields == nil ? (true, unassigned.count - 1) : nil
             return
         } else {
             // Names from the section heading were reported when it opened.
@@ -624,6 +653,7 @@ struct ReadingContext {
             }
         }
         tasks.append(task)
+        letteredItem = TaskField.marker.isMatch(text) && fields == nil ? (false, tasks.count - 1) : nil
     }
 
     func suggestionHint(_ name: String) -> String {
