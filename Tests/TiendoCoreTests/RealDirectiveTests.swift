@@ -235,20 +235,27 @@ enum RealText {
         ("bql", "ban quản lý"), ("tp", "thành phố"), ("bchqs", "bộ chỉ huy quân sự"),
     ]
 
+    /// The placement differs only where "oa, oe, uy" end the syllable
+    /// ("hoà"/"hòa"); "hoạch" is written one way.
+    static func newTonePlacement(_ word: Substring) -> String {
+        for (old, new) in tonePlacement where word.hasSuffix(old) {
+            return word.dropLast(old.count) + new
+        }
+        return String(word)
+    }
+
     /// NFC, case-folded, emphasis and punctuation gone, spaces collapsed.
     static func words(_ text: String) -> String {
-        var lowered = text.precomposedStringWithCanonicalMapping.lowercased()
-        for (old, new) in tonePlacement { lowered = lowered.replacingOccurrences(of: old, with: new) }
+        let lowered = text.precomposedStringWithCanonicalMapping.lowercased()
         let pieces = lowered.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "&") })
-        return pieces.map { $0.replacingOccurrences(of: "&", with: " ") }
+        return pieces.map { newTonePlacement($0).replacingOccurrences(of: "&", with: " ") }
             .joined(separator: " ").split(separator: " ").joined(separator: " ")
     }
 
     /// One agency's key: short forms spelt out, "các" and a trailing
     /// "(chủ trì)"-like remark dropped.
     static func agency(_ name: String) -> String {
-        var lowered = name.precomposedStringWithCanonicalMapping.lowercased()
-        for (old, new) in tonePlacement { lowered = lowered.replacingOccurrences(of: old, with: new) }
+        let lowered = name.precomposedStringWithCanonicalMapping.lowercased()
         var tokens: [String] = []
         for raw in lowered.split(whereSeparator: { $0 == " " || $0 == "\u{a0}" }) {
             var token = String(raw).trimmingCharacters(in: CharacterSet(charactersIn: "*_.,;:()\""))
