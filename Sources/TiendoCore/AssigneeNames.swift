@@ -18,9 +18,9 @@ public struct AssigneeNames: Sendable {
     /// or the public at large ("các tổ chức, cá nhân", "người dân"), whose
     /// duties no unit reports on.
     static let notOrganisation = TextPattern(
-        #"^(?:Hội nghị|Hội thảo|Hội thi|Hội chợ|Báo cáo|Ban hành|Bộ máy|Bộ tiêu chí|Bộ dữ liệu|Bộ chỉ số|Cơ quan chủ trì|Cơ quan phối hợp|Cơ quan thực hiện|Cơ quan đăng ký|[Cc]ác (?!(?:sở|Sở|ban|Ban|ngành|cơ quan|Ủy ban|UBND|phòng|Phòng|doanh nghiệp|cơ sở|trường|đơn vị|hội|Hội|tổ chức chính trị)(?!\p{L}))|[Cc]ác đơn vị (?:liên quan|có liên quan|được giao))"#,
+        #"^(?:Hội nghị|Hội thảo|Hội thi|Hội chợ|Báo cáo|Ban hành|Bộ máy|Bộ tiêu chí|Bộ dữ liệu|Bộ chỉ số|[Cc]ác (?!(?:sở|Sở|ban|Ban|ngành|cơ quan|Ủy ban|UBND|phòng|Phòng|doanh nghiệp|cơ sở|trường|đơn vị|hội|Hội|tổ chức chính trị)(?!\p{L}))|[Cc]ác đơn vị (?:liên quan|có liên quan|được giao))"#,
         caseSensitive: true)
-    static let publicAtLarge = TextPattern(#"tổ chức,?\s*cá nhân|người dân|hộ gia đình|nhân dân"#)
+    static let publicAtLarge = TextPattern(#"tổ chức,?\s*cá nhân|người dân|hộ gia đình"#)
 
     /// Whether a name the register does not know is still worth keeping as
     /// an assignee ("Công an Thành phố"), rather than ordinary words.
@@ -50,7 +50,7 @@ public struct AssigneeNames: Sendable {
     public func sentence(_ text: String) -> Found {
         let plain = VietnameseText.collapseSpaces(text)
         var found = Found()
-        if let lead = span(in: plain, after: Self.giao, endingAt: Self.leadEnd) {
+        if let lead = span(in: plain, after: Self.giao, endingAt: Self.leadEnd), startsWithName(lead) {
             found.lead = names(in: lead, role: .lead, keepUnknown: true)
             if found.lead.contains(where: { $0.code == nil }) && found.lead.count > 3 { found.lead = [] }
         } else if let match = Self.subjectLead.firstMatch(in: plain), let lead = match.group(1), lead.count <= 80 {
@@ -81,6 +81,13 @@ public struct AssigneeNames: Sendable {
                 .filter { p in !found.lead.contains { $0.name == p.name } }
         }
         return found
+    }
+
+    /// "theo đề nghị của cơ quan ..." is no assignment: what follows the verb must be a body.
+    func startsWithName(_ text: String) -> Bool {
+        guard let first = Self.pieces(of: text).first?.text else { return false }
+        return Self.looksLikeOrganisation(first) || register.resolve(Self.stripRoleWords(first)) != nil
+            || register.hasName(startingWith: first)
     }
 
     /// The partners a text names after "phối hợp (với)", whoever leads.

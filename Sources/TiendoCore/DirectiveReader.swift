@@ -122,6 +122,8 @@ struct ReadingContext {
         var pendingField: Candidate?
         /// A plan's "MỤC ĐÍCH, YÊU CẦU" (and its sub-items): explains, assigns nothing.
         var isPurpose = false
+        /// Opened by "a) Sở ..." rather than a number.
+        var isLettered = false
     }
 
     /// Plan sections whose paragraphs state aims, not duties.
@@ -167,6 +169,7 @@ struct ReadingContext {
             text = MetadataReader.oneLine(block)
             let lineCount = block.endLine - block.startLine + 1
             guard lineCount == 1 || block.isAllStrong else { return nil }
+            if let lettered = letteredHeading(text) { return lettered }
             if !block.isAllStrong {
                 // A plain paragraph is a heading only when numbered: "II.",
                 // "1.1.", or "1\." as converters from Word escape it.
@@ -182,7 +185,8 @@ struct ReadingContext {
         default:
             return nil
         }
-        guard !text.isEmpty, text.count <= 160 else { return nil }
+        // A bold heading may list its bodies in a parenthesis, which makes it long.
+        guard !text.isEmpty, text.count <= (block.isAllStrong && text.contains("(") ? 400 : 160) else { return nil }
         var number: String?
         var title = text
         if let match = Self.dottedNumbering.firstMatch(in: text) ?? Self.numbering.firstMatch(in: text) {
@@ -212,6 +216,12 @@ struct ReadingContext {
         }
         // A heading naming a body the register does not know keeps the name
         // (reported when the section opens), so its tasks are not left unassigned.
+        // "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý ...)": the bodies in the parenthesis.
+        if found.isEmpty, number != nil || structural || block.isAllStrong, Self.looksLikeOrganisationHead(bare),
+           let open = bare.firstIndex(of: "("), let close = bare.lastIndex(of: ")"), open < close {
+            let inner = String(bare[bare.index(after: open)..<close])
+            found.lead = names.names(in: inner, role: .lead, keepUnknown: true)
+        }
         if found.isEmpty, number != nil || structural || block.isAllStrong, Self.looksLikeAssignee(bare) {
             // "Liên đoàn Lao động, Hội Nông dân, Liên minh Hợp tác xã": several bodies.
             // A body's head ("Giám đốc Sở, Thủ trưởng cơ quan, ban, ngành") is one name.
@@ -222,6 +232,48 @@ struct ReadingContext {
             return Heading(number: number, title: title.trimmed, full: text, entry: found)
         }
         return nil
+    }
+
+    static func looksLikeOrganisationHead(_ name: String) -> Bool {
+        AssigneeNames.looksLikeOrganisation(name)
+    }
+
+    static let letteredName = TextPattern(#"^\s*([a-zđ])\)\s+(\S.{1,118}?)\s*:?\s*$"#, caseSensitive: true)
+    static let letters = Array("abcdđeghiklmnopqrstuvxy")
+
+    /// "a) Sở Nông nghiệp và Môi trường" alone on its line, its duties below:
+    /// a lettered heading, not a duty. A lettered line that goes on with a
+    /// verb ("a) Sở Tài chính chủ trì ...") is a duty.
+    func letteredHeading(_ text: String) -> Heading? {
+        guard let match = Self.letteredName.firstMatch(in: text), let letter = match.group(1), let name = match.group(2),
+              !name.hasSuffix("."), !name.hasSuffix(";"), Self.looksLikeAssignee(name),
+              AssigneeNames.subjectEnd.firstMatch(in: " " + name) == nil else { return nil }
+        let listed = AssigneeNames.isHeadOfBody(name) ? [] : names.names(in: name, role: .lead, keepUnknown: true)
+        guard let index = Self.letters.firstIndex(of: Character(letter)) else { return nil }
+        return Heading(number: "#\(index + 1)", title: name, full: text.trimmed,
+                       entry: AssigneeNames.Found(lead: listed.isEmpty ? [Assignee(name: name, code: nil, role: .lead)] : listed))
+    }
+
+    static let boldLead = TextPattern(
+        #"^\s*\*\*\s*((?:\d{1,2}\.)*\d{1,2}|[IVX]{1,5})\s*[.)]\s*([^*]{2,160}?)\s*:?\s*\*\*\s*:?\s*(\S[\s\S]*)$"#, caseSensitive: true)
+
+    /// "**1. Sở Công Thương:** chủ trì, ...": a numbered body in bold that
+    /// opens a section, with its first duty on the same line.
+    func boldLeadHeading(_ block: MarkdownBlock) -> (Heading, String)? {
+        guard block.kind == .paragraph, !block.isAllStrong else { return nil }
+        let source = sourceLines(block).joined(separator: "\n")
+        guard let match = Self.boldLead.firstMatch(in: source), let number = match.group(1),
+              let name = match.group(2), let rest = match.group(3) else { return nil }
+        let bare = Self.bareName(name)
+        guard Self.looksLikeAssignee(bare) || register.resolve(bare) != nil else { return nil }
+        var found = AssigneeNames.Found()
+        if let entry = register.resolve(bare) {
+            found.lead = [Assignee(name: bare, code: entry.code, role: .lead)]
+        } else {
+            let listed = AssigneeNames.isHeadOfBody(bare) ? [] : names.names(in: bare, role: .lead, keepUnknown: true)
+            found.lead = listed.isEmpty ? [Assignee(name: bare, code: nil, role: .lead)] : listed
+        }
+        return (Heading(number: number, title: bare, full: "\(number). \(name.trimmed)", entry: found), rest)
     }
 
     static func bareName(_ title: String) -> String {
@@ -252,7 +304,11 @@ struct ReadingContext {
         letteredItem = nil
         let appendix = Self.isAppendix(heading.title)
         var id: String
-        if let number = heading.number {
+        if let number = heading.number, number.hasPrefix("#") {
+            // A lettered heading sits under the nearest heading that is not lettered.
+            let parent = sections.last { !$0.isLettered }
+            id = (parent.map { $0.id + "." } ?? "") + number.dropFirst()
+        } else if let number = heading.number {
             let isRoman = number.first.map { "IVXL".contains($0) } ?? false
             id = Self.arabic(number)
             if !isRoman, !number.contains("."), let parent = sections.last(where: { $0.heading.first.map { "IVXL".contains($0) } ?? false && !$0.id.contains(".") }),
@@ -281,6 +337,7 @@ struct ReadingContext {
         }
         var section = Section(id: id, heading: heading.full, title: heading.title, assignees: assignees,
                               line: line, isAppendix: appendix)
+        section.isLettered = heading.number?.hasPrefix("#") ?? false
         let parentIsPurpose = sections.last(where: { id.hasPrefix($0.id + ".") })?.isPurpose ?? false
         section.isPurpose = heading.entry.isEmpty && (Self.isPurposeTitle(heading.title) || parentIsPurpose)
         sections.append(section)
@@ -314,6 +371,14 @@ struct ReadingContext {
             }
             if let heading = heading(block) {
                 openSection(heading, line: block.startLine)
+                continue
+            }
+            if let (heading, rest) = boldLeadHeading(block) {
+                openSection(heading, line: block.startLine)
+                if !rest.trimmed.isEmpty {
+                    addCandidate(Candidate(markdown: rest, plain: VietnameseText.collapseSpaces(Self.plain(markdown: rest)),
+                                           line: block.startLine, blockLine: block.startLine, fields: nil))
+                }
                 continue
             }
             // A numbered item whose first line names an assignee and whose
