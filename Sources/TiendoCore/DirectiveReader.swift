@@ -263,7 +263,9 @@ struct ReadingContext {
         guard block.kind == .paragraph, !block.isAllStrong else { return nil }
         let source = sourceLines(block).joined(separator: "\n")
         guard let match = Self.boldLead.firstMatch(in: source), let number = match.group(1),
-              let name = match.group(2), let rest = match.group(3) else { return nil }
+              let name = match.group(2), var rest = match.group(3) else { return nil }
+        // "**1. Sở Tài chính** (cơ quan chủ trì)": the remark belongs to the heading.
+        if rest.trimmed.hasPrefix("("), rest.trimmed.hasSuffix(")"), !rest.dropFirst().contains("(") { rest = "" }
         let bare = Self.bareName(name)
         guard Self.looksLikeAssignee(bare) || register.resolve(bare) != nil else { return nil }
         var found = AssigneeNames.Found()
@@ -360,15 +362,23 @@ struct ReadingContext {
         }
         var index = range.lowerBound
         var ended = false
+        var awaitingHeading = false
         while index < range.upperBound {
             defer { index += 1 }
             if nonTask.contains(index) { continue }
             let block = blocks[index]
             // After the closing formula only an appendix holds tasks.
+            if index > range.lowerBound, MetadataReader.isAttachedDocument(block), !MetadataReader.oneLine(block).hasPrefix("(") {
+                awaitingHeading = true
+                flushPendingField()
+            }
             if ended {
-                guard MetadataReader.isAppendixHeading(block) else { continue }
+                guard MetadataReader.isAppendixHeading(block) || awaitingHeading else { continue }
                 ended = false
             }
+            // The attached plan's title and "(Kèm theo ...)" line hold no task.
+            if awaitingHeading, heading(block) == nil || MetadataReader.isAttachedDocument(block) { continue }
+            awaitingHeading = false
             if let heading = heading(block) {
                 openSection(heading, line: block.startLine)
                 continue
