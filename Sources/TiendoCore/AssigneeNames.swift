@@ -28,7 +28,9 @@ public struct AssigneeNames: Sendable {
         organisationStarts.isMatch(name) && !notOrganisation.isMatch(name) && !publicAtLarge.isMatch(String(name.prefix(40)))
     }
 
-    static let vague = TextPattern(#"(?:các\s+)?(?:cơ quan|đơn vị|địa phương|tổ chức)[^,;]*liên quan|đơn vị có liên quan|các địa phương|các ngành liên quan"#)
+    /// "các đơn vị liên quan", "các sở, ngành, địa phương có liên quan":
+    /// kinds of body closed by "liên quan" name nobody a tracker can follow.
+    static let vague = TextPattern(#"(?:(?:[Cc]ác\s+)?(?:[Ss]ở|ban|ngành|cơ quan|đơn vị|địa phương|tổ chức)(?:\s*(?:,|và)\s*(?:các\s+)?(?:sở|ban|ngành|cơ quan|đơn vị|địa phương|tổ chức))*(?:\s+[^\s,;]+){0,3}?\s+(?:có\s+)?liên quan)(?!\p{L})|đơn vị có liên quan|các địa phương|các ngành liên quan"#, caseSensitive: true)
 
     /// "Giao Sở Xây dựng chủ trì": the words that open an assignment, and
     /// the verbs that close the name of its lead.
@@ -38,7 +40,7 @@ public struct AssigneeNames: Sendable {
     static let subjectLead = TextPattern(#"^(.+?)\s+(?:là cơ quan\s+)?chủ trì"#)
     static let partnersStart = TextPattern(#"phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+)?"#)
     static let partnersEnd = TextPattern(
-        #"\s+(?:tổ chức|thực hiện|triển khai|xây dựng|rà soát|tham mưu|nghiên cứu|để|hoàn thành|trình|báo cáo|khẩn trương|kiểm tra|hướng dẫn|đánh giá|đề xuất)(?!\p{L})|\s+(?:và\s+)?(?:các\s+)?(?:cơ quan|đơn vị|địa phương)[^,;.]*liên quan|[;.:(]|$"#)
+        #"\s+(?:tổ chức|thực hiện|triển khai|xây dựng|rà soát|tham mưu|nghiên cứu|để|hoàn thành|trình|báo cáo|khẩn trương|kiểm tra|hướng dẫn|đánh giá|đề xuất)(?!\p{L})|[;.:(]|$"#)
 
     public struct Found: Sendable, Hashable {
         public var lead: [Assignee] = []

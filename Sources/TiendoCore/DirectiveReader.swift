@@ -238,6 +238,9 @@ struct ReadingContext {
         AssigneeNames.looksLikeOrganisation(name)
     }
 
+    /// "c) Giao Công an ...", "Đề nghị Ủy ban MTTQ ...": an item that opens by assigning.
+    static let opensWithAssignment = TextPattern(
+        #"^\s*(?:[-+•]\s*)?(?:(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*)[.)]\s*)?(?:giao|đề nghị|yêu cầu)\s"#)
     static let letteredName = TextPattern(#"^\s*([a-zđ])\)\s+(\S.{1,118}?)\s*:?\s*$"#, caseSensitive: true)
     static let letters = Array("abcdđeghiklmnopqrstuvxy")
 
@@ -501,7 +504,9 @@ struct ReadingContext {
                 return // a bold label inside a section, not a duty
             }
             let lettered = TaskField.marker.isMatch(plain)
-            if !lettered, TaskField.fields(in: plain) == nil, continueLetteredItem(block) { return }
+            // A loose paragraph with a day of its own is a duty of its own.
+            if !lettered, TaskField.fields(in: plain) == nil, deadlines.parse(plain).deadline?.due == nil,
+               continueLetteredItem(block) { return }
             if plain.hasSuffix(":"), !lettered, let next, next.isList {
                 // "Giao Sở Xây dựng chủ trì, phối hợp với ... thực hiện các nhiệm vụ sau:"
                 let found = names.sentence(plain)
@@ -689,7 +694,8 @@ struct ReadingContext {
         if assignees.isEmpty {
             let sentence = names.sentence(plain)
             // "Giao X ..." names its lead, known to the register or not, over the heading's.
-            if !sentence.lead.isEmpty {
+            if !sentence.lead.isEmpty,
+               sentence.lead.contains(where: { $0.code != nil }) || section.assignees.isEmpty || Self.opensWithAssignment.isMatch(plain) {
                 assignees = sentence.lead + sentence.partners
                 reading = .sentence
             } else if let leadIn {
