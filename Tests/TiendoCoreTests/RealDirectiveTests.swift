@@ -15,7 +15,7 @@ import Testing
 @Suite struct RealDirectiveTests {
     @Test func everyExpectationIsWellFormed() throws {
         let stems = RealExpectation.stems()
-        #expect(!stems.isEmpty, "no expectation files in \(RealPaths.expectations.path)")
+        #expect(stems.count == 12, "expected one file per real document (12) in \(RealPaths.expectations.path), found \(stems.count)")
         let board = try Scoreboard.load()
         for stem in stems {
             let expectation = try RealExpectation.load(stem: stem)
@@ -35,6 +35,23 @@ import Testing
                     #expect(row.due == nil, "\(stem) \(row.id): \(row.kind!.rawValue) has no due day")
                 }
             }
+        }
+    }
+
+    /// A typo in an expectation's opening words would make its row look
+    /// "missing" whatever the reader does: every row must quote the document.
+    @Test(.enabled(if: RealPaths.documentsAvailable,
+                   "../shared/directives-real is absent beside the package: the real documents are not read"),
+          arguments: RealExpectation.stems())
+    func openingWordsQuoteTheDocument(_ stem: String) throws {
+        let expectation = try RealExpectation.load(stem: stem)
+        let text = try String(contentsOf: RealPaths.documents.appendingPathComponent(stem + ".md"), encoding: .utf8)
+        let document = RealText.words(text.replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "_", with: " "))
+        for row in expectation.tasks {
+            #expect(RealText.firstByte(of: row.words, in: document) != nil, "\(stem) \(row.id): \"\(row.opening)\" is not in the document")
+        }
+        for item in expectation.review {
+            #expect(RealText.firstByte(of: item.words, in: document) != nil, "\(stem) review: \"\(item.opening)\" is not in the document")
         }
     }
 
@@ -266,6 +283,25 @@ enum RealText {
         return key.filter { $0 != "các" }.joined(separator: " ")
     }
 
+    /// Where `needle` starts in `haystack`, in UTF-8 bytes; both are already
+    /// normalised (NFC), so byte equality is text equality. Foundation's
+    /// Unicode-aware search is far slower and nothing here needs it.
+    static func firstByte(of needle: String, in haystack: String) -> Int? {
+        let n = Array(needle.utf8), h = Array(haystack.utf8)
+        guard !n.isEmpty, n.count <= h.count else { return nil }
+        let first = n[0]
+        var i = 0
+        while i <= h.count - n.count {
+            if h[i] == first {
+                var j = 1
+                while j < n.count && h[i + j] == n[j] { j += 1 }
+                if j == n.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
     /// Vague names ("các đơn vị liên quan") name nobody a tracker can follow:
     /// both sides drop them before comparing (see README of real-expected).
     static func isVague(_ key: String) -> Bool {
@@ -301,11 +337,11 @@ struct RealComparison {
 
     /// How far into a task's text its opening words may start: room for a
     /// label ("a)", "Nội dung:", a table's row number) the reader kept.
-    static let slack = 60
+    static let slack = 90
 
     static func offset(of words: String, in text: String) -> Int? {
-        guard !words.isEmpty, let range = text.range(of: words) else { return nil }
-        let offset = text.distance(from: text.startIndex, to: range.lowerBound)
+        guard let start = RealText.firstByte(of: words, in: text) else { return nil }
+        let offset = String(decoding: text.utf8.prefix(start), as: UTF8.self).count
         return offset <= slack ? offset : nil
     }
 
