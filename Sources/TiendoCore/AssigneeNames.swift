@@ -109,7 +109,7 @@ public struct AssigneeNames: Sendable {
     static let origin = TextPattern(#"^"#)
     /// The first verb after the subject's names.
     static let subjectEnd = TextPattern(
-        #"\s+(?:là cơ quan\s+)?(?:chủ trì|thực hiện|tham mưu|triển khai|hướng dẫn|tổ chức|xây dựng|nghiên cứu|rà soát|khẩn trương|có trách nhiệm|chịu trách nhiệm|phối hợp|căn cứ|theo dõi|kiểm tra|chỉ đạo|bố trí|hoàn thiện|trình|tổng hợp|chủ động|tăng cường|đẩy mạnh|tiếp tục|thường xuyên|quan tâm|vận động|tuyên truyền|cung cấp|đảm bảo|bảo đảm|giám sát|lồng ghép|quản lý|cập nhật|theo chức năng|trong phạm vi|định kỳ|là)(?!\p{L})|\s*:"#)
+        #"\s+(?:là cơ quan\s+)?(?:chủ trì|thực hiện|tiến hành|tham mưu|triển khai|hướng dẫn|tổ chức|xây dựng|nghiên cứu|rà soát|khẩn trương|có trách nhiệm|chịu trách nhiệm|phối hợp|căn cứ|theo dõi|kiểm tra|chỉ đạo|bố trí|hoàn thiện|trình|tổng hợp|chủ động|tăng cường|đẩy mạnh|tiếp tục|thường xuyên|quan tâm|vận động|tuyên truyền|cung cấp|đảm bảo|bảo đảm|giám sát|lồng ghép|quản lý|cập nhật|theo chức năng|trong phạm vi|định kỳ|là)(?!\p{L})|\s*:"#)
 
     /// Whether the text assigns a duty with "giao", "đề nghị" or "yêu cầu".
     func assigns(_ text: String) -> Bool {

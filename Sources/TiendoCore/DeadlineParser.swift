@@ -81,6 +81,9 @@ public struct DeadlineParser: Sendable {
     static let recurringPlain = TextPattern(#"(?:^|\s)(hằng|hàng)\s+(tuần|tháng|quý|quí|năm)\b"#)
     static let reference = TextPattern(
         #"theo\s+(?:đúng\s+)?(?:(?:tiến độ|thời gian|thời hạn|lộ trình|yêu cầu)\s+(?:của|tại|quy định tại|nêu tại)?\s*)?((?:Kế hoạch|Chương trình|Đề án|Lộ trình|Quyết định|Công văn|Thông báo|Chỉ thị)\s+số\s+[0-9][\w./\-Đđ]*)"#, needsDigit: true)
+    static let deferred = TextPattern(#"^\s*(?:theo|sau khi)\s+\S.*$"#)
+    // "Khi có phát sinh", "khi có yêu cầu": whenever the need arises.
+    static let whenNeeded = TextPattern(#"^\s*khi\s+(?:có\s+)?(?:phát sinh|yêu cầu|cần thiết)[^.;]*"#)
     static let timingWord = TextPattern(#"tiến độ|thời gian|thời hạn|lộ trình"#)
     static let standing = TextPattern(#"(?:^|[^\p{L}])(thường xuyên|tiếp tục|liên tục)(?:$|[^\p{L}])"#)
 
@@ -235,6 +238,16 @@ public struct DeadlineParser: Sendable {
             let cleaned = Self.trimReference(reference)
             let phraseEnd = match.text.count - (reference.count - cleaned.count)
             return Result(deadline: Deadline(text: String(match.text.prefix(phraseEnd)).trimmed, kind: .reference, due: nil, reference: cleaned), problems: problems)
+        }
+
+        // A deadline field that defers to another schedule: "Theo tiến độ
+        // xây dựng dự thảo ...", "Sau khi Nghị định ... được ban hành".
+        if labelled, let match = Self.deferred.firstMatch(in: text) {
+            return Result(deadline: Deadline(text: match.text.trimmed.trimming(anyOf: " ."), kind: .reference, due: nil), problems: problems)
+        }
+
+        if labelled, let match = Self.whenNeeded.firstMatch(in: text) {
+            return Result(deadline: Deadline(text: match.text.trimmed, kind: .standing, due: nil), problems: problems)
         }
 
         // 5. Standing duties.

@@ -96,6 +96,9 @@ struct ReadingContext {
     /// The last item read, when it opened with a letter ("d) Giao ..."): the
     /// bullets and plain paragraphs after it are its content, not new items.
     private var letteredItem: (unassigned: Bool, index: Int)?
+    /// The last item read, so a list of labelled fields after it
+    /// ("- Cơ quan chủ trì: ...", "- Thời gian thực hiện: ...") can complete it.
+    private var lastItem: (unassigned: Bool, index: Int, markdown: String, plain: String, line: Int, blockLine: Int)?
     var diagnostics: [Diagnostic] = []
     private var sections: [Section] = []
     private var leadIn: AssigneeNames.Found?
@@ -194,9 +197,13 @@ struct ReadingContext {
             title = text.replacingUTF16(match.range, with: "")
         }
         let bare = Self.bareName(title)
+        // "Sở Nội vụ (Cơ quan thường trực ...)": a known name before a remark.
+        let head = bare.firstIndex(of: "(").map { String(bare[..<$0]).trimmed } ?? bare
         var found = AssigneeNames.Found()
         if let entry = register.resolve(bare) {
             found.lead = [Assignee(name: bare, code: entry.code, role: .lead)]
+        } else if head != bare, !head.isEmpty, let entry = register.resolve(head) {
+            found.lead = [Assignee(name: head, code: entry.code, role: .lead)]
         } else {
             found = names.sentence(title)
             if found.lead.isEmpty {
@@ -307,6 +314,7 @@ struct ReadingContext {
         flushPendingField()
         leadIn = nil
         letteredItem = nil
+        lastItem = nil
         let appendix = Self.isAppendix(heading.title)
         var id: String
         if let number = heading.number, number.hasPrefix("#") {
@@ -484,8 +492,34 @@ struct ReadingContext {
         return true
     }
 
+    /// "Rà soát văn bản ..." then "- Cơ quan chủ trì: X" / "- Thời gian
+    /// thực hiện: Y": the fields belong to the item above, which is read
+    /// again with them.
+    mutating func completeWithFields(_ list: MarkdownBlock) -> Bool {
+        guard let item = lastItem, !sections.isEmpty else { return false }
+        var fields: [(TaskField, String)] = []
+        for child in list.children {
+            guard let found = TaskField.fields(in: VietnameseText.collapseSpaces(MetadataReader.plainText(child))) else { return false }
+            fields += found
+        }
+        // "a) Hoạt động 1" then "- Nội dung: ...": the title names the duty only when no field does.
+        let hasTask = fields.contains { $0.0 == .task }
+        guard fields.contains(where: { $0.0 == .lead || $0.0 == .partners || $0.0 == .deadline }) else { return false }
+        let id: String
+        if item.unassigned { id = unassigned.remove(at: item.index).id } else { id = tasks.remove(at: item.index).id }
+        usedIDs.remove(id)
+        sections[sections.count - 1].taskCount -= 1
+        let markdown = item.markdown + "\n\n" + sourceLines(list).joined(separator: "\n")
+        appendTask(markdown: markdown, plain: item.plain, line: item.line, blockLine: item.blockLine,
+                   fields: (hasTask ? [] : [(.task, item.plain)]) + fields, number: nil)
+        lastItem = nil
+        return true
+    }
+
     mutating func taskBlock(_ block: MarkdownBlock, next: MarkdownBlock?) {
         switch block.kind {
+        case .list where completeWithFields(block):
+            return
         case .list where continueLetteredItem(block):
             return
         case .list:
@@ -671,7 +705,9 @@ struct ReadingContext {
         if let fields {
             for (field, value) in fields {
                 switch field {
-                case .lead: assignees += names.names(in: value, role: .lead, keepUnknown: true)
+                case .lead:
+                    // "Cơ quan thực hiện: Sở X tiến hành rà soát ...": the names before the verb.
+                    assignees += names.subject(value)?.lead ?? names.names(in: value, role: .lead, keepUnknown: true)
                 case .partners: assignees += names.names(in: value, role: .partner, keepUnknown: true)
                 case .deadline:
                     let result = deadlines.parse(value, labelled: true)
@@ -724,6 +760,7 @@ struct ReadingContext {
             unassigned.append(ReviewItem(id: id, section: section.heading, text: text, reason: ReviewItem.unassignedReason,
                                          deadline: deadline, line: line + lineOffset, blockLine: blockLine))
             letteredItem = TaskField.marker.isMatch(text) && fields == nil ? (true, unassigned.count - 1) : nil
+            lastItem = fields == nil ? (true, unassigned.count - 1, markdown, plain, line, blockLine) : nil
             return
         } else {
             // Names from the section heading were reported when it opened.
@@ -735,6 +772,7 @@ struct ReadingContext {
         }
         tasks.append(task)
         letteredItem = TaskField.marker.isMatch(text) && fields == nil ? (false, tasks.count - 1) : nil
+        lastItem = fields == nil ? (false, tasks.count - 1, markdown, plain, line, blockLine) : nil
     }
 
     func suggestionHint(_ name: String) -> String {
@@ -776,20 +814,72 @@ struct ReadingContext {
     // MARK: Corrections
 
     mutating func applyCorrections(_ corrections: [String: TaskCorrection]) {
+        var removed = Set<String>()
         for taskID in corrections.keys.sorted(by: TaskID.precedes) {
             let correction = corrections[taskID]!
-            if !tasks.contains(where: { $0.id == taskID }), let text = correction.text {
+            // A review item named by its id becomes a task when given someone to do it.
+            if !tasks.contains(where: { $0.id == taskID }), let item = unassigned.firstIndex(where: { $0.id == taskID }),
+               !correction.drop, !correction.lead.isEmpty || !correction.assignees.isEmpty {
+                let review = unassigned.remove(at: item)
+                var task = Task(directiveID: directiveID, id: review.id, section: review.section, text: review.text,
+                                deadline: review.deadline, line: review.line, blockLine: review.blockLine)
+                task.reading = .correction
+                tasks.append(task)
+                tasks.sort { $0.line < $1.line }
+                if let opening = correction.opening, !Self.opens(review.text, with: opening) {
+                    openingMismatch(taskID, opening: opening, text: review.text, line: correction.line)
+                    continue
+                }
+            }
+            if !tasks.contains(where: { $0.id == taskID }), !unassigned.contains(where: { $0.id == taskID }),
+               let text = correction.text {
                 // A task the reader cannot find, declared whole in front matter.
-                tasks.append(Task(directiveID: directiveID, id: taskID, section: "", text: text, line: correction.line))
+                var task = Task(directiveID: directiveID, id: taskID, section: "", text: text, line: correction.line)
+                task.reading = .correction
+                tasks.append(task)
+            }
+            if let item = unassigned.firstIndex(where: { $0.id == taskID }) {
+                if let opening = correction.opening, !Self.opens(unassigned[item].text, with: opening) {
+                    openingMismatch(taskID, opening: opening, text: unassigned[item].text, line: correction.line)
+                    continue
+                }
+                if correction.drop {
+                    unassigned.remove(at: item)
+                    removed.insert(taskID)
+                } else if !correction.merge.isEmpty {
+                    var text = unassigned[item].text
+                    mergeItems(correction.merge, into: taskID, text: &text, line: correction.line, removed: &removed)
+                    if let index = unassigned.firstIndex(where: { $0.id == taskID }) { unassigned[index].text = text }
+                } else {
+                    diagnostics.append(.error(file, line: correction.line,
+                        "mục \(taskID) chưa giao cho đơn vị nào: khai báo \"lead\" hoặc \"assignees\" để thành nhiệm vụ, hoặc \"drop: true\" để bỏ",
+                        hint: "ví dụ:  \"\(taskID)\":\n    lead: [Sở Tài chính]"))
+                }
+                continue
             }
             guard let index = tasks.firstIndex(where: { $0.id == taskID }) else {
+                let known = (tasks.map(\.id) + unassigned.map(\.id)).sorted(by: TaskID.precedes)
                 diagnostics.append(.error(file, line: correction.line,
-                    "phần khai báo sửa nhiệm vụ \(taskID), nhưng văn bản không có nhiệm vụ này",
-                    hint: "các nhiệm vụ đọc được: \(tasks.map(\.id).joined(separator: ", ")); để thêm nhiệm vụ mới, ghi cả \"text\""))
+                    removed.contains(taskID)
+                        ? "phần khai báo sửa mục \(taskID), nhưng mục này đã bị bỏ hoặc gộp vào mục khác"
+                        : "phần khai báo sửa nhiệm vụ \(taskID), nhưng văn bản không có nhiệm vụ này",
+                    hint: "các mục đọc được: \(known.prefix(40).joined(separator: ", "))\(known.count > 40 ? ", ..." : ""); để thêm nhiệm vụ mới, ghi cả \"text\""))
+                continue
+            }
+            if let opening = correction.opening, !Self.opens(tasks[index].text, with: opening) {
+                openingMismatch(taskID, opening: opening, text: tasks[index].text, line: correction.line)
+                continue
+            }
+            if correction.drop {
+                tasks.remove(at: index)
+                removed.insert(taskID)
                 continue
             }
             var task = tasks[index]
             if let text = correction.text { task.text = text }
+            if !correction.merge.isEmpty {
+                mergeItems(correction.merge, into: taskID, text: &task.text, line: correction.line, removed: &removed)
+            }
             if let phrase = correction.deadline {
                 let result = deadlines.parse(phrase, labelled: true)
                 if let deadline = result.deadline {
@@ -812,11 +902,13 @@ struct ReadingContext {
             }
             if !correction.assignees.isEmpty {
                 task.assignees = resolveAll(correction.assignees, role: .lead)
+                task.reading = .correction
             }
             if !correction.lead.isEmpty || !correction.partners.isEmpty {
                 let lead = correction.lead.isEmpty ? task.assignees.filter { $0.role == .lead } : resolveAll(correction.lead, role: .lead)
                 let partners = correction.partners.isEmpty ? task.assignees.filter { $0.role == .partner } : resolveAll(correction.partners, role: .partner)
                 task.assignees = dedupe(lead + partners)
+                task.reading = .correction
             }
             if let name = correction.consolidator {
                 let entry = register.resolve(name) ?? register.unit(code: name).map { .unit($0) }
@@ -827,7 +919,44 @@ struct ReadingContext {
                 diagnostics.append(.warning(file, line: correction.line, "nhiệm vụ \(taskID) không rõ giao cho đơn vị nào",
                                             hint: "khai báo \"assignees\" (hoặc \"lead\") cho nhiệm vụ \(taskID)"))
             }
-            tasks[index] = task
+            if let index = tasks.firstIndex(where: { $0.id == taskID }) { tasks[index] = task }
         }
+    }
+
+    /// "merge: [1.5]": the items' text joins this one's, and they are removed.
+    mutating func mergeItems(_ ids: [String], into taskID: String, text: inout String, line: Int, removed: inout Set<String>) {
+        for other in ids where other != taskID {
+            if let index = tasks.firstIndex(where: { $0.id == other }) {
+                text += "\n\n" + tasks.remove(at: index).text
+            } else if let index = unassigned.firstIndex(where: { $0.id == other }) {
+                text += "\n\n" + unassigned.remove(at: index).text
+            } else {
+                diagnostics.append(.error(file, line: line,
+                    "mục \(taskID) gộp mục \(other), nhưng văn bản không có mục \(other)" + (removed.contains(other) ? " (đã bị bỏ hoặc gộp)" : ""),
+                    hint: "xem số hiệu các mục bằng \"tiendo tasks\""))
+                continue
+            }
+            removed.insert(other)
+        }
+    }
+
+    mutating func openingMismatch(_ taskID: String, opening: String, text: String, line: Int) {
+        let now = String(Self.openingWords(text).prefix(60))
+        diagnostics.append(.error(file, line: line,
+            "phần khai báo sửa mục \(taskID) ghi lời mở đầu \"\(opening)\", nhưng mục \(taskID) bây giờ mở đầu \"\(now)\"",
+            hint: "văn bản đã đổi: xem lại số hiệu bằng \"tiendo tasks\" rồi sửa số hiệu hoặc lời mở đầu trong phần khai báo"))
+    }
+
+    /// The words an item opens with, without its marker and emphasis.
+    static func openingWords(_ text: String) -> String {
+        var plain = VietnameseText.collapseSpaces(text.replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "_", with: " "))
+        if let marker = TaskField.marker.firstMatch(in: plain) { plain = plain.replacingUTF16(marker.range, with: "") }
+        while let first = plain.first, "-+• ".contains(first) { plain.removeFirst() }
+        return plain
+    }
+
+    static func opens(_ text: String, with opening: String) -> Bool {
+        let key = { (s: String) in VietnameseText.collapseSpaces(s.precomposedNFC.lowercased()).trimming(anyOf: " .,;:") }
+        return key(openingWords(text)).hasPrefix(key(Self.openingWords(opening)))
     }
 }
