@@ -152,7 +152,8 @@ public struct AssigneeNames: Sendable {
             // Longest run of pieces first: a name may contain "," or "và".
             for end in stride(from: min(pieces.count, index + 6), to: index, by: -1) {
                 let candidate = Self.join(pieces[index..<end])
-                if let entry = register.resolve(Self.stripRoleWords(candidate)) {
+                if let entry = register.resolve(Self.stripRoleWords(candidate))
+                    ?? register.resolve(Self.spelledOut(Self.stripRoleWords(candidate))) {
                     result.append(Assignee(name: candidate, code: entry.code, role: role))
                     index = end
                     matched = true
@@ -223,6 +224,25 @@ public struct AssigneeNames: Sendable {
             text += offset == 0 ? piece.text : piece.separator + piece.text
         }
         return text
+    }
+
+    /// The short forms appendix cells use for the standard names of
+    /// departments and bodies ("Sở KH&CN", "Sở NN&MT", "BQL", "TP").
+    static let shortForms: [(String, String)] = [
+        ("KH&CN", "Khoa học và Công nghệ"), ("KHCN", "Khoa học và Công nghệ"),
+        ("NN&MT", "Nông nghiệp và Môi trường"), ("NNMT", "Nông nghiệp và Môi trường"),
+        ("GD&ĐT", "Giáo dục và Đào tạo"), ("GDĐT", "Giáo dục và Đào tạo"),
+        ("VH,TT&DL", "Văn hóa, Thể thao và Du lịch"), ("VHTTDL", "Văn hóa, Thể thao và Du lịch"),
+        ("LĐ-TB&XH", "Lao động - Thương binh và Xã hội"), ("MTTQ", "Mặt trận Tổ quốc"),
+        ("BQL", "Ban Quản lý"), ("TP", "thành phố"), ("VN", "Việt Nam"),
+    ]
+
+    static func spelledOut(_ name: String) -> String {
+        var words = name.split(separator: " ").map(String.init)
+        for index in words.indices {
+            if let long = shortForms.first(where: { $0.0 == words[index] })?.1 { words[index] = long }
+        }
+        return words.joined(separator: " ")
     }
 
     /// "Sở Tài chính (chủ trì)" → "Sở Tài chính".

@@ -245,6 +245,9 @@ struct ReadingContext {
         AssigneeNames.looksLikeOrganisation(name)
     }
 
+    static let elaboration = TextPattern(#"^\s*(?:khi|trường hợp|trong trường hợp|đối với|riêng|nếu)(?!\p{L})"#)
+    static let opening = TextPattern(
+        #"^\s*(?:căn cứ|thực hiện|theo|tiếp theo|trên cơ sở|nhằm|thời gian qua|vừa qua|ngày\s+\d|tại\s+(?:công văn|kế hoạch|quyết định|thông báo|chỉ thị))(?!\p{L})"#)
     /// "c) Giao Công an ...", "Đề nghị Ủy ban MTTQ ...": an item that opens by assigning.
     static let opensWithAssignment = TextPattern(
         #"^\s*(?:[-+•]\s*)?(?:(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*)[.)]\s*)?(?:giao|đề nghị|yêu cầu)\s"#)
@@ -257,13 +260,14 @@ struct ReadingContext {
     func letteredHeading(_ text: String) -> Heading? {
         guard let match = Self.letteredName.firstMatch(in: text), let letter = match.group(1), let name = match.group(2),
               !name.hasSuffix("."), !name.hasSuffix(";"), Self.looksLikeAssignee(name),
-              AssigneeNames.subjectEnd.firstMatch(in: " " + name) == nil else { return nil }
+              register.resolve(name) != nil || AssigneeNames.subjectEnd.firstMatch(in: " " + name) == nil else { return nil }
         let listed = AssigneeNames.isHeadOfBody(name) ? [] : names.names(in: name, role: .lead, keepUnknown: true)
         guard let index = Self.letters.firstIndex(of: Character(letter)) else { return nil }
         return Heading(number: "#\(index + 1)", title: name, full: text.trimmed,
                        entry: AssigneeNames.Found(lead: listed.isEmpty ? [Assignee(name: name, code: nil, role: .lead)] : listed))
     }
 
+    static let remark = TextPattern(#"^\s*\([^()]*\)\s*[.:;]?\s*$"#)
     static let boldLead = TextPattern(
         #"^\s*\*\*\s*((?:\d{1,2}\.)*\d{1,2}|[IVX]{1,5})\s*[.)]\s*([^*]{2,160}?)\s*:?\s*\*\*\s*:?\s*(\S[\s\S]*)$"#, caseSensitive: true)
 
@@ -275,7 +279,7 @@ struct ReadingContext {
         guard let match = Self.boldLead.firstMatch(in: source), let number = match.group(1),
               let name = match.group(2), var rest = match.group(3) else { return nil }
         // "**1. Sở Tài chính** (cơ quan chủ trì)": the remark belongs to the heading.
-        if rest.trimmed.hasPrefix("("), rest.trimmed.hasSuffix(")"), !rest.dropFirst().contains("(") { rest = "" }
+        if Self.remark.isMatch(rest) { rest = "" }
         let bare = Self.bareName(name)
         guard Self.looksLikeAssignee(bare) || register.resolve(bare) != nil else { return nil }
         var found = AssigneeNames.Found()
@@ -390,16 +394,16 @@ struct ReadingContext {
             // The attached plan's title and "(Kèm theo ...)" line hold no task.
             if awaitingHeading, heading(block) == nil || MetadataReader.isAttachedDocument(block) { continue }
             awaitingHeading = false
-            if let heading = heading(block) {
-                openSection(heading, line: block.startLine)
-                continue
-            }
             if let (heading, rest) = boldLeadHeading(block) {
                 openSection(heading, line: block.startLine)
                 if !rest.trimmed.isEmpty {
                     addCandidate(Candidate(markdown: rest, plain: VietnameseText.collapseSpaces(Self.plain(markdown: rest)),
                                            line: block.startLine, blockLine: block.startLine, fields: nil))
                 }
+                continue
+            }
+            if let heading = heading(block) {
+                openSection(heading, line: block.startLine)
                 continue
             }
             // A numbered item whose first line names an assignee and whose
@@ -472,14 +476,16 @@ struct ReadingContext {
     /// Outside any section, a paragraph is a task only when it assigns
     /// someone ("Giao Sở ... chủ trì") — the rest is preamble.
     func implicitTask(_ plain: String) -> Bool {
+        // The opening paragraphs (bases, the history of earlier documents) assign nothing new.
+        guard !Self.opening.isMatch(plain) else { return false }
         let found = names.sentence(plain)
         return found.lead.contains { $0.code != nil } && names.assigns(plain)
     }
 
     /// Adds a block to the lettered item before it ("d) Giao Ban Quản lý ...
     /// chỉ đạo:" and its bullets; "a) ..." and the paragraph that goes on).
-    mutating func continueLetteredItem(_ block: MarkdownBlock) -> Bool {
-        guard let item = letteredItem else { return false }
+    mutating func continueLetteredItem(_ block: MarkdownBlock, item chosen: (unassigned: Bool, index: Int)? = nil) -> Bool {
+        guard let item = chosen ?? letteredItem else { return false }
         let markdown = sourceLines(block).joined(separator: "\n")
         let plain = VietnameseText.collapseSpaces(MetadataReader.plainText(block))
         if item.unassigned {
@@ -541,6 +547,10 @@ struct ReadingContext {
             // A loose paragraph with a day of its own is a duty of its own.
             if !lettered, TaskField.fields(in: plain) == nil, deadlines.parse(plain).deadline?.due == nil,
                continueLetteredItem(block) { return }
+            // "Khi ...", "Trường hợp ...", "Đối với ...": a condition that spells out the item above.
+            if !lettered, let item = lastItem, Self.elaboration.isMatch(plain), TaskField.fields(in: plain) == nil,
+               deadlines.parse(plain).deadline?.due == nil,
+               continueLetteredItem(block, item: (item.unassigned, item.index)) { return }
             if plain.hasSuffix(":"), !lettered, let next, next.isList {
                 // "Giao Sở Xây dựng chủ trì, phối hợp với ... thực hiện các nhiệm vụ sau:"
                 let found = names.sentence(plain)
@@ -655,7 +665,7 @@ struct ReadingContext {
             for (column, field) in columns.enumerated() {
                 guard let field, column < cells.count else { continue }
                 let value = cells[column]
-                if field == .number { number = value.trimming(anyOf: " .") } else { fields.append((field, value)) }
+                if field == .number { number = value.trimming(anyOf: " .*_") } else { fields.append((field, value)) }
             }
             let taskText = fields.first { $0.0 == .task }?.1 ?? ""
             guard !taskText.trimmed.isEmpty else { continue }
