@@ -19,11 +19,11 @@ struct TasksCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Thư mục nội dung (để lấy danh sách đơn vị).", valueName: "DIR"))
     var content: String = "content"
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Ngày số liệu, để tính lần tới của thời hạn định kỳ (mặc định: ngày ban hành văn bản).", valueName: "YYYY-MM-DD"))
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Ngày số liệu, để tính lần tới của thời hạn định kỳ (mặc định: hôm nay theo giờ Việt Nam).", valueName: "YYYY-MM-DD"))
     var asOfText: String?
 
     func run() throws {
-        let asOf = try AsOfArgument.parse(asOfText)
+        let asOf = try AsOfArgument.resolve(asOfText)
         let loader = ContentLoader(contentDirectory: content)
         var diagnostics: [Diagnostic] = []
         let register = loader.loadRegister(diagnostics: &diagnostics)

@@ -68,10 +68,9 @@ public struct Recurrence: Sendable, Hashable, Codable {
         self.otherDays = otherDays
     }
 
-    /// Whether a due day can be computed: the phrase names the day. A daily
-    /// report ("trước 19h00 hằng ngày") is due every day: no single day to
-    /// follow, so it is shown by report state like a standing duty.
-    public var hasKnownDay: Bool { period != .day && day != nil }
+    /// Whether a due day can be computed: a daily report ("trước 19h00 hằng
+    /// ngày") is due every day; any other period needs the day the phrase names.
+    public var hasKnownDay: Bool { period == .day || day != nil }
 
     /// False when the day or month cannot exist ("ngày 0", "ngày 25/13",
     /// "ngày 30/2 hằng năm"); the 29th of February exists in leap years.
@@ -93,7 +92,8 @@ public struct Recurrence: Sendable, Hashable, Codable {
     /// The first due day on or after `date` (the date of the figures: a
     /// report due today is still in time), or nil when the phrase names no day.
     public func nextOccurrence(onOrAfter date: CivilDate) -> CivilDate? {
-        guard period != .day, let day else { return nil }
+        if period == .day { return date }
+        guard let day else { return nil }
         let all = [Day(day: day, month: month)] + otherDays
         return all.compactMap { next($0, onOrAfter: date) }.min()
     }

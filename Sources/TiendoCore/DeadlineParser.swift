@@ -13,7 +13,7 @@ public struct DeadlineParser: Sendable {
     public var documentYear: Int?
 
     /// The date of the figures: a recurring deadline is due on its next
-    /// occurrence from this day. Without it, the first after the document's date.
+    /// occurrence after this day. Without it, the first after the document's date.
     public var asOf: CivilDate?
 
     public init(documentDate: CivilDate? = nil, documentYear: Int? = nil, asOf: CivilDate? = nil) {
@@ -22,11 +22,11 @@ public struct DeadlineParser: Sendable {
         self.asOf = asOf
     }
 
-    /// The due day of a recurrence: the next occurrence from the date of the
-    /// figures, or the first after the document's date.
+    /// The due day of a recurrence: its next occurrence after the date of the
+    /// figures (the one still to come), or the first after the document's date.
     public func due(of recurrence: Recurrence) -> CivilDate? {
-        if let asOf { return recurrence.nextOccurrence(onOrAfter: asOf) }
-        return documentDate.flatMap { recurrence.firstOccurrence(after: $0) }
+        guard let from = asOf ?? documentDate else { return nil }
+        return recurrence.firstOccurrence(after: from)
     }
 
     /// The result of reading one text: the deadline, if any, and problems
@@ -81,6 +81,17 @@ public struct DeadlineParser: Sendable {
     static let recurringPlain = TextPattern(#"(?:^|\s)(hằng|hàng)\s+(tuần|tháng|quý|quí|năm)\b"#)
     static let reference = TextPattern(
         #"theo\s+(?:đúng\s+)?(?:(?:tiến độ|thời gian|thời hạn|lộ trình|yêu cầu)\s+(?:của|tại|quy định tại|nêu tại)?\s*)?((?:Kế hoạch|Chương trình|Đề án|Lộ trình|Quyết định|Công văn|Thông báo|Chỉ thị)\s+số\s+[0-9][\w./\-Đđ]*)"#, needsDigit: true)
+    static let yearlyThing = TextPattern(
+        #"(?:kế hoạch|dự toán|ngân sách|chỉ tiêu|mục tiêu|nhiệm vụ|vốn|lộ trình|trung hạn|sự cố|kinh phí|dự án|chương trình|đề án)(?:\s*,?\s*[\p{L}]+){0,3}\s*,?\s*$"#, caseSensitive: true)
+
+    /// Whether the words just before `offset` are a noun phrase a "hằng năm"
+    /// qualifies. Lower case only: "thực hiện Kế hoạch hằng năm" names this
+    /// Plan, and evaluating it each year is a schedule.
+    static func qualifiesNoun(_ text: String, before offset: Int) -> Bool {
+        let start = max(0, offset - 60)
+        return yearlyThing.isMatch(text.utf16Slice(start..<offset))
+    }
+
     static let deferred = TextPattern(#"^\s*(?:theo|sau khi)\s+\S.*$"#)
     // "Khi có phát sinh", "khi có yêu cầu": whenever the need arises.
     static let whenNeeded = TextPattern(#"^\s*khi\s+(?:có\s+)?(?:phát sinh|yêu cầu|cần thiết)[^.;]*"#)
@@ -386,7 +397,9 @@ public struct DeadlineParser: Sendable {
             return Deadline(text: match.text.trimmed, kind: .recurring,
                             due: due(of: recurrence), recurrence: recurrence)
         }
-        if let match = Self.recurringPlain.firstMatch(in: text) {
+        // "dự toán ngân sách hằng năm", "kế hoạch thực hiện hàng năm": the
+        // name of a yearly plan or budget, not how often the duty is done.
+        if let match = Self.recurringPlain.matches(in: text).first(where: { !Self.qualifiesNoun(text, before: $0.range.lowerBound) }) {
             let recurrence = Recurrence(period: Self.period(match.group(2) ?? ""))
             return Deadline(text: match.text.trimmed, kind: .recurring, due: nil, recurrence: recurrence)
         }

@@ -14,18 +14,20 @@ struct ReadingRulesTests {
         var testDescription: String { "\(phrase) @ \(asOf) → \(due)" }
     }
 
-    @Test("a recurring deadline is due on its next occurrence from the date of the figures",
+    @Test("a recurring deadline is due on its next occurrence after the date of the figures",
           arguments: [
-              // "ngày 15 hằng tháng": the day itself, after it, across a month end and a year end.
-              Occurrence(phrase: "báo cáo vào ngày 15 hằng tháng", asOf: "2026-01-15", due: "2026-01-15"),
+              // "ngày 15 hằng tháng": before it, on it, across a month end and a year end.
+              Occurrence(phrase: "báo cáo vào ngày 15 hằng tháng", asOf: "2026-01-14", due: "2026-01-15"),
+              Occurrence(phrase: "báo cáo vào ngày 15 hằng tháng", asOf: "2026-01-15", due: "2026-02-15"),
               Occurrence(phrase: "báo cáo vào ngày 15 hằng tháng", asOf: "2026-01-31", due: "2026-02-15"),
               Occurrence(phrase: "báo cáo vào ngày 15 hằng tháng", asOf: "2026-12-20", due: "2027-01-15"),
               // "trước ngày 15/11 hằng năm": exclusive, so the 14th.
               Occurrence(phrase: "gửi báo cáo trước ngày 15/11 hằng năm", asOf: "2026-10-31", due: "2026-11-14"),
-              Occurrence(phrase: "gửi báo cáo trước ngày 15/11 hằng năm", asOf: "2026-11-15", due: "2027-11-14"),
+              Occurrence(phrase: "gửi báo cáo trước ngày 15/11 hằng năm", asOf: "2026-11-14", due: "2027-11-14"),
               Occurrence(phrase: "gửi báo cáo trước ngày 15/11 hằng năm", asOf: "2026-12-31", due: "2027-11-14"),
               // Two days a year: whichever comes next.
-              Occurrence(phrase: "báo cáo trước ngày 01/6 và 15/11 hằng năm", asOf: "2026-05-31", due: "2026-05-31"),
+              Occurrence(phrase: "báo cáo trước ngày 01/6 và 15/11 hằng năm", asOf: "2026-05-30", due: "2026-05-31"),
+              Occurrence(phrase: "báo cáo trước ngày 01/6 và 15/11 hằng năm", asOf: "2026-05-31", due: "2026-11-14"),
               Occurrence(phrase: "báo cáo trước ngày 01/6 và 15/11 hằng năm", asOf: "2026-06-30", due: "2026-11-14"),
               Occurrence(phrase: "báo cáo trước ngày 01/6 và 15/11 hằng năm", asOf: "2026-12-31", due: "2027-05-31"),
               // The same, written as a labelled cell.
@@ -46,14 +48,14 @@ struct ReadingRulesTests {
         #expect(parser.parse("vào ngày 15 hằng tháng").deadline?.due == .iso("2025-12-15"))
     }
 
-    @Test("intraday reports recur every day: no single due day, shown by report state")
+    @Test("intraday reports recur every day: due the day after the date of the figures")
     func intraday() {
         let parser = DeadlineParser(documentDate: .iso("2025-11-21"), asOf: .iso("2025-12-01"))
         for phrase in ["báo cáo trước 19h00 hằng ngày", "báo cáo 02 lần/ngày (trước 9h00 và 16h00)"] {
             let deadline = parser.parse(phrase).deadline
             #expect(deadline?.kind == .recurring, "\(phrase)")
             #expect(deadline?.recurrence?.period == .day, "\(phrase)")
-            #expect(deadline?.due == nil, "\(phrase)")
+            #expect(deadline?.due == .iso("2025-12-02"), "\(phrase)")
         }
     }
 
@@ -109,6 +111,15 @@ struct ReadingRulesTests {
           ])
     func notDeadlines(_ text: String) {
         #expect(DeadlineParser(documentDate: .iso("2025-11-19")).parse(text).deadline?.due == nil)
+    }
+
+    @Test("'hằng năm' naming a yearly plan or budget is no schedule; opening a duty, it is")
+    func yearlyNoun() {
+        let parser = DeadlineParser(documentDate: .iso("2025-11-19"))
+        #expect(parser.parse("Lập dự toán ngân sách nhà nước hàng năm cho Chương trình.").deadline == nil)
+        #expect(parser.parse("Phê duyệt kế hoạch thực hiện hằng năm của ngành.").deadline == nil)
+        #expect(parser.parse("Hằng năm, tổ chức kiểm tra việc thực hiện.").deadline?.kind == .recurring)
+        #expect(parser.parse("Tổng hợp, đánh giá kết quả thực hiện Kế hoạch hằng năm.").deadline?.kind == .recurring)
     }
 
     @Test("opening paragraphs hold no task and none of their dates is a deadline, in two markups",

@@ -106,4 +106,24 @@ import Testing
             try RealExpectation.parse(Self.expectation.replacingOccurrences(of: "2025-12-30", with: "30/12/2025"), name: "due")
         }
     }
+    @Test func twinRowsGoToTheTaskThatAgrees() throws {
+        let text = """
+        - as-of: 2025-12-01
+
+        ## Nhiệm vụ
+
+        | id | opening words | lead | partners | deadline phrase | kind | due | reason |
+        |---|---|---|---|---|---|---|---|
+        | a | Đánh giá nhu cầu sử dụng đất | Sở Nông nghiệp và Môi trường | | | | | |
+        | b | Đánh giá nhu cầu sử dụng đất | Sở Xây dựng | | | | | |
+        """
+        let expected = try RealExpectation.parse(text, name: "twins")
+        // The reader missed the first twin: the second must still count as exact.
+        let comparison = RealComparison(expectation: expected,
+                                        tasks: [Self.task("2", "Đánh giá nhu cầu sử dụng đất phù hợp", lead: ["Sở Xây dựng"])],
+                                        reviewItems: [])
+        #expect(comparison.figures.exact == 1)
+        #expect(comparison.missing.map(\.id) == ["a"])
+    }
 }
+

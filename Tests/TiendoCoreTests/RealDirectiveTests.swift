@@ -351,13 +351,19 @@ struct RealComparison {
         var usedReview = Set<Int>()
         for task in tasks {
             let text = RealText.words(TaskTextPlain.of(task))
-            // The row whose opening words start earliest in this task, first in file order on a tie.
+            // The row whose opening words start earliest in this task. Rows that
+            // tie (a duty the document repeats word for word) go to the one the
+            // task agrees with most, then to the first in file order, so a task
+            // the reader missed does not push its twin onto the wrong row.
             let candidates = expectation.tasks.indices.filter { !used.contains($0) }
                 .compactMap { index in Self.offset(of: expectation.tasks[index].words, in: text).map { (index, $0) } }
-            if let best = candidates.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }) {
+            if let earliest = candidates.map(\.1).min() {
+                let tied = candidates.filter { $0.1 == earliest }.map { index, _ in
+                    (index, Self.differences(expectation.tasks[index], task, asOf: expectation.asOf))
+                }
+                let best = tied.min { $0.1.count < $1.1.count || ($0.1.count == $1.1.count && $0.0 < $1.0) }!
                 used.insert(best.0)
-                pairs.append(Pair(row: expectation.tasks[best.0], task: task,
-                                  differences: Self.differences(expectation.tasks[best.0], task, asOf: expectation.asOf)))
+                pairs.append(Pair(row: expectation.tasks[best.0], task: task, differences: best.1))
                 continue
             }
             if let review = expectation.review.firstIndex(where: { Self.offset(of: $0.words, in: text) != nil }) {

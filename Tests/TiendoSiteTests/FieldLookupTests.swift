@@ -52,6 +52,7 @@ import TiendoCore
         let nav = SiteBuilder.NavItem(label: "Tổng quan", href: "index.html", current: true)
         check(nav)
         check(SiteBuilder.LayoutView(title: "t", siteName: "s", root: "", stylesheet: "a.css", script: "a.js", nav: [nav],
-                                     content: RenderedMarkup(bytes: Array("<p>x</p>".utf8)), asOf: "26/06/2026", bodySuffix: ""))
+                                     content: RenderedMarkup(bytes: Array("<p>x</p>".utf8)), asOf: "26/06/2026", hasAsOf: true,
+                                     dataUpdated: "26/06/2026", bodySuffix: ""))
     }
 }

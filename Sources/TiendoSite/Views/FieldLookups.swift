@@ -10,6 +10,8 @@ extension BadgeView {
         case "css": css.templateValue
         case "symbol": symbol.templateValue
         case "label": label.templateValue
+        case "statusClass": statusClass.templateValue
+        case "reported": reported.templateValue
         default: nil
         }
     }
@@ -37,6 +39,8 @@ extension ProgressView {
         case "counts": counts.templateValue
         case "onTime": onTime.templateValue
         case "hasTotal": hasTotal.templateValue
+        case "silent": silent.templateValue
+        case "hasSilent": hasSilent.templateValue
         default: nil
         }
     }
@@ -51,6 +55,9 @@ extension ProgressView.ClassCount {
         case "shortLabel": shortLabel.templateValue
         case "count": count.templateValue
         case "isZero": isZero.templateValue
+        case "statusClass": statusClass.templateValue
+        case "silent": silent.templateValue
+        case "hasSilent": hasSilent.templateValue
         default: nil
         }
     }
@@ -84,6 +91,7 @@ extension UnitPageView.UnitTaskRow {
         case "badge": badge.templateValue
         case "state": state.templateValue
         case "hasRow": hasRow.templateValue
+        case "daysLeft": daysLeft.templateValue
         case "completed": completed.templateValue
         case "report": report.templateValue
         case "noteHTML": noteHTML.templateValue
@@ -100,6 +108,7 @@ extension TaskPageView.UnitStatusRow {
         case "role": role.templateValue
         case "badge": badge.templateValue
         case "state": state.templateValue
+        case "hasState": hasState.templateValue
         case "completed": completed.templateValue
         case "report": report.templateValue
         case "updated": updated.templateValue
@@ -114,6 +123,9 @@ extension MatrixView.Cell {
         switch name {
         case "symbol": symbol.templateValue
         case "css": css.templateValue
+        case "statusClass": statusClass.templateValue
+        case "reported": reported.templateValue
+        case "label": label.templateValue
         default: nil
         }
     }
@@ -150,6 +162,8 @@ extension UnitsView.Row {
         case "taskCount": taskCount.templateValue
         case "overdue": overdue.templateValue
         case "hasOverdue": hasOverdue.templateValue
+        case "overdueSilent": overdueSilent.templateValue
+        case "hasOverdueSilent": hasOverdueSilent.templateValue
         case "progress": progress.templateValue
         default: nil
         }
@@ -177,6 +191,7 @@ extension TaskPageView {
         case "progress": progress.templateValue
         case "rows": rows.templateValue
         case "unitCount": unitCount.templateValue
+        case "classChoices": classChoices.templateValue
         default: nil
         }
     }
@@ -193,6 +208,8 @@ extension SiteBuilder.LayoutView {
         case "nav": nav.templateValue
         case "content": content.templateValue
         case "asOf": asOf.templateValue
+        case "hasAsOf": hasAsOf.templateValue
+        case "dataUpdated": dataUpdated.templateValue
         case "bodySuffix": bodySuffix.templateValue
         default: nil
         }
@@ -254,6 +271,7 @@ extension CalendarView.Item {
 extension ProgressPageView.TaskRow {
     func value(named name: String) -> TemplateValue? {
         switch name {
+        case "directiveID": directiveID.templateValue
         case "directive": directive.templateValue
         case "taskID": taskID.templateValue
         case "href": href.templateValue
@@ -302,6 +320,7 @@ extension CalendarView.Day {
 extension HomeView.OverdueTask {
     func value(named name: String) -> TemplateValue? {
         switch name {
+        case "directiveID": directiveID.templateValue
         case "taskID": taskID.templateValue
         case "href": href.templateValue
         case "directive": directive.templateValue
@@ -309,6 +328,8 @@ extension HomeView.OverdueTask {
         case "due": due.templateValue
         case "phrase": phrase.templateValue
         case "count": count.templateValue
+        case "silent": silent.templateValue
+        case "hasSilent": hasSilent.templateValue
         case "units": units.templateValue
         case "more": more.templateValue
         case "hasMore": hasMore.templateValue

@@ -21,6 +21,14 @@ struct TaskPageView: ViewModel {
     let progress: ProgressView
     let rows: [UnitStatusRow]
     let unitCount: Int
+    /// The choices of the filter by class and report state.
+    let classChoices: [Choice]
+
+    struct Choice: ViewModel {
+        let value: String
+        let label: String
+        let count: Int
+    }
 
     struct UnitStatusRow: ViewModel {
         let name: String
@@ -28,6 +36,8 @@ struct TaskPageView: ViewModel {
         let role: String
         let badge: BadgeView
         let state: String
+        /// Whether the unit has a row: the class's badge already says when it has not.
+        let hasState: Bool
         let completed: String
         let report: String
         let updated: String
@@ -57,13 +67,20 @@ struct TaskPageView: ViewModel {
         references = task.references.joined(separator: ", ")
         hasReferences = !task.references.isEmpty
         let assignments = context.tracker.assignments(for: task.key)
-        progress = ProgressView(context.tracker.progress(of: assignments))
+        let figures = context.tracker.progress(task: task.key)
+        progress = ProgressView(figures)
         unitCount = assignments.count
-        rows = assignments.map { assignment in
+        classChoices = statusOrder.reversed().filter { figures.count($0) > 0 }.map {
+            Choice(value: $0.rawValue, label: $0.label, count: figures.count($0))
+        }
+        // Whom to chase first: overdue and silent, overdue and reported, in
+        // time, standing, done late, done on time; then by Vietnamese name.
+        let ordered = context.order.bySeverity(assignments)
+        rows = ordered.map { assignment in
             UnitStatusRow(
                 name: context.unitName(assignment.unitCode), href: context.link(page, context.paths.unit(assignment.unitCode)),
-                role: assignment.role == .lead ? "Chủ trì" : "Phối hợp", badge: BadgeView.of(assignment.statusClass),
-                state: assignment.row?.state.label ?? "", completed: Format.date(assignment.row?.completed),
+                role: assignment.role == .lead ? "Chủ trì" : "Phối hợp", badge: BadgeView.of(assignment),
+                state: assignment.row?.state.label ?? "", hasState: assignment.reported, completed: Format.date(assignment.row?.completed),
                 report: assignment.row?.report ?? "", updated: Format.date(assignment.row?.updated),
                 noteHTML: context.noteHTML(assignment.row?.note ?? ""))
         }

@@ -14,6 +14,7 @@ struct UnitPageView: ViewModel {
     let hasTasks: Bool
     let upcoming: [UnitTaskRow]
     let hasUpcoming: Bool
+    let upcomingDays: Int
     let consolidated: [ConsolidatedTask]
     let isConsolidator: Bool
 
@@ -28,6 +29,8 @@ struct UnitPageView: ViewModel {
         let badge: BadgeView
         let state: String
         let hasRow: Bool
+        /// "còn N ngày" / "hôm nay là hạn cuối", for the "Sắp đến hạn" cards.
+        let daysLeft: String
         let completed: String
         let report: String
         let noteHTML: String
@@ -48,6 +51,18 @@ struct UnitPageView: ViewModel {
         let hasReported: Bool
     }
 
+    /// The window of "Sắp đến hạn", as on the home page.
+    static let upcomingDays = HomeView.upcomingDays
+
+    /// A unit's tasks not yet done whose last day falls from the date of
+    /// the figures to `upcomingDays` after it, soonest first.
+    static func upcoming(_ assignments: Tracker.UnitAssignments, asOf: CivilDate) -> [Tracker.Assignment] {
+        let last = asOf.adding(days: upcomingDays)
+        return assignments
+            .filter { $0.row?.state != .done && ($0.due.map { $0 >= asOf && $0 <= last } ?? false) }
+            .sorted { ($0.due!, $0.task) < ($1.due!, $1.task) }
+    }
+
     init(_ context: SiteContext, unit: Unit) {
         let page = context.paths.unit(unit.code)
         name = unit.name
@@ -57,10 +72,10 @@ struct UnitPageView: ViewModel {
         hasAliases = !unit.aliases.isEmpty
         feedHref = context.link(page, context.paths.unitFeed(unit.code))
         let assignments = context.tracker.assignments(forUnit: unit.code)
-        progress = ProgressView(context.tracker.progress(of: assignments))
+        progress = ProgressView(context.tracker.progress(unit: unit.code))
         // A unit's tasks come from few directives: link each one once per page.
         var directiveLinks: [String: (title: String, href: String)] = [:]
-        func row(_ assignment: Tracker.Assignment) -> UnitTaskRow {
+        func row(_ assignment: Tracker.Assignment, daysLeft: String) -> UnitTaskRow {
             let task = context.tracker.task(assignment.task)!
             let facts = context.taskFacts[task.key]!
             let directive: (title: String, href: String)
@@ -74,18 +89,20 @@ struct UnitPageView: ViewModel {
                 directive: directive.title, directiveHref: directive.href,
                 taskID: task.id, href: context.link(page, facts.page),
                 excerpt: facts.rowExcerpt, role: assignment.role == .lead ? "Chủ trì" : "Phối hợp",
-                deadline: facts.deadline, badge: BadgeView.of(assignment.statusClass),
-                state: assignment.row?.state.label ?? "Chưa báo cáo", hasRow: assignment.row != nil, completed: Format.date(assignment.row?.completed),
+                deadline: facts.deadline, badge: BadgeView.of(assignment),
+                state: assignment.row?.state.label ?? "Chưa báo cáo", hasRow: assignment.row != nil, daysLeft: daysLeft,
+                completed: Format.date(assignment.row?.completed),
                 report: assignment.row?.report ?? "", noteHTML: context.noteHTML(assignment.row?.note ?? ""))
         }
-        tasks = assignments.map(row)
+        tasks = assignments.map { row($0, daysLeft: "") }
         hasTasks = !assignments.isEmpty
         let asOf = context.asOf
-        upcoming = assignments
-            .filter { $0.row?.state != .done && ($0.due.map { $0 >= asOf } ?? false) }
-            .sorted { ($0.due!, $0.task) < ($1.due!, $1.task) }
-            .prefix(5).map(row)
+        upcoming = Self.upcoming(assignments, asOf: asOf).map { assignment in
+            let days = assignment.due!.dayNumber - asOf.dayNumber
+            return row(assignment, daysLeft: days == 0 ? "hôm nay là hạn cuối" : "còn \(days) ngày")
+        }
         hasUpcoming = !upcoming.isEmpty
+        upcomingDays = Self.upcomingDays
 
         var consolidated: [ConsolidatedTask] = []
         for directive in context.tracker.directives {
@@ -131,6 +148,9 @@ struct UnitsView: ViewModel {
         let taskCount: Int
         let overdue: Int
         let hasOverdue: Bool
+        /// How many of the overdue tasks the unit has not reported on.
+        let overdueSilent: Int
+        let hasOverdueSilent: Bool
         let progress: ProgressView
     }
 
@@ -147,7 +167,8 @@ struct UnitsView: ViewModel {
                 let search = (unit.aliases + [unit.code]).joined(separator: " | ")
                 return Row(name: unit.name, href: context.link(page, context.paths.unit(unit.code)), search: search,
                            code: unit.code, taskCount: progress.total, overdue: progress.count(.overdue),
-                           hasOverdue: progress.count(.overdue) > 0, progress: ProgressView(progress))
+                           hasOverdue: progress.count(.overdue) > 0, overdueSilent: progress.silent(.overdue),
+                           hasOverdueSilent: progress.silent(.overdue) > 0, progress: ProgressView(progress))
             })
         }
     }
