@@ -88,7 +88,10 @@ public struct DeadlineParser: Sendable {
     /// qualifies. Lower case only: "thực hiện Kế hoạch hằng năm" names this
     /// Plan, and evaluating it each year is a schedule.
     static func qualifiesNoun(_ text: String, before offset: Int) -> Bool {
-        let start = max(0, offset - 60)
+        var start = max(0, offset - 60)
+        // Never cut a character outside the Basic Multilingual Plane in two.
+        let units = text.utf16
+        while start < offset, UTF16.isTrailSurrogate(units[units.index(units.startIndex, offsetBy: start)]) { start += 1 }
         return yearlyThing.isMatch(text.utf16Slice(start..<offset))
     }
 

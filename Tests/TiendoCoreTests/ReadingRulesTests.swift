@@ -120,6 +120,8 @@ struct ReadingRulesTests {
         #expect(parser.parse("Phê duyệt kế hoạch thực hiện hằng năm của ngành.").deadline == nil)
         #expect(parser.parse("Hằng năm, tổ chức kiểm tra việc thực hiện.").deadline?.kind == .recurring)
         #expect(parser.parse("Tổng hợp, đánh giá kết quả thực hiện Kế hoạch hằng năm.").deadline?.kind == .recurring)
+        // Characters outside the BMP before the words are not cut in two.
+        #expect(parser.parse(String(repeating: "😀", count: 40) + " kế hoạch hằng năm").deadline == nil)
     }
 
     @Test("opening paragraphs hold no task and none of their dates is a deadline, in two markups",
