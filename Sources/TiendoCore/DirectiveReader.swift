@@ -93,6 +93,7 @@ struct ReadingContext {
     var tasks: [Task] = []
     var unassigned: [ReviewItem] = []
     var usedIDs = Set<String>()
+    private var hintCache: [String: String] = [:]
     /// The last item read, when it opened with a letter ("d) Giao ..."): the
     /// bullets and plain paragraphs after it are its content, not new items.
     private var letteredItem: (unassigned: Bool, index: Int)?
@@ -785,8 +786,16 @@ struct ReadingContext {
         lastItem = fields == nil ? (false, tasks.count - 1, markdown, plain, line, blockLine) : nil
     }
 
-    func suggestionHint(_ name: String) -> String {
-        let suggestions = register.suggestions(for: name)
+    /// Suggestions cost an edit distance against every register name: a
+    /// body named on many tasks ("Công an tỉnh") is looked up once.
+    mutating func suggestionHint(_ name: String) -> String {
+        if let known = hintCache[name] { return known }
+        let hint = Self.hint(register.suggestions(for: name))
+        hintCache[name] = hint
+        return hint
+    }
+
+    static func hint(_ suggestions: [String]) -> String {
         if suggestions.isEmpty { return "thêm đơn vị này (hoặc tên gọi khác) vào tệp danh sách đơn vị" }
         return "có phải " + suggestions.map { "\"\($0)\"" }.joined(separator: " hay ") + "? Nếu là đơn vị mới, thêm vào tệp danh sách đơn vị"
     }
