@@ -546,10 +546,13 @@ struct ReadingContext {
             }
             let lettered = TaskField.marker.isMatch(plain)
             // A loose paragraph with a day of its own is a duty of its own.
-            if !lettered, TaskField.fields(in: plain) == nil, deadlines.parse(plain).deadline?.due == nil,
+            // A paragraph that assigns anew ("Giao Sở X ...", a lead-in before a list) starts something else.
+            let assignsAnew = Self.opensWithAssignment.isMatch(plain) || (plain.hasSuffix(":") && next?.isList == true)
+            if assignsAnew { letteredItem = nil; lastItem = nil }
+            if !lettered, !assignsAnew, TaskField.fields(in: plain) == nil, deadlines.parse(plain).deadline?.due == nil,
                continueLetteredItem(block) { return }
             // "Khi ...", "Trường hợp ...", "Đối với ...": a condition that spells out the item above.
-            if !lettered, let item = lastItem, Self.elaboration.isMatch(plain), TaskField.fields(in: plain) == nil,
+            if !lettered, !assignsAnew, let item = lastItem, Self.elaboration.isMatch(plain), TaskField.fields(in: plain) == nil,
                deadlines.parse(plain).deadline?.due == nil,
                continueLetteredItem(block, item: (item.unassigned, item.index)) { return }
             if plain.hasSuffix(":"), !lettered, let next, next.isList {

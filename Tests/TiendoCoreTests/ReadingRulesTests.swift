@@ -197,6 +197,26 @@ struct ReadingRulesTests {
         #expect(output.directive.tasks[1].text.contains("Đối với công trình mới"))
     }
 
+    @Test("a lead-in that assigns anew after lettered items is not their content")
+    func leadInAfterLetteredItems() {
+        let text = """
+        ## **1. Các sở, ngành thành phố**
+
+        a) Tổ chức thực hiện cải cách thủ tục hành chính.
+
+        b) Bảo đảm công khai, minh bạch.
+
+        Giao Sở Giáo dục và Đào tạo chủ trì, phối hợp với Sở Xây dựng thực hiện các nhiệm vụ sau:
+
+        - Xây dựng phương án ứng phó thiên tai.
+        - Sắp xếp thôn, tổ dân phố.
+        """
+        let tasks = Fixture.read(text).directive.tasks
+        #expect(tasks.map(\.id) == ["1.1", "1.2", "1.3", "1.4"])
+        #expect(tasks[2].assignees.map(\.code) == ["SGDDT", "SXD"])
+        #expect(tasks[2].reading == .leadIn)
+    }
+
     @Test("lettered and bold-led body headings", arguments: [
         "**I. Trách nhiệm cụ thể**\n\na) Sở Xây dựng\n\n- Đánh giá quy hoạch xây dựng.\n\nb) Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh\n\n- Đánh giá an ninh, quốc phòng.\n",
         "**I. Trách nhiệm cụ thể**\n\n**1. Sở Xây dựng:** đánh giá quy hoạch xây dựng.\n\n**2. Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh:** đánh giá an ninh, quốc phòng.\n",
