@@ -10,6 +10,9 @@ public struct FrontMatter: Sendable {
     public var date: CivilDate?
     public var subject: String?
     public var signer: String?
+    /// Written by `tiendo import` from the document's header, so a clerk can correct them.
+    public var issuer: String?
+    public var kind: String?
     public var corrections: [String: TaskCorrection] = [:]
     /// Line in the file where the Markdown body starts (1 when there is no front matter).
     public var bodyStartLine: Int = 1
@@ -17,7 +20,7 @@ public struct FrontMatter: Sendable {
     public init() {}
 
     /// The keys front matter may have.
-    public static let keys = ["id", "title", "number", "so", "date", "subject", "signer", "tasks"]
+    public static let keys = ["id", "title", "number", "so", "date", "subject", "signer", "issuer", "kind", "tasks"]
 
     /// Splits `text` into front matter and body. The body keeps its text
     /// byte for byte; only the block between the fences is removed.
@@ -72,6 +75,8 @@ public struct FrontMatter: Sendable {
         number = string("number") ?? string("so")
         subject = string("subject")
         signer = string("signer")
+        issuer = string("issuer")
+        kind = string("kind")
         if let dateText = string("date") {
             if let date = CivilDate(iso: dateText) ?? DateText.parseDay(dateText) {
                 self.date = date
