@@ -59,9 +59,10 @@ struct ImportCommand: ParsableCommand {
         Console.out(ImportSummary.text(prepared, source: file))
         // Read back from the file just written, exactly as `tiendo tasks FILE` would.
         var readDiagnostics: [Diagnostic] = []
-        let tasks = loader.readDirective(at: prepared.path, register: register, renderHTML: false,
-                                         diagnostics: &readDiagnostics)?.tasks ?? []
-        Console.out(TaskListing.text(tasks))
+        if let directive = loader.readDirective(at: prepared.path, register: register, renderHTML: false,
+                                                diagnostics: &readDiagnostics) {
+            Console.out(TaskReview.text([directive]))
+        }
         Console.report(diagnostics + readDiagnostics)
         if (diagnostics + readDiagnostics).hasErrors { throw ExitCode(1) }
     }

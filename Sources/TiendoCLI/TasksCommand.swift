@@ -19,59 +19,29 @@ struct TasksCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Thư mục nội dung (để lấy danh sách đơn vị).", valueName: "DIR"))
     var content: String = "content"
 
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Ngày số liệu, để tính lần tới của thời hạn định kỳ (mặc định: hôm nay theo giờ Việt Nam).", valueName: "YYYY-MM-DD"))
+    var asOfText: String?
+
     func run() throws {
+        let asOf = try AsOfArgument.resolve(asOfText)
         let loader = ContentLoader(contentDirectory: content)
         var diagnostics: [Diagnostic] = []
         let register = loader.loadRegister(diagnostics: &diagnostics)
         let paths = files.isEmpty ? loader.directiveFiles() : files
-        var tasks: [Task] = []
+        var directives: [Directive] = []
         for path in paths {
-            if let directive = loader.readDirective(at: path, register: register, renderHTML: false, diagnostics: &diagnostics) {
-                tasks += directive.tasks
+            if let directive = loader.readDirective(at: path, register: register, renderHTML: false, asOf: asOf,
+                                                    diagnostics: &diagnostics) {
+                directives.append(directive)
             }
         }
         if json {
-            Console.out(TaskJSON.document(tasks))
+            Console.out(TaskJSON.document(directives.flatMap(\.tasks)))
         } else {
-            Console.out(TaskListing.text(tasks))
+            Console.out(TaskReview.text(directives))
         }
         Console.report(diagnostics)
         if diagnostics.hasErrors { throw ExitCode(1) }
     }
 }
 
-/// The human-readable listing of `tiendo tasks`.
-enum TaskListing {
-    static func text(_ tasks: [Task]) -> String {
-        var out = ""
-        var directive = ""
-        for task in tasks {
-            if task.directiveID != directive {
-                directive = task.directiveID
-                out += "== \(directive)\n"
-            }
-            out += "\n[\(task.id)] \(task.section)\n"
-            let lead = task.assignees.filter { $0.role == .lead }.map(describe)
-            let partners = task.assignees.filter { $0.role == .partner }.map(describe)
-            out += "  Chủ trì: \(lead.isEmpty ? "(chưa rõ)" : lead.joined(separator: "; "))\n"
-            if !partners.isEmpty { out += "  Phối hợp: \(partners.joined(separator: "; "))\n" }
-            out += "  Số đơn vị: \(task.units.count)\n"
-            if let deadline = task.deadline {
-                let due = deadline.due.map { " → \($0.vietnamese)" } ?? ""
-                out += "  Thời hạn: \"\(deadline.text)\" (\(deadline.kind.rawValue))\(due)\n"
-            } else {
-                out += "  Thời hạn: (không ghi)\n"
-            }
-            if let consolidator = task.consolidator {
-                out += "  Tổng hợp: \(consolidator.name)\(consolidator.code.map { " [\($0)]" } ?? "")\n"
-            }
-            let firstLine = VietnameseText.collapseSpaces(task.text)
-            out += "  " + (firstLine.count > 160 ? String(firstLine.prefix(157)) + "..." : firstLine) + "\n"
-        }
-        return out
-    }
-
-    static func describe(_ assignee: Assignee) -> String {
-        assignee.name + (assignee.code.map { " [\($0)]" } ?? " [không có trong danh sách]")
-    }
-}

@@ -12,30 +12,35 @@ public struct AssigneeNames: Sendable {
     /// Words that start the name of a body a directive can assign, used to
     /// keep a name the register does not know instead of dropping it.
     static let organisationStarts = TextPattern(
-        #"^(?:Sở|Ban|Công an|Bộ Chỉ huy|Bộ|UBND|Ủy ban|Uỷ ban|Văn phòng|Thanh tra|Kho bạc|Thuế|Chi cục|Cục|Bảo hiểm|Trung tâm|Hội|Liên đoàn|Đài|Báo|Trường|Bệnh viện|Tòa án|Toà án|Viện|Mặt trận|Đoàn|Thành đoàn|Quân|Cảng vụ|Đảng ủy|Đảng uỷ|Hội đồng|Ngân hàng|Công ty|Tổng công ty|Các)\b"#,
+        #"^(?:Sở|Ban|Công an|Bộ Chỉ huy|Bộ|UBND|Ủy ban|Uỷ ban|Văn phòng|Thanh tra|Kho bạc|Thuế|Chi cục|Cục|Bảo hiểm|Trung tâm|Hội|Liên đoàn|Liên minh|Đài|Báo|Trường|Bệnh viện|Tòa án|Toà án|Viện|Mặt trận|Đoàn|Thành đoàn|Tỉnh đoàn|Tỉnh Đoàn|Quân|Cảng vụ|Đảng ủy|Đảng uỷ|Hội đồng|Ngân hàng|Công ty|Tổng công ty|Hải quan|Hiệp hội|Liên hiệp|Giám đốc|Thủ trưởng|Chủ tịch|Người đứng đầu|Các|[Cc]ơ quan|[Tt]ổ chức chính trị|[Cc]ác (?:cơ quan|doanh nghiệp|tổ chức chính trị|cơ sở|trường|đơn vị|hội))(?!\p{L})"#,
         caseSensitive: true)
-    /// Words that start like an organisation but name an event or an act.
+    /// Words that start like an organisation but name an event or an act,
+    /// or the public at large ("các tổ chức, cá nhân", "người dân"), whose
+    /// duties no unit reports on.
     static let notOrganisation = TextPattern(
-        #"^(?:Hội nghị|Hội thảo|Báo cáo|Ban hành|Bộ máy|Các (?!(?:sở|Sở|ban|Ban|ngành|cơ quan|Ủy ban|UBND|phòng|Phòng)(?!\p{L})))"#,
+        #"^(?:Hội nghị|Hội thảo|Hội thi|Hội chợ|Báo cáo|Ban hành|Bộ máy|Bộ tiêu chí|Bộ dữ liệu|Bộ chỉ số|[Cc]ác (?!(?:sở|Sở|ban|Ban|ngành|cơ quan|Ủy ban|UBND|phòng|Phòng|doanh nghiệp|cơ sở|trường|đơn vị|hội|Hội|tổ chức chính trị)(?!\p{L}))|[Cc]ác đơn vị (?:liên quan|có liên quan|được giao))"#,
         caseSensitive: true)
+    static let publicAtLarge = TextPattern(#"tổ chức,?\s*cá nhân|người dân|hộ gia đình"#)
 
     /// Whether a name the register does not know is still worth keeping as
     /// an assignee ("Công an Thành phố"), rather than ordinary words.
     static func looksLikeOrganisation(_ name: String) -> Bool {
-        organisationStarts.isMatch(name) && !notOrganisation.isMatch(name)
+        organisationStarts.isMatch(name) && !notOrganisation.isMatch(name) && !publicAtLarge.isMatch(String(name.prefix(40)))
     }
 
-    static let vague = TextPattern(#"(?:các\s+)?(?:cơ quan|đơn vị|địa phương|tổ chức)[^,;]*liên quan|đơn vị có liên quan|các địa phương|các ngành liên quan"#)
+    /// "các đơn vị liên quan", "các sở, ngành, địa phương có liên quan":
+    /// kinds of body closed by "liên quan" name nobody a tracker can follow.
+    static let vague = TextPattern(#"(?:(?:[Cc]ác\s+)?(?:[Ss]ở|ban|ngành|cơ quan|đơn vị|địa phương|tổ chức)(?:\s*(?:,|và)\s*(?:các\s+)?(?:sở|ban|ngành|cơ quan|đơn vị|địa phương|tổ chức))*(?:\s+[^\s,;]+){0,3}?\s+(?:có\s+)?liên quan)(?!\p{L})|đơn vị có liên quan|các địa phương|các ngành liên quan"#, caseSensitive: true)
 
     /// "Giao Sở Xây dựng chủ trì": the words that open an assignment, and
     /// the verbs that close the name of its lead.
     static let giao = TextPattern(#"(?:^|[\s.;:,(])(?:giao|đề nghị|yêu cầu)\s+"#)
     static let leadEnd = TextPattern(
-        #"\s+(?:là cơ quan\s+)?(?:chủ trì|thực hiện|tham mưu|triển khai|hướng dẫn|tổ chức|xây dựng|nghiên cứu|rà soát|khẩn trương|có trách nhiệm|phối hợp|căn cứ|theo dõi|kiểm tra|chỉ đạo|bố trí|hoàn thiện|trình|tổng hợp)(?!\p{L})"#)
+        #"\s+(?:là cơ quan\s+)?(?:chủ trì|kịp thời|phát hiện|chủ động|tăng cường|đẩy mạnh|tiếp tục|đảm bảo|bảo đảm|cung cấp|giám sát|thực hiện|tham mưu|triển khai|hướng dẫn|tổ chức|xây dựng|nghiên cứu|rà soát|khẩn trương|có trách nhiệm|phối hợp|căn cứ|theo dõi|kiểm tra|chỉ đạo|bố trí|hoàn thiện|trình|tổng hợp)(?!\p{L})"#)
     static let subjectLead = TextPattern(#"^(.+?)\s+(?:là cơ quan\s+)?chủ trì"#)
     static let partnersStart = TextPattern(#"phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+)?"#)
     static let partnersEnd = TextPattern(
-        #"\s+(?:tổ chức|thực hiện|triển khai|xây dựng|rà soát|tham mưu|nghiên cứu|để|hoàn thành|trình|báo cáo|khẩn trương|kiểm tra|hướng dẫn|đánh giá|đề xuất)(?!\p{L})|\s+(?:và\s+)?(?:các\s+)?(?:cơ quan|đơn vị|địa phương)[^,;.]*liên quan|[;.:(]|$"#)
+        #"\s+(?:tổ chức|thực hiện|triển khai|xây dựng|rà soát|tham mưu|nghiên cứu|để|hoàn thành|trình|báo cáo|khẩn trương|kiểm tra|hướng dẫn|đánh giá|đề xuất)(?!\p{L})|[;.:(]|$"#)
 
     public struct Found: Sendable, Hashable {
         public var lead: [Assignee] = []
@@ -47,7 +52,7 @@ public struct AssigneeNames: Sendable {
     public func sentence(_ text: String) -> Found {
         let plain = VietnameseText.collapseSpaces(text)
         var found = Found()
-        if let lead = span(in: plain, after: Self.giao, endingAt: Self.leadEnd) {
+        if let lead = span(in: plain, after: Self.giao, endingAt: Self.leadEnd), startsWithName(lead) {
             found.lead = names(in: lead, role: .lead, keepUnknown: true)
             if found.lead.contains(where: { $0.code == nil }) && found.lead.count > 3 { found.lead = [] }
         } else if let match = Self.subjectLead.firstMatch(in: plain), let lead = match.group(1), lead.count <= 80 {
@@ -58,6 +63,53 @@ public struct AssigneeNames: Sendable {
         }
         return found
     }
+
+    /// "Sở Tài chính, Công an tỉnh có trách nhiệm ...", "Thủ trưởng các sở,
+    /// ngành căn cứ chức năng ...": a paragraph that opens with the bodies
+    /// it binds, before its first verb. Names the register does not know are
+    /// kept when they read as an organisation (another province's bodies).
+    public func subject(_ text: String) -> Found? {
+        let plain = VietnameseText.collapseSpaces(text)
+        guard let opening = Self.subjectStart.firstMatch(in: plain) else { return nil }
+        let rest = plain.utf16Slice(opening.range.upperBound..<plain.utf16.count)
+        guard Self.looksLikeOrganisation(rest),
+              let lead = span(in: rest, after: Self.origin, endingAt: Self.subjectEnd),
+              lead.count <= 300 else { return nil }
+        var found = Found()
+        found.lead = names(in: lead, role: .lead, keepUnknown: true)
+        guard !found.lead.isEmpty else { return nil }
+        if let list = span(in: plain, after: Self.partnersStart, endingAt: Self.partnersEnd) {
+            found.partners = names(in: list, role: .partner, keepUnknown: true)
+                .filter { p in !found.lead.contains { $0.name == p.name } }
+        }
+        return found
+    }
+
+    /// "theo đề nghị của cơ quan ..." is no assignment: what follows the verb must be a body.
+    func startsWithName(_ text: String) -> Bool {
+        guard let first = Self.pieces(of: text).first?.text else { return false }
+        return Self.looksLikeOrganisation(first) || register.resolve(Self.stripRoleWords(first)) != nil
+            || register.hasName(startingWith: first)
+    }
+
+    /// The partners a text names after "phối hợp (với)", whoever leads.
+    public func partners(_ text: String) -> [Assignee] {
+        let plain = VietnameseText.collapseSpaces(text)
+        guard let list = span(in: plain, after: Self.partnersStart, endingAt: Self.partnersEnd) else { return [] }
+        return names(in: list, role: .partner, keepUnknown: true)
+    }
+
+    static let headOfBody = TextPattern(#"^(?:Giám đốc|Thủ trưởng|Chủ tịch|Người đứng đầu)(?!\p{L})"#, caseSensitive: true)
+    static func isHeadOfBody(_ name: String) -> Bool { headOfBody.isMatch(name) }
+
+    /// What may come before the bodies a paragraph opens with: an item
+    /// marker, and the head of the body ("Giám đốc các sở", "Chủ tịch UBND").
+    static let subjectStart = TextPattern(
+        #"^\s*(?:[-+•]\s*)?(?:(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*)[.)]\s*)?(?:(?:Giám đốc|Thủ trưởng|Chủ tịch|Người đứng đầu|Lãnh đạo)\s+)?"#)
+    static let origin = TextPattern(#"^"#)
+    /// The first verb after the subject's names.
+    static let subjectEnd = TextPattern(
+        #"\s+(?:là cơ quan\s+)?(?:chủ trì|thực hiện|tiến hành|tham mưu|triển khai|hướng dẫn|tổ chức|xây dựng|nghiên cứu|rà soát|khẩn trương|có trách nhiệm|chịu trách nhiệm|phối hợp|căn cứ|theo dõi|kiểm tra|chỉ đạo|bố trí|hoàn thiện|trình|tổng hợp|chủ động|tăng cường|đẩy mạnh|tiếp tục|thường xuyên|quan tâm|vận động|tuyên truyền|cung cấp|đảm bảo|bảo đảm|giám sát|lồng ghép|quản lý|cập nhật|theo chức năng|trong phạm vi|định kỳ|là)(?!\p{L})|\s*:"#)
 
     /// Whether the text assigns a duty with "giao", "đề nghị" or "yêu cầu".
     func assigns(_ text: String) -> Bool {
@@ -94,12 +146,14 @@ public struct AssigneeNames: Sendable {
         let pieces = Self.pieces(of: cleaned)
         var result: [Assignee] = []
         var index = 0
+        var lastUnknown: Int?
         while index < pieces.count {
             var matched = false
             // Longest run of pieces first: a name may contain "," or "và".
             for end in stride(from: min(pieces.count, index + 6), to: index, by: -1) {
                 let candidate = Self.join(pieces[index..<end])
-                if let entry = register.resolve(Self.stripRoleWords(candidate)) {
+                if let entry = register.resolve(Self.stripRoleWords(candidate))
+                    ?? register.resolve(Self.spelledOut(Self.stripRoleWords(candidate))) {
                     result.append(Assignee(name: candidate, code: entry.code, role: role))
                     index = end
                     matched = true
@@ -110,9 +164,18 @@ public struct AssigneeNames: Sendable {
                 let name = pieces[index].text
                 if keepUnknown, Self.looksLikeOrganisation(name), name.count <= 100 {
                     result.append(Assignee(name: name, code: nil, role: role))
+                    lastUnknown = result.count - 1
+                } else if keepUnknown, let last = lastUnknown, last == result.count - 1,
+                          !name.isEmpty, name.first.map({ !$0.isNumber }) ?? false,
+                          result[last].name.count + name.count <= 100 {
+                    // "Báo và Phát thanh, Truyền hình tỉnh": a piece that does
+                    // not start a name goes on the unknown name before it.
+                    result[last].name += pieces[index].separator + name
                 }
                 index += 1
+                continue
             }
+            lastUnknown = nil
         }
         var seen = Set<String>()
         return result.filter { seen.insert($0.code ?? $0.name).inserted }
@@ -161,6 +224,25 @@ public struct AssigneeNames: Sendable {
             text += offset == 0 ? piece.text : piece.separator + piece.text
         }
         return text
+    }
+
+    /// The short forms appendix cells use for the standard names of
+    /// departments and bodies ("Sở KH&CN", "Sở NN&MT", "BQL", "TP").
+    static let shortForms: [(String, String)] = [
+        ("KH&CN", "Khoa học và Công nghệ"), ("KHCN", "Khoa học và Công nghệ"),
+        ("NN&MT", "Nông nghiệp và Môi trường"), ("NNMT", "Nông nghiệp và Môi trường"),
+        ("GD&ĐT", "Giáo dục và Đào tạo"), ("GDĐT", "Giáo dục và Đào tạo"),
+        ("VH,TT&DL", "Văn hóa, Thể thao và Du lịch"), ("VHTTDL", "Văn hóa, Thể thao và Du lịch"),
+        ("LĐ-TB&XH", "Lao động - Thương binh và Xã hội"), ("MTTQ", "Mặt trận Tổ quốc"),
+        ("BQL", "Ban Quản lý"), ("TP", "thành phố"), ("VN", "Việt Nam"),
+    ]
+
+    static func spelledOut(_ name: String) -> String {
+        var words = name.split(separator: " ").map(String.init)
+        for index in words.indices {
+            if let long = shortForms.first(where: { $0.0 == words[index] })?.1 { words[index] = long }
+        }
+        return words.joined(separator: " ")
     }
 
     /// "Sở Tài chính (chủ trì)" → "Sở Tài chính".

@@ -37,7 +37,17 @@ public struct Deadline: Sendable, Hashable, Codable {
 /// How a recurring deadline repeats.
 public struct Recurrence: Sendable, Hashable, Codable {
     public enum Period: String, Sendable, Hashable, Codable {
-        case week, month, quarter, halfYear = "half-year", year
+        case day, week, month, quarter, halfYear = "half-year", year
+    }
+
+    /// A further due day in the same period ("trước ngày 01/6 và 15/11 hằng năm").
+    public struct Day: Sendable, Hashable, Codable {
+        public var day: Int
+        public var month: Int?
+        public init(day: Int, month: Int? = nil) {
+            self.day = day
+            self.month = month
+        }
     }
 
     public var period: Period
@@ -47,42 +57,62 @@ public struct Recurrence: Sendable, Hashable, Codable {
     public var month: Int?
     /// "trước ngày 15 hằng tháng" allows up to the 14th.
     public var exclusive: Bool
+    /// Other due days in each period, beside `day`/`month`.
+    public var otherDays: [Day]
 
-    public init(period: Period, day: Int? = nil, month: Int? = nil, exclusive: Bool = false) {
+    public init(period: Period, day: Int? = nil, month: Int? = nil, exclusive: Bool = false, otherDays: [Day] = []) {
         self.period = period
         self.day = day
         self.month = month
         self.exclusive = exclusive
+        self.otherDays = otherDays
     }
+
+    /// Whether a due day can be computed: a daily report ("trước 19h00 hằng
+    /// ngày") is due every day; any other period needs the day the phrase names.
+    public var hasKnownDay: Bool { period == .day || day != nil }
 
     /// False when the day or month cannot exist ("ngày 0", "ngày 25/13",
     /// "ngày 30/2 hằng năm"); the 29th of February exists in leap years.
     public var isPossible: Bool {
-        if let day, !(1...31).contains(day) { return false }
-        if let month {
-            guard (1...12).contains(month) else { return false }
-            if let day, day > CivilDate.daysIn(month: month, year: 2000) { return false }
+        let all = (day.map { [Day(day: $0, month: month)] } ?? []) + otherDays
+        return all.allSatisfy { d in
+            guard (1...31).contains(d.day) else { return false }
+            guard let month = d.month else { return true }
+            return (1...12).contains(month) && d.day <= CivilDate.daysIn(month: month, year: 2000)
         }
-        return true
     }
 
-    /// The first due day strictly after `date`, or nil when the phrase names no day.
+    /// The first due day strictly after `date` (the document's date: its
+    /// own day is not a report day), or nil when the phrase names no day.
     public func firstOccurrence(after date: CivilDate) -> CivilDate? {
+        nextOccurrence(onOrAfter: date.adding(days: 1))
+    }
+
+    /// The first due day on or after `date` (the date of the figures: a
+    /// report due today is still in time), or nil when the phrase names no day.
+    public func nextOccurrence(onOrAfter date: CivilDate) -> CivilDate? {
+        if period == .day { return date }
         guard let day else { return nil }
+        let all = [Day(day: day, month: month)] + otherDays
+        return all.compactMap { next($0, onOrAfter: date) }.min()
+    }
+
+    private func next(_ due: Day, onOrAfter date: CivilDate) -> CivilDate? {
         let months: [Int]
         switch period {
-        case .week: return nil
+        case .day, .week: return nil
         case .month: months = Array(1...12)
-        case .quarter: months = month.map { m in (0..<4).map { (m - 1) % 3 + 1 + 3 * $0 } } ?? [3, 6, 9, 12]
-        case .halfYear: months = month.map { m in [(m - 1) % 6 + 1, (m - 1) % 6 + 7] } ?? [6, 12]
-        case .year: months = [month ?? 12]
+        case .quarter: months = due.month.map { m in (0..<4).map { (m - 1) % 3 + 1 + 3 * $0 } } ?? [3, 6, 9, 12]
+        case .halfYear: months = due.month.map { m in [(m - 1) % 6 + 1, (m - 1) % 6 + 7] } ?? [6, 12]
+        case .year: months = [due.month ?? 12]
         }
         for year in date.year...(date.year + 1) {
             for m in months {
-                let clamped = min(day, CivilDate.daysIn(month: m, year: year))
-                guard var due = CivilDate(year: year, month: m, day: clamped) else { continue }
-                if exclusive { due = due.adding(days: -1) }
-                if due > date { return due }
+                let clamped = min(due.day, CivilDate.daysIn(month: m, year: year))
+                guard var day = CivilDate(year: year, month: m, day: clamped) else { continue }
+                if exclusive { day = day.adding(days: -1) }
+                if day >= date { return day }
             }
         }
         return nil

@@ -12,9 +12,21 @@ public struct DeadlineParser: Sendable {
     public var documentDate: CivilDate?
     public var documentYear: Int?
 
-    public init(documentDate: CivilDate? = nil, documentYear: Int? = nil) {
+    /// The date of the figures: a recurring deadline is due on its next
+    /// occurrence after this day. Without it, the first after the document's date.
+    public var asOf: CivilDate?
+
+    public init(documentDate: CivilDate? = nil, documentYear: Int? = nil, asOf: CivilDate? = nil) {
         self.documentDate = documentDate
         self.documentYear = documentYear ?? documentDate?.year
+        self.asOf = asOf
+    }
+
+    /// The due day of a recurrence: its next occurrence after the date of the
+    /// figures (the one still to come), or the first after the document's date.
+    public func due(of recurrence: Recurrence) -> CivilDate? {
+        guard let from = asOf ?? documentDate else { return nil }
+        return recurrence.firstOccurrence(after: from)
     }
 
     /// The result of reading one text: the deadline, if any, and problems
@@ -53,6 +65,12 @@ public struct DeadlineParser: Sendable {
     static let monthWithoutYear = TextPattern(#"(?:trong|hết|cuối)\s+tháng\s+(\d{1,2})(?!\d)(?!\s*(?:[/\-]|năm)\s*\d)"#, needsDigit: true)
     static let quarterWithoutYear = TextPattern(#"(?:trong|hết|cuối)\s+qu[ýí]\s+"# + roman + #"(?![\p{L}\d])(?!\s*(?:[/\-]|năm|,\s*năm)\s*\d)"#)
     static let half = TextPattern(#"(?:trong\s+)?6\s+tháng\s+(đầu|cuối)\s+năm(?:\s+(\d{4}))?"#, needsDigit: true)
+    // "Tháng 11 - 12/2025", "từ tháng 10 đến tháng 12/2025": the end of the range.
+    static let monthRange = TextPattern(#"tháng\s+\d{1,2}\s*(?:[-–—]|đến)\s*(?:tháng\s+)?(\d{1,2})\s*(?:[/\-]|năm)\s*(\d{4})"#, needsDigit: true)
+    // In a deadline field: "Năm 2025 - 2026", "2025 - 2035", "từ năm 2026 đến năm 2030".
+    static let yearRange = TextPattern(#"(?:năm\s+)?(\d{4})\s*(?:[-–—]|đến)\s*(?:năm\s+)?(\d{4})"#, needsDigit: true)
+    // In a deadline field: "Năm 2026 và các năm tiếp theo" is due within its first year.
+    static let yearLead = TextPattern(#"^\s*(?:từ\s+|trong\s+)?năm\s+(\d{4})(?!\s*[-–—/]\s*\d)"#, needsDigit: true)
     static let year = TextPattern(#"(?:trong|hết|cuối)\s+năm\s+(\d{4})"#, needsDigit: true)
     // A deadline cell that is only a year ("Năm 2026", "2026").
     static let yearBare = TextPattern(#"^\s*(?:năm\s+)?(\d{4})\s*\.?\s*$"#, needsDigit: true)
@@ -63,6 +81,23 @@ public struct DeadlineParser: Sendable {
     static let recurringPlain = TextPattern(#"(?:^|\s)(hằng|hàng)\s+(tuần|tháng|quý|quí|năm)\b"#)
     static let reference = TextPattern(
         #"theo\s+(?:đúng\s+)?(?:(?:tiến độ|thời gian|thời hạn|lộ trình|yêu cầu)\s+(?:của|tại|quy định tại|nêu tại)?\s*)?((?:Kế hoạch|Chương trình|Đề án|Lộ trình|Quyết định|Công văn|Thông báo|Chỉ thị)\s+số\s+[0-9][\w./\-Đđ]*)"#, needsDigit: true)
+    static let yearlyThing = TextPattern(
+        #"(?:kế hoạch|dự toán|ngân sách|chỉ tiêu|mục tiêu|nhiệm vụ|vốn|lộ trình|trung hạn|sự cố|kinh phí|dự án|chương trình|đề án)(?:\s*,?\s*[\p{L}]+){0,3}\s*,?\s*$"#, caseSensitive: true)
+
+    /// Whether the words just before `offset` are a noun phrase a "hằng năm"
+    /// qualifies. Lower case only: "thực hiện Kế hoạch hằng năm" names this
+    /// Plan, and evaluating it each year is a schedule.
+    static func qualifiesNoun(_ text: String, before offset: Int) -> Bool {
+        var start = max(0, offset - 60)
+        // Never cut a character outside the Basic Multilingual Plane in two.
+        let units = text.utf16
+        while start < offset, UTF16.isTrailSurrogate(units[units.index(units.startIndex, offsetBy: start)]) { start += 1 }
+        return yearlyThing.isMatch(text.utf16Slice(start..<offset))
+    }
+
+    static let deferred = TextPattern(#"^\s*(?:theo|sau khi)\s+\S.*$"#)
+    // "Khi có phát sinh", "khi có yêu cầu": whenever the need arises.
+    static let whenNeeded = TextPattern(#"^\s*khi\s+(?:có\s+)?(?:phát sinh|yêu cầu|cần thiết)[^.;]*"#)
     static let timingWord = TextPattern(#"tiến độ|thời gian|thời hạn|lộ trình"#)
     static let standing = TextPattern(#"(?:^|[^\p{L}])(thường xuyên|tiếp tục|liên tục)(?:$|[^\p{L}])"#)
 
@@ -72,7 +107,7 @@ public struct DeadlineParser: Sendable {
     /// its own (an appendix cell, "Thời gian thực hiện: ..."), where a bare
     /// date or period is the deadline.
     public func parse(_ rawText: String, labelled: Bool = false) -> Result {
-        let text = VietnameseText.collapseSpaces(rawText.precomposedNFC)
+        let text = Self.withoutNonDeadlines(VietnameseText.collapseSpaces(rawText.precomposedNFC), labelled: labelled)
         var problems: [String] = []
 
         // 1. Explicit days.
@@ -108,6 +143,15 @@ public struct DeadlineParser: Sendable {
             return Result(deadline: latest.0, problems: problems)
         }
         if !problems.isEmpty { return Result(deadline: nil, problems: problems) }
+        // "trước ngày 15/11 hằng năm", "ngày 15 hằng tháng": days that come
+        // back each period, not one day of the document's year.
+        if let recurring = recurringDays(in: text) {
+            if let recurrence = recurring.recurrence, !recurrence.isPossible {
+                problems.append("ngày không có thật (trong \"\(recurring.text)\")")
+                return Result(deadline: nil, problems: problems)
+            }
+            return Result(deadline: recurring, problems: problems)
+        }
         if let partial = dayWithoutYear(in: text, excluding: insideRecurring, problems: &problems) {
             return Result(deadline: partial, problems: problems)
         }
@@ -153,6 +197,19 @@ public struct DeadlineParser: Sendable {
             let first = match.group(1)?.lowercased() == "đầu"
             addPeriod(match, endMonth: first ? 6 : 12, year: match.group(2).flatMap({ Int($0) }) ?? documentYear)
         }
+        for match in Self.monthRange.matches(in: text) {
+            guard let m = Int(match.group(1) ?? ""), let y = Int(match.group(2) ?? ""), (1...12).contains(m) else { continue }
+            addPeriod(match, endMonth: m, year: y)
+        }
+        if labelled {
+            for match in Self.yearRange.matches(in: text) {
+                guard let y = Int(match.group(2) ?? "") else { continue }
+                addPeriod(match, endMonth: 12, year: y)
+            }
+            if periods.isEmpty, let match = Self.yearLead.firstMatch(in: text), let y = Int(match.group(1) ?? "") {
+                addPeriod(match, endMonth: 12, year: y)
+            }
+        }
         for match in Self.year.matches(in: text) {
             guard let y = Int(match.group(1) ?? "") else { continue }
             addPeriod(match, endMonth: 12, year: y)
@@ -166,7 +223,18 @@ public struct DeadlineParser: Sendable {
         }
 
         // 3. Recurring.
-        if let recurring = recurringDeadline(in: text, dayMatches: recurringDayMatches) {
+        if var recurring = recurringDeadline(in: text, dayMatches: recurringDayMatches) {
+            // "Thường xuyên, hằng năm": a standing duty with a yearly report.
+            if recurring.due == nil, recurring.recurrence?.hasKnownDay != true,
+               let match = Self.standing.firstMatch(in: text), let word = match.group(1),
+               let plain = Self.recurringPlain.firstMatch(in: text),
+               abs(plain.range.lowerBound - match.range.upperBound) <= 4 {
+                recurring.kind = .standing
+                recurring.text = Self.span(of: [match.range, Self.recurringPlain.firstMatch(in: text)?.range].compactMap { $0 }, in: text)
+                    .trimming(anyOf: " ,.;()")
+                if recurring.text.isEmpty { recurring.text = word }
+                return Result(deadline: recurring, problems: problems)
+            }
             if let recurrence = recurring.recurrence, !recurrence.isPossible {
                 let written = [recurrence.day.map(String.init), recurrence.month.map(String.init)].compactMap { $0 }.joined(separator: "/")
                 problems.append("ngày \"\(written)\" không có thật (trong \"\(recurring.text)\")")
@@ -184,6 +252,16 @@ public struct DeadlineParser: Sendable {
             let cleaned = Self.trimReference(reference)
             let phraseEnd = match.text.count - (reference.count - cleaned.count)
             return Result(deadline: Deadline(text: String(match.text.prefix(phraseEnd)).trimmed, kind: .reference, due: nil, reference: cleaned), problems: problems)
+        }
+
+        // A deadline field that defers to another schedule: "Theo tiến độ
+        // xây dựng dự thảo ...", "Sau khi Nghị định ... được ban hành".
+        if labelled, let match = Self.deferred.firstMatch(in: text) {
+            return Result(deadline: Deadline(text: match.text.trimmed.trimming(anyOf: " ."), kind: .reference, due: nil), problems: problems)
+        }
+
+        if labelled, let match = Self.whenNeeded.firstMatch(in: text) {
+            return Result(deadline: Deadline(text: match.text.trimmed, kind: .standing, due: nil), problems: problems)
         }
 
         // 5. Standing duties.
@@ -221,6 +299,88 @@ public struct DeadlineParser: Sendable {
         return found.max { ($0.0.due ?? floor, $0.1) < ($1.0.due ?? floor, $1.1) }?.0
     }
 
+    // MARK: Days that recur
+
+    static let periodWord = TextPattern(#"(?:hằng|hàng|mỗi)\s+(ngày|tuần|tháng|quý|quí|năm)(?!\p{L})|\d{1,2}\s*lần\s*/\s*(ngày|tuần|tháng|quý|năm)"#)
+    static let dayMonth = #"(\d{1,2})\s*(?:/|\s+tháng\s+)(\d{1,2})(?![\d/])(?!\s*(?:[.\-]|,?\s*năm)\s*\d)"#
+    static let daysOfYear = TextPattern(
+        #"(?:(trước|chậm nhất|vào|trong)\s+)?ngày\s+"# + dayMonth + #"(?:\s*(?:,|và)\s*(?:ngày\s+)?"# + dayMonth + ")*", needsDigit: true)
+    static let oneDayMonth = TextPattern(dayMonth, needsDigit: true)
+    static let dayOfMonth = TextPattern(#"(?:(trước|chậm nhất|vào|trong)\s+)?ngày\s+(\d{1,2})(?!\s*(?:/|tháng|\d))"#, needsDigit: true)
+    static let hour = TextPattern(#"(?:(trước|chậm nhất|vào|trong)\s+)?\d{1,2}\s*(?:h|giờ)\s*\d{0,2}"#, needsDigit: true)
+
+    /// A recurrence with the day it falls on: "trước ngày 15/11 hằng năm",
+    /// "Hằng năm (trước ngày 15/11)", "trước ngày 01/6 và 15/11 hằng năm",
+    /// "ngày 15 hằng tháng", "trước 19h00 hằng ngày", "02 lần/ngày".
+    func recurringDays(in text: String) -> Deadline? {
+        guard let periodMatch = Self.periodWord.firstMatch(in: text),
+              let word = periodMatch.group(1) ?? periodMatch.group(2) else { return nil }
+        let period = word.lowercased() == "ngày" ? Recurrence.Period.day : Self.period(word)
+        switch period {
+        case .year, .halfYear:
+            guard let match = Self.daysOfYear.firstMatch(in: text) else { return nil }
+            let days = Self.oneDayMonth.matches(in: match.text).compactMap { m -> Recurrence.Day? in
+                guard let d = Int(m.group(1) ?? ""), let mo = Int(m.group(2) ?? "") else { return nil }
+                return Recurrence.Day(day: d, month: mo)
+            }
+            guard let first = days.first else { return nil }
+            let recurrence = Recurrence(period: .year, day: first.day, month: first.month,
+                                        exclusive: match.group(1)?.lowercased() == "trước", otherDays: Array(days.dropFirst()))
+            return Deadline(text: Self.span(of: [match.range, periodMatch.range], in: text).trimming(anyOf: " ,.;()"),
+                            kind: .recurring, due: due(of: recurrence), recurrence: recurrence)
+        case .month, .quarter:
+            guard let match = Self.dayOfMonth.firstMatch(in: text), let d = Int(match.group(2) ?? "") else { return nil }
+            let recurrence = Recurrence(period: period, day: d, exclusive: match.group(1)?.lowercased() == "trước")
+            return Deadline(text: Self.span(of: [match.range, periodMatch.range], in: text).trimming(anyOf: " ,.;()"),
+                            kind: .recurring, due: due(of: recurrence), recurrence: recurrence)
+        case .day:
+            let recurrence = Recurrence(period: .day)
+            let ranges = [periodMatch.range] + (Self.hour.firstMatch(in: text).map { [$0.range] } ?? [])
+            return Deadline(text: Self.span(of: ranges, in: text).trimming(anyOf: " ,.;()"),
+                            kind: .recurring, due: due(of: recurrence), recurrence: recurrence)
+        case .week:
+            return nil
+        }
+    }
+
+    /// The text from the first to the last of some ranges, when they lie
+    /// close together; else the first alone.
+    static func span(of ranges: [Range<Int>], in text: String) -> String {
+        guard let first = ranges.min(by: { $0.lowerBound < $1.lowerBound }) else { return "" }
+        let start = first.lowerBound, end = ranges.map(\.upperBound).max()!
+        if end - start <= 80 { return text.utf16Slice(start..<end) }
+        return text.utf16Slice(first)
+    }
+
+    // MARK: Not deadlines
+
+    /// A parenthesis that reports what was done ("(đã hoàn thành ngày
+    /// 10/10/2025)"), a cited document's date ("Kế hoạch số 12/KH-UBND ngày
+    /// 5/3/2025"), a plan's horizon ("giai đoạn 2026 - 2030", "đến năm 2030"):
+    /// removed before any deadline is looked for.
+    static let pastParenthesis = TextPattern(#"\([^()]*(?:\bđã\b|vừa qua|trước đây|năm trước)[^()]*\)"#)
+    static let citedDate = TextPattern(
+        #"(?:số\s+)?\d{1,5}(?:/\d{4})?[/\-][A-ZĐa-zđ][\wĐđ\-/]*\s*,?\s*ngày\s+(?:\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s*,?\s*năm\s+\d{4})"#,
+        needsDigit: true, isCitation: true)
+    static let horizon = TextPattern(#"giai đoạn\s+\d{4}\s*[-–—]\s*\d{4}|(?:đến|tới)\s+năm\s+\d{4}|tầm nhìn\s+(?:đến\s+)?(?:năm\s+)?\d{4}"#, needsDigit: true)
+
+    static func withoutNonDeadlines(_ text: String, labelled: Bool) -> String {
+        var result = text
+        var patterns = [pastParenthesis, citedDate]
+        if !labelled { patterns.append(horizon) }
+        for pattern in patterns {
+            for match in pattern.matches(in: result).reversed() {
+                var range = match.range
+                // A cited document keeps its number (a schedule by reference), loses its date.
+                if pattern.isCitation, let day = match.text.range(of: "ngày", options: .backwards) {
+                    range = (range.lowerBound + match.text[..<day.lowerBound].utf16.count)..<range.upperBound
+                }
+                result = result.replacingUTF16(range, with: " ")
+            }
+        }
+        return result
+    }
+
     private func recurringDeadline(in text: String, dayMatches: [TextPattern.Match]) -> Deadline? {
         if let match = dayMatches.first {
             let period = Self.period(match.group(5) ?? "")
@@ -229,7 +389,7 @@ public struct DeadlineParser: Sendable {
                                         day: Int(match.group(2) ?? ""), month: match.group(3).flatMap { Int($0) },
                                         exclusive: exclusive)
             return Deadline(text: match.text.trimmed, kind: .recurring,
-                            due: documentDate.flatMap { recurrence.firstOccurrence(after: $0) }, recurrence: recurrence)
+                            due: due(of: recurrence), recurrence: recurrence)
         }
         if let match = Self.recurringPeriodic.firstMatch(in: text) {
             let word = (match.group(1) ?? "").lowercased()
@@ -238,9 +398,11 @@ public struct DeadlineParser: Sendable {
                                         month: match.group(4).flatMap { Int($0) },
                                         exclusive: match.group(2)?.lowercased() == "trước")
             return Deadline(text: match.text.trimmed, kind: .recurring,
-                            due: documentDate.flatMap { recurrence.firstOccurrence(after: $0) }, recurrence: recurrence)
+                            due: due(of: recurrence), recurrence: recurrence)
         }
-        if let match = Self.recurringPlain.firstMatch(in: text) {
+        // "dự toán ngân sách hằng năm", "kế hoạch thực hiện hàng năm": the
+        // name of a yearly plan or budget, not how often the duty is done.
+        if let match = Self.recurringPlain.matches(in: text).first(where: { !Self.qualifiesNoun(text, before: $0.range.lowerBound) }) {
             let recurrence = Recurrence(period: Self.period(match.group(2) ?? ""))
             return Deadline(text: match.text.trimmed, kind: .recurring, due: nil, recurrence: recurrence)
         }

@@ -9,6 +9,8 @@ public struct Directive: Sendable, Codable {
     public var title: String
     public var metadata: DirectiveMetadata
     public var tasks: [Task]
+    /// Items that read like duties but name nobody: listed for review, not tracked.
+    public var unassigned: [ReviewItem] = []
     /// The Markdown body (front matter removed), parsed with HTML per block.
     public var blocks: [MarkdownBlock]
     /// The body's first line in the file, for turning block lines into file lines.

@@ -18,7 +18,10 @@ public struct DirectiveReader: Sendable {
     ///   - file: the path diagnostics name.
     ///   - defaultID: the id when front matter sets none (the file's stem).
     ///   - renderHTML: false when only tasks are wanted (the `tasks` command).
-    public func read(_ text: String, file: String, defaultID: String, renderHTML: Bool = true) -> Output {
+    ///   - asOf: the date of the figures; a recurring deadline is due on its
+    ///     next occurrence from that day (nil: after the directive's date).
+    public func read(_ text: String, file: String, defaultID: String, renderHTML: Bool = true,
+                     asOf: CivilDate? = nil) -> Output {
         var diagnostics: [Diagnostic] = []
         let (frontMatter, body) = FrontMatter.split(text.precomposedNFC, file: file, diagnostics: &diagnostics)
         let parsed = Markdown.parseBounded(body, renderHTML: renderHTML)
@@ -42,7 +45,7 @@ public struct DirectiveReader: Sendable {
         var context = ReadingContext(
             directiveID: id, file: file, lineOffset: frontMatter.bodyStartLine - 1, bodyLines: bodyLines,
             register: register, names: AssigneeNames(register: register),
-            deadlines: DeadlineParser(documentDate: metadata.date, documentYear: metadata.year))
+            deadlines: DeadlineParser(documentDate: metadata.date, documentYear: metadata.year, asOf: asOf))
         context.readBody(blocks, range: layout.bodyRange, nonTask: layout.nonTask)
         context.applyCorrections(frontMatter.corrections)
         diagnostics.append(contentsOf: context.diagnostics)
@@ -52,8 +55,15 @@ public struct DirectiveReader: Sendable {
                 hint: "kiểm tra các mục giao việc (\"1. Sở ...\", \"**2. UBND các xã...**\") hoặc khai báo nhiệm vụ trong phần đầu tệp"))
         }
         let title = frontMatter.title ?? Self.title(for: metadata, id: id)
-        let directive = Directive(id: id, file: file, title: title, metadata: metadata, tasks: context.tasks,
+        var directive = Directive(id: id, file: file, title: title, metadata: metadata, tasks: context.tasks,
                                   blocks: blocks, bodyLineOffset: frontMatter.bodyStartLine - 1, bodyLines: bodyLines)
+        directive.unassigned = context.unassigned
+        if let first = context.unassigned.first {
+            let ids = context.unassigned.prefix(12).map(\.id).joined(separator: ", ") + (context.unassigned.count > 12 ? ", ..." : "")
+            diagnostics.append(.warning(file, line: first.line,
+                "\(context.unassigned.count) nội dung chưa giao cho đơn vị nào (\(ids)): không tính là nhiệm vụ",
+                hint: "xem bằng \"tiendo tasks \(file)\"; nếu là nhiệm vụ, khai báo \"lead\" hoặc \"assignees\" cho mục đó trong phần đầu tệp"))
+        }
         return Output(directive: directive, diagnostics: diagnostics)
     }
 
@@ -87,13 +97,21 @@ struct ReadingContext {
     let deadlines: DeadlineParser
 
     var tasks: [Task] = []
+    var unassigned: [ReviewItem] = []
+    var usedIDs = Set<String>()
+    private var hintCache: [String: String] = [:]
+    /// The last item read, when it opened with a letter ("d) Giao ..."): the
+    /// bullets and plain paragraphs after it are its content, not new items.
+    private var letteredItem: (unassigned: Bool, index: Int)?
+    /// The last item read, so a list of labelled fields after it
+    /// ("- Cơ quan chủ trì: ...", "- Thời gian thực hiện: ...") can complete it.
+    private var lastItem: (unassigned: Bool, index: Int, markdown: String, plain: String, line: Int, blockLine: Int)?
     var diagnostics: [Diagnostic] = []
     private var sections: [Section] = []
     // Lookups a long document would otherwise pay with a scan per task or
     // per section (a 20 MB directive took 36.7 s, growing with the square
     // of its tasks): task ids taken, each section's place by id, and how
-    // many top-level numbered sections there are.
-    private var taskIDs: Set<String> = []
+    // many top-level numbered sections there are. (Task ids taken are `usedIDs`.)
     private var sectionIndex: [String: Int] = [:]
     private var topLevelSections = 0
     private var leadIn: AssigneeNames.Found?
@@ -120,6 +138,8 @@ struct ReadingContext {
         var pendingField: Candidate?
         /// A plan's "MỤC ĐÍCH, YÊU CẦU" (and its sub-items): explains, assigns nothing.
         var isPurpose = false
+        /// Opened by "a) Sở ..." rather than a number.
+        var isLettered = false
     }
 
     /// Adds a section and keeps the lookups in step (sections only grow).
@@ -181,6 +201,7 @@ struct ReadingContext {
             text = MetadataReader.oneLine(block)
             let lineCount = block.endLine - block.startLine + 1
             guard lineCount == 1 || block.isAllStrong else { return nil }
+            if let lettered = letteredHeading(text) { return lettered }
             if !block.isAllStrong {
                 // A plain paragraph is a heading only when numbered: "II.",
                 // "1.1.", or "1\." as converters from Word escape it.
@@ -196,7 +217,8 @@ struct ReadingContext {
         default:
             return nil
         }
-        guard !text.isEmpty, text.count <= 160 else { return nil }
+        // A bold heading may list its bodies in a parenthesis, which makes it long.
+        guard !text.isEmpty, text.count <= (block.isAllStrong && text.contains("(") ? 400 : 160) else { return nil }
         var number: String?
         var title = text
         if let match = Self.dottedNumbering.firstMatch(in: text) ?? Self.numbering.firstMatch(in: text) {
@@ -204,9 +226,13 @@ struct ReadingContext {
             title = text.replacingUTF16(match.range, with: "")
         }
         let bare = Self.bareName(title)
+        // "Sở Nội vụ (Cơ quan thường trực ...)": a known name before a remark.
+        let head = bare.firstIndex(of: "(").map { String(bare[..<$0]).trimmed } ?? bare
         var found = AssigneeNames.Found()
         if let entry = register.resolve(bare) {
             found.lead = [Assignee(name: bare, code: entry.code, role: .lead)]
+        } else if head != bare, !head.isEmpty, let entry = register.resolve(head) {
+            found.lead = [Assignee(name: head, code: entry.code, role: .lead)]
         } else {
             found = names.sentence(title)
             if found.lead.isEmpty {
@@ -226,13 +252,73 @@ struct ReadingContext {
         }
         // A heading naming a body the register does not know keeps the name
         // (reported when the section opens), so its tasks are not left unassigned.
+        // "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý ...)": the bodies in the parenthesis.
+        if found.isEmpty, number != nil || structural || block.isAllStrong, Self.looksLikeOrganisationHead(bare),
+           let open = bare.firstIndex(of: "("), let close = bare.lastIndex(of: ")"), open < close {
+            let inner = String(bare[bare.index(after: open)..<close])
+            found.lead = names.names(in: inner, role: .lead, keepUnknown: true)
+        }
         if found.isEmpty, number != nil || structural || block.isAllStrong, Self.looksLikeAssignee(bare) {
-            found.lead = [Assignee(name: bare, code: nil, role: .lead)]
+            // "Liên đoàn Lao động, Hội Nông dân, Liên minh Hợp tác xã": several bodies.
+            // A body's head ("Giám đốc Sở, Thủ trưởng cơ quan, ban, ngành") is one name.
+            let listed = AssigneeNames.isHeadOfBody(bare) ? [] : names.names(in: bare, role: .lead, keepUnknown: true)
+            found.lead = listed.isEmpty ? [Assignee(name: bare, code: nil, role: .lead)] : listed
         }
         if !found.isEmpty || number != nil || structural || Self.isAppendix(title) {
             return Heading(number: number, title: title.trimmed, full: text, entry: found)
         }
         return nil
+    }
+
+    static func looksLikeOrganisationHead(_ name: String) -> Bool {
+        AssigneeNames.looksLikeOrganisation(name)
+    }
+
+    static let elaboration = TextPattern(#"^\s*(?:khi|trường hợp|trong trường hợp|đối với|riêng|nếu)(?!\p{L})"#)
+    static let opening = TextPattern(
+        #"^\s*(?:căn cứ|thực hiện|theo|tiếp theo|trên cơ sở|nhằm|thời gian qua|vừa qua|ngày\s+\d|tại\s+(?:công văn|kế hoạch|quyết định|thông báo|chỉ thị))(?!\p{L})"#)
+    /// "c) Giao Công an ...", "Đề nghị Ủy ban MTTQ ...": an item that opens by assigning.
+    static let opensWithAssignment = TextPattern(
+        #"^\s*(?:[-+•]\s*)?(?:(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*)[.)]\s*)?(?:giao|đề nghị|yêu cầu)\s"#)
+    static let letteredName = TextPattern(#"^\s*([a-zđ])\)\s+(\S.{1,118}?)\s*:?\s*$"#, caseSensitive: true)
+    static let letters = Array("abcdđeghiklmnopqrstuvxy")
+
+    /// "a) Sở Nông nghiệp và Môi trường" alone on its line, its duties below:
+    /// a lettered heading, not a duty. A lettered line that goes on with a
+    /// verb ("a) Sở Tài chính chủ trì ...") is a duty.
+    func letteredHeading(_ text: String) -> Heading? {
+        guard let match = Self.letteredName.firstMatch(in: text), let letter = match.group(1), let name = match.group(2),
+              !name.hasSuffix("."), !name.hasSuffix(";"), Self.looksLikeAssignee(name),
+              register.resolve(name) != nil || AssigneeNames.subjectEnd.firstMatch(in: " " + name) == nil else { return nil }
+        let listed = AssigneeNames.isHeadOfBody(name) ? [] : names.names(in: name, role: .lead, keepUnknown: true)
+        guard let index = Self.letters.firstIndex(of: Character(letter)) else { return nil }
+        return Heading(number: "#\(index + 1)", title: name, full: text.trimmed,
+                       entry: AssigneeNames.Found(lead: listed.isEmpty ? [Assignee(name: name, code: nil, role: .lead)] : listed))
+    }
+
+    static let remark = TextPattern(#"^\s*\([^()]*\)\s*[.:;]?\s*$"#)
+    static let boldLead = TextPattern(
+        #"^\s*\*\*\s*((?:\d{1,2}\.)*\d{1,2}|[IVX]{1,5})\s*[.)]\s*([^*]{2,160}?)\s*:?\s*\*\*\s*:?\s*(\S[\s\S]*)$"#, caseSensitive: true)
+
+    /// "**1. Sở Công Thương:** chủ trì, ...": a numbered body in bold that
+    /// opens a section, with its first duty on the same line.
+    func boldLeadHeading(_ block: MarkdownBlock) -> (Heading, String)? {
+        guard block.kind == .paragraph, !block.isAllStrong else { return nil }
+        let source = sourceLines(block).joined(separator: "\n")
+        guard let match = Self.boldLead.firstMatch(in: source), let number = match.group(1),
+              let name = match.group(2), var rest = match.group(3) else { return nil }
+        // "**1. Sở Tài chính** (cơ quan chủ trì)": the remark belongs to the heading.
+        if Self.remark.isMatch(rest) { rest = "" }
+        let bare = Self.bareName(name)
+        guard Self.looksLikeAssignee(bare) || register.resolve(bare) != nil else { return nil }
+        var found = AssigneeNames.Found()
+        if let entry = register.resolve(bare) {
+            found.lead = [Assignee(name: bare, code: entry.code, role: .lead)]
+        } else {
+            let listed = AssigneeNames.isHeadOfBody(bare) ? [] : names.names(in: bare, role: .lead, keepUnknown: true)
+            found.lead = listed.isEmpty ? [Assignee(name: bare, code: nil, role: .lead)] : listed
+        }
+        return (Heading(number: number, title: bare, full: "\(number). \(name.trimmed)", entry: found), rest)
     }
 
     static func bareName(_ title: String) -> String {
@@ -260,9 +346,15 @@ struct ReadingContext {
     mutating func openSection(_ heading: Heading, line: Int) {
         flushPendingField()
         leadIn = nil
+        letteredItem = nil
+        lastItem = nil
         let appendix = Self.isAppendix(heading.title)
         var id: String
-        if let number = heading.number {
+        if let number = heading.number, number.hasPrefix("#") {
+            // A lettered heading sits under the nearest heading that is not lettered.
+            let parent = sections.last { !$0.isLettered }
+            id = (parent.map { $0.id + "." } ?? "") + number.dropFirst()
+        } else if let number = heading.number {
             let isRoman = number.first.map { "IVXL".contains($0) } ?? false
             id = Self.arabic(number)
             if !isRoman, !number.contains("."), let parent = sections.last(where: { $0.heading.first.map { "IVXL".contains($0) } ?? false && !$0.id.contains(".") }),
@@ -291,6 +383,7 @@ struct ReadingContext {
         }
         var section = Section(id: id, heading: heading.full, title: heading.title, assignees: assignees,
                               line: line, isAppendix: appendix)
+        section.isLettered = heading.number?.hasPrefix("#") ?? false
         let parentIsPurpose = parentSection(of: id)?.isPurpose ?? false
         section.isPurpose = heading.entry.isEmpty && (Self.isPurposeTitle(heading.title) || parentIsPurpose)
         appendSection(section)
@@ -313,14 +406,30 @@ struct ReadingContext {
         }
         var index = range.lowerBound
         var ended = false
+        var awaitingHeading = false
         while index < range.upperBound {
             defer { index += 1 }
             if nonTask.contains(index) { continue }
             let block = blocks[index]
             // After the closing formula only an appendix holds tasks.
+            if index > range.lowerBound, MetadataReader.isAttachedDocument(block), !MetadataReader.oneLine(block).hasPrefix("(") {
+                awaitingHeading = true
+                flushPendingField()
+            }
             if ended {
-                guard MetadataReader.isAppendixHeading(block) else { continue }
+                guard MetadataReader.isAppendixHeading(block) || awaitingHeading else { continue }
                 ended = false
+            }
+            // The attached plan's title and "(Kèm theo ...)" line hold no task.
+            if awaitingHeading, heading(block) == nil || MetadataReader.isAttachedDocument(block) { continue }
+            awaitingHeading = false
+            if let (heading, rest) = boldLeadHeading(block) {
+                openSection(heading, line: block.startLine)
+                if !rest.trimmed.isEmpty {
+                    addCandidate(Candidate(markdown: rest, plain: VietnameseText.collapseSpaces(Self.plain(markdown: rest)),
+                                           line: block.startLine, blockLine: block.startLine, fields: nil))
+                }
+                continue
             }
             if let heading = heading(block) {
                 openSection(heading, line: block.startLine)
@@ -396,12 +505,58 @@ struct ReadingContext {
     /// Outside any section, a paragraph is a task only when it assigns
     /// someone ("Giao Sở ... chủ trì") — the rest is preamble.
     func implicitTask(_ plain: String) -> Bool {
+        // The opening paragraphs (bases, the history of earlier documents) assign nothing new.
+        guard !Self.opening.isMatch(plain) else { return false }
         let found = names.sentence(plain)
         return found.lead.contains { $0.code != nil } && names.assigns(plain)
     }
 
+    /// Adds a block to the lettered item before it ("d) Giao Ban Quản lý ...
+    /// chỉ đạo:" and its bullets; "a) ..." and the paragraph that goes on).
+    mutating func continueLetteredItem(_ block: MarkdownBlock, item chosen: (unassigned: Bool, index: Int)? = nil) -> Bool {
+        guard let item = chosen ?? letteredItem else { return false }
+        let markdown = sourceLines(block).joined(separator: "\n")
+        let plain = VietnameseText.collapseSpaces(MetadataReader.plainText(block))
+        if item.unassigned {
+            unassigned[item.index].text += "\n\n" + markdown
+            if unassigned[item.index].deadline == nil { unassigned[item.index].deadline = deadlines.parse(plain).deadline }
+        } else {
+            tasks[item.index].text += "\n\n" + markdown
+            if tasks[item.index].deadline == nil { tasks[item.index].deadline = deadlines.parse(plain).deadline }
+        }
+        return true
+    }
+
+    /// "Rà soát văn bản ..." then "- Cơ quan chủ trì: X" / "- Thời gian
+    /// thực hiện: Y": the fields belong to the item above, which is read
+    /// again with them.
+    mutating func completeWithFields(_ list: MarkdownBlock) -> Bool {
+        guard let item = lastItem, !sections.isEmpty else { return false }
+        var fields: [(TaskField, String)] = []
+        for child in list.children {
+            guard let found = TaskField.fields(in: VietnameseText.collapseSpaces(MetadataReader.plainText(child))) else { return false }
+            fields += found
+        }
+        // "a) Hoạt động 1" then "- Nội dung: ...": the title names the duty only when no field does.
+        let hasTask = fields.contains { $0.0 == .task }
+        guard fields.contains(where: { $0.0 == .lead || $0.0 == .partners || $0.0 == .deadline }) else { return false }
+        let id: String
+        if item.unassigned { id = unassigned.remove(at: item.index).id } else { id = tasks.remove(at: item.index).id }
+        usedIDs.remove(id)
+        sections[sections.count - 1].taskCount -= 1
+        let markdown = item.markdown + "\n\n" + sourceLines(list).joined(separator: "\n")
+        appendTask(markdown: markdown, plain: item.plain, line: item.line, blockLine: item.blockLine,
+                   fields: (hasTask ? [] : [(.task, item.plain)]) + fields, number: nil)
+        lastItem = nil
+        return true
+    }
+
     mutating func taskBlock(_ block: MarkdownBlock, next: MarkdownBlock?) {
         switch block.kind {
+        case .list where completeWithFields(block):
+            return
+        case .list where continueLetteredItem(block):
+            return
         case .list:
             for item in block.children {
                 addCandidate(candidate(forItem: item))
@@ -417,7 +572,18 @@ struct ReadingContext {
             if block.isAllStrong, heading(block) == nil, deadlines.parse(plain).deadline == nil {
                 return // a bold label inside a section, not a duty
             }
-            if plain.hasSuffix(":"), let next, next.isList {
+            let lettered = TaskField.marker.isMatch(plain)
+            // A loose paragraph with a day of its own is a duty of its own.
+            // A paragraph that assigns anew ("Giao Sở X ...", a lead-in before a list) starts something else.
+            let assignsAnew = Self.opensWithAssignment.isMatch(plain) || (plain.hasSuffix(":") && next?.isList == true)
+            if assignsAnew { letteredItem = nil; lastItem = nil }
+            if !lettered, !assignsAnew, TaskField.fields(in: plain) == nil, deadlines.parse(plain).deadline?.due == nil,
+               continueLetteredItem(block) { return }
+            // "Khi ...", "Trường hợp ...", "Đối với ...": a condition that spells out the item above.
+            if !lettered, !assignsAnew, let item = lastItem, Self.elaboration.isMatch(plain), TaskField.fields(in: plain) == nil,
+               deadlines.parse(plain).deadline?.due == nil,
+               continueLetteredItem(block, item: (item.unassigned, item.index)) { return }
+            if plain.hasSuffix(":"), !lettered, let next, next.isList {
                 // "Giao Sở Xây dựng chủ trì, phối hợp với ... thực hiện các nhiệm vụ sau:"
                 let found = names.sentence(plain)
                 leadIn = found.isEmpty ? nil : found
@@ -531,7 +697,7 @@ struct ReadingContext {
             for (column, field) in columns.enumerated() {
                 guard let field, column < cells.count else { continue }
                 let value = cells[column]
-                if field == .number { number = value.trimming(anyOf: " .") } else { fields.append((field, value)) }
+                if field == .number { number = value.trimming(anyOf: " .*_") } else { fields.append((field, value)) }
             }
             let taskText = fields.first { $0.0 == .task }?.1 ?? ""
             guard !taskText.trimmed.isEmpty else { continue }
@@ -570,16 +736,20 @@ struct ReadingContext {
         sections[sections.count - 1].taskCount = n
         var id = "\(section.id).\(number ?? String(n))"
         // Ids stay unique whatever the document's own numbering does.
-        if number != nil, taskIDs.contains(id) { id = "\(section.id).\(n)" }
-        while taskIDs.contains(id) { id += "'" }
+        if number != nil, usedIDs.contains(id) { id = "\(section.id).\(n)" }
+        while usedIDs.contains(id) { id += "'" }
+        usedIDs.insert(id)
         var text = markdown.trimmed
         var assignees: [Assignee] = []
+        var reading: Task.Reading = fields == nil ? .heading : (number != nil ? .table : .fields)
         var deadline: Deadline?
         var deadlineProblems: [String] = []
         if let fields {
             for (field, value) in fields {
                 switch field {
-                case .lead: assignees += names.names(in: value, role: .lead, keepUnknown: true)
+                case .lead:
+                    // "Cơ quan thực hiện: Sở X tiến hành rà soát ...": the names before the verb.
+                    assignees += names.subject(value)?.lead ?? names.names(in: value, role: .lead, keepUnknown: true)
                 case .partners: assignees += names.names(in: value, role: .partner, keepUnknown: true)
                 case .deadline:
                     let result = deadlines.parse(value, labelled: true)
@@ -601,14 +771,22 @@ struct ReadingContext {
         }
         if assignees.isEmpty {
             let sentence = names.sentence(plain)
-            if sentence.lead.contains(where: { $0.code != nil }) {
+            // "Giao X ..." names its lead, known to the register or not, over the heading's.
+            if !sentence.lead.isEmpty,
+               sentence.lead.contains(where: { $0.code != nil }) || section.assignees.isEmpty || Self.opensWithAssignment.isMatch(plain) {
                 assignees = sentence.lead + sentence.partners
+                reading = .sentence
             } else if let leadIn {
                 assignees = leadIn.lead + leadIn.partners
+                reading = .leadIn
+            } else if section.assignees.isEmpty, let subject = names.subject(plain) {
+                assignees = subject.lead + subject.partners
+                reading = .subject
             } else {
                 assignees = section.assignees
+                reading = .heading
                 // A partner named in the text joins the section's assignee.
-                let extra = sentence.partners.filter { p in !assignees.contains { $0.code != nil && $0.code == p.code } }
+                let extra = names.partners(plain).filter { p in !assignees.contains { $0.code != nil && $0.code == p.code } }
                 if !assignees.isEmpty { assignees += extra }
             }
         }
@@ -618,10 +796,14 @@ struct ReadingContext {
                         assignees: dedupe(assignees), units: [], deadline: deadline, consolidator: consolidator,
                         references: unique(references), line: line + lineOffset, blockLine: blockLine)
         task.units = units(for: task.assignees)
+        task.reading = reading
         if task.assignees.isEmpty {
-            diagnostics.append(.warning(file, line: line + lineOffset,
-                "nhiệm vụ \(id) không rõ giao cho đơn vị nào",
-                hint: "ghi tên đơn vị ở đầu mục, hoặc khai báo \"assignees\" cho nhiệm vụ \(id) trong phần đầu tệp"))
+            // An aim with no lead is not a task: it goes to review.
+            unassigned.append(ReviewItem(id: id, section: section.heading, text: text, reason: ReviewItem.unassignedReason,
+                                         deadline: deadline, line: line + lineOffset, blockLine: blockLine))
+            letteredItem = TaskField.marker.isMatch(text) && fields == nil ? (true, unassigned.count - 1) : nil
+            lastItem = fields == nil ? (true, unassigned.count - 1, markdown, plain, line, blockLine) : nil
+            return
         } else {
             // Names from the section heading were reported when it opened.
             for assignee in task.assignees where assignee.code == nil && !section.assignees.contains(assignee) {
@@ -631,11 +813,20 @@ struct ReadingContext {
             }
         }
         tasks.append(task)
-        taskIDs.insert(task.id)
+        letteredItem = TaskField.marker.isMatch(text) && fields == nil ? (false, tasks.count - 1) : nil
+        lastItem = fields == nil ? (false, tasks.count - 1, markdown, plain, line, blockLine) : nil
     }
 
-    func suggestionHint(_ name: String) -> String {
-        let suggestions = register.suggestions(for: name)
+    /// Suggestions cost an edit distance against every register name: a
+    /// body named on many tasks ("Công an tỉnh") is looked up once.
+    mutating func suggestionHint(_ name: String) -> String {
+        if let known = hintCache[name] { return known }
+        let hint = Self.hint(register.suggestions(for: name))
+        hintCache[name] = hint
+        return hint
+    }
+
+    static func hint(_ suggestions: [String]) -> String {
         if suggestions.isEmpty { return "thêm đơn vị này (hoặc tên gọi khác) vào tệp danh sách đơn vị" }
         return "có phải " + suggestions.map { "\"\($0)\"" }.joined(separator: " hay ") + "? Nếu là đơn vị mới, thêm vào tệp danh sách đơn vị"
     }
@@ -673,20 +864,72 @@ struct ReadingContext {
     // MARK: Corrections
 
     mutating func applyCorrections(_ corrections: [String: TaskCorrection]) {
+        var removed = Set<String>()
         for taskID in corrections.keys.sorted(by: TaskID.precedes) {
             let correction = corrections[taskID]!
-            if !tasks.contains(where: { $0.id == taskID }), let text = correction.text {
+            // A review item named by its id becomes a task when given someone to do it.
+            if !tasks.contains(where: { $0.id == taskID }), let item = unassigned.firstIndex(where: { $0.id == taskID }),
+               !correction.drop, !correction.lead.isEmpty || !correction.assignees.isEmpty {
+                let review = unassigned.remove(at: item)
+                var task = Task(directiveID: directiveID, id: review.id, section: review.section, text: review.text,
+                                deadline: review.deadline, line: review.line, blockLine: review.blockLine)
+                task.reading = .correction
+                tasks.append(task)
+                tasks.sort { $0.line < $1.line }
+                if let opening = correction.opening, !Self.opens(review.text, with: opening) {
+                    openingMismatch(taskID, opening: opening, text: review.text, line: correction.line)
+                    continue
+                }
+            }
+            if !tasks.contains(where: { $0.id == taskID }), !unassigned.contains(where: { $0.id == taskID }),
+               let text = correction.text {
                 // A task the reader cannot find, declared whole in front matter.
-                tasks.append(Task(directiveID: directiveID, id: taskID, section: "", text: text, line: correction.line))
+                var task = Task(directiveID: directiveID, id: taskID, section: "", text: text, line: correction.line)
+                task.reading = .correction
+                tasks.append(task)
+            }
+            if let item = unassigned.firstIndex(where: { $0.id == taskID }) {
+                if let opening = correction.opening, !Self.opens(unassigned[item].text, with: opening) {
+                    openingMismatch(taskID, opening: opening, text: unassigned[item].text, line: correction.line)
+                    continue
+                }
+                if correction.drop {
+                    unassigned.remove(at: item)
+                    removed.insert(taskID)
+                } else if !correction.merge.isEmpty {
+                    var text = unassigned[item].text
+                    mergeItems(correction.merge, into: taskID, text: &text, line: correction.line, removed: &removed)
+                    if let index = unassigned.firstIndex(where: { $0.id == taskID }) { unassigned[index].text = text }
+                } else {
+                    diagnostics.append(.error(file, line: correction.line,
+                        "mục \(taskID) chưa giao cho đơn vị nào: khai báo \"lead\" hoặc \"assignees\" để thành nhiệm vụ, hoặc \"drop: true\" để bỏ",
+                        hint: "ví dụ:  \"\(taskID)\":\n    lead: [Sở Tài chính]"))
+                }
+                continue
             }
             guard let index = tasks.firstIndex(where: { $0.id == taskID }) else {
+                let known = (tasks.map(\.id) + unassigned.map(\.id)).sorted(by: TaskID.precedes)
                 diagnostics.append(.error(file, line: correction.line,
-                    "phần khai báo sửa nhiệm vụ \(taskID), nhưng văn bản không có nhiệm vụ này",
-                    hint: "các nhiệm vụ đọc được: \(tasks.map(\.id).joined(separator: ", ")); để thêm nhiệm vụ mới, ghi cả \"text\""))
+                    removed.contains(taskID)
+                        ? "phần khai báo sửa mục \(taskID), nhưng mục này đã bị bỏ hoặc gộp vào mục khác"
+                        : "phần khai báo sửa nhiệm vụ \(taskID), nhưng văn bản không có nhiệm vụ này",
+                    hint: "các mục đọc được: \(known.prefix(40).joined(separator: ", "))\(known.count > 40 ? ", ..." : ""); để thêm nhiệm vụ mới, ghi cả \"text\""))
+                continue
+            }
+            if let opening = correction.opening, !Self.opens(tasks[index].text, with: opening) {
+                openingMismatch(taskID, opening: opening, text: tasks[index].text, line: correction.line)
+                continue
+            }
+            if correction.drop {
+                tasks.remove(at: index)
+                removed.insert(taskID)
                 continue
             }
             var task = tasks[index]
             if let text = correction.text { task.text = text }
+            if !correction.merge.isEmpty {
+                mergeItems(correction.merge, into: taskID, text: &task.text, line: correction.line, removed: &removed)
+            }
             if let phrase = correction.deadline {
                 let result = deadlines.parse(phrase, labelled: true)
                 if let deadline = result.deadline {
@@ -709,11 +952,13 @@ struct ReadingContext {
             }
             if !correction.assignees.isEmpty {
                 task.assignees = resolveAll(correction.assignees, role: .lead)
+                task.reading = .correction
             }
             if !correction.lead.isEmpty || !correction.partners.isEmpty {
                 let lead = correction.lead.isEmpty ? task.assignees.filter { $0.role == .lead } : resolveAll(correction.lead, role: .lead)
                 let partners = correction.partners.isEmpty ? task.assignees.filter { $0.role == .partner } : resolveAll(correction.partners, role: .partner)
                 task.assignees = dedupe(lead + partners)
+                task.reading = .correction
             }
             if let name = correction.consolidator {
                 let entry = register.resolve(name) ?? register.unit(code: name).map { .unit($0) }
@@ -724,7 +969,44 @@ struct ReadingContext {
                 diagnostics.append(.warning(file, line: correction.line, "nhiệm vụ \(taskID) không rõ giao cho đơn vị nào",
                                             hint: "khai báo \"assignees\" (hoặc \"lead\") cho nhiệm vụ \(taskID)"))
             }
-            tasks[index] = task
+            if let index = tasks.firstIndex(where: { $0.id == taskID }) { tasks[index] = task }
         }
+    }
+
+    /// "merge: [1.5]": the items' text joins this one's, and they are removed.
+    mutating func mergeItems(_ ids: [String], into taskID: String, text: inout String, line: Int, removed: inout Set<String>) {
+        for other in ids where other != taskID {
+            if let index = tasks.firstIndex(where: { $0.id == other }) {
+                text += "\n\n" + tasks.remove(at: index).text
+            } else if let index = unassigned.firstIndex(where: { $0.id == other }) {
+                text += "\n\n" + unassigned.remove(at: index).text
+            } else {
+                diagnostics.append(.error(file, line: line,
+                    "mục \(taskID) gộp mục \(other), nhưng văn bản không có mục \(other)" + (removed.contains(other) ? " (đã bị bỏ hoặc gộp)" : ""),
+                    hint: "xem số hiệu các mục bằng \"tiendo tasks\""))
+                continue
+            }
+            removed.insert(other)
+        }
+    }
+
+    mutating func openingMismatch(_ taskID: String, opening: String, text: String, line: Int) {
+        let now = String(Self.openingWords(text).prefix(60))
+        diagnostics.append(.error(file, line: line,
+            "phần khai báo sửa mục \(taskID) ghi lời mở đầu \"\(opening)\", nhưng mục \(taskID) bây giờ mở đầu \"\(now)\"",
+            hint: "văn bản đã đổi: xem lại số hiệu bằng \"tiendo tasks\" rồi sửa số hiệu hoặc lời mở đầu trong phần khai báo"))
+    }
+
+    /// The words an item opens with, without its marker and emphasis.
+    static func openingWords(_ text: String) -> String {
+        var plain = VietnameseText.collapseSpaces(text.replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "_", with: " "))
+        if let marker = TaskField.marker.firstMatch(in: plain) { plain = plain.replacingUTF16(marker.range, with: "") }
+        while let first = plain.first, "-+• ".contains(first) { plain.removeFirst() }
+        return plain
+    }
+
+    static func opens(_ text: String, with opening: String) -> Bool {
+        let key = { (s: String) in VietnameseText.collapseSpaces(s.precomposedNFC.lowercased()).trimming(anyOf: " .,;:") }
+        return key(openingWords(text)).hasPrefix(key(Self.openingWords(opening)))
     }
 }

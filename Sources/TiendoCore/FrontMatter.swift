@@ -19,6 +19,9 @@ public struct FrontMatter: Sendable {
 
     public init() {}
 
+    /// The keys front matter may have.
+    public static let keys = ["id", "title", "number", "so", "date", "subject", "signer", "issuer", "kind", "tasks"]
+
     /// Splits `text` into front matter and body. The body keeps its text
     /// byte for byte; only the block between the fences is removed.
     public static func split(_ rawText: String, file: String, diagnostics: inout [Diagnostic]) -> (FrontMatter, String) {
@@ -55,6 +58,13 @@ public struct FrontMatter: Sendable {
             return
         }
         guard let mapping = node?.mapping else { return }
+        // A misspelt key must not silently drop what it says.
+        for (key, _) in mapping {
+            guard let name = key.scalar?.string, !Self.keys.contains(name) else { continue }
+            diagnostics.append(.warning(file, line: (key.mark?.line ?? 0) + lineOffset,
+                                        "khóa \"\(name)\" trong phần khai báo đầu tệp không được dùng" + KeySpelling.suggestion(name, in: Self.keys),
+                                        hint: "các khóa dùng được: " + Self.keys.joined(separator: ", ")))
+        }
         let reader = YAMLReader(file: file)
         func string(_ key: String) -> String? {
             guard let node else { return nil }
@@ -93,7 +103,7 @@ public struct FrontMatter: Sendable {
             for (field, _) in fieldMap {
                 guard let name = field.scalar?.string, !TaskCorrection.fields.contains(name) else { continue }
                 diagnostics.append(.warning(file, line: (field.mark?.line ?? 0) + lineOffset,
-                                            "trường \"\(name)\" của nhiệm vụ \(taskID) không được dùng",
+                                            "trường \"\(name)\" của nhiệm vụ \(taskID) không được dùng" + KeySpelling.suggestion(name, in: TaskCorrection.fields),
                                             hint: "các trường dùng được: " + TaskCorrection.fields.joined(separator: ", ")))
             }
             let fields = YAMLReader(file: file)
@@ -103,6 +113,17 @@ public struct FrontMatter: Sendable {
             correction.assignees = fields.strings(value, "assignees")
             correction.consolidator = fields.optionalString(value, "consolidator")
             correction.text = fields.optionalString(value, "text")
+            correction.opening = fields.optionalString(value, "opening")
+            correction.merge = fields.strings(value, "merge")
+            if let drop = fields.optionalString(value, "drop") {
+                switch drop.lowercased() {
+                case "true", "yes", "có", "co": correction.drop = true
+                case "false", "no", "không", "khong": correction.drop = false
+                default:
+                    diagnostics.append(.error(file, line: correction.line, "\"drop\" của mục \(taskID) phải là true hoặc false, không phải \"\(drop)\"",
+                                              hint: "ghi  drop: true  để bỏ mục này"))
+                }
+            }
             corrections[taskID] = correction
         }
     }
@@ -120,11 +141,18 @@ public struct TaskCorrection: Sendable, Hashable {
     public var assignees: [String] = []
     public var consolidator: String?
     public var text: String?
+    /// The item's first words as the review showed them: checked, so a
+    /// correction does not land on another item after the text changed.
+    public var opening: String?
+    /// Not a task: the item is removed (from the tasks or from review).
+    public var drop = false
+    /// Ids of items whose text joins this one's and which are then removed.
+    public var merge: [String] = []
 
     public init(line: Int) { self.line = line }
 
     /// The fields a correction may set, as written in front matter.
-    public static let fields = ["text", "assignees", "lead", "partners", "deadline", "consolidator"]
+    public static let fields = ["opening", "text", "assignees", "lead", "partners", "deadline", "consolidator", "drop", "merge"]
 }
 
 extension String {

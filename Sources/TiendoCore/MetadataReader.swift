@@ -124,7 +124,7 @@ struct MetadataReader {
                 footerStart = i
             }
         }
-        let footerEnd = blocks.indices.dropFirst(footerStart).first { isAppendixHeading(blocks[$0]) } ?? blocks.count
+        let footerEnd = blocks.indices.dropFirst(footerStart).first { isAppendixHeading(blocks[$0]) || isAttachedDocument(blocks[$0]) } ?? blocks.count
         var signatureBlocks: [MarkdownBlock] = []
         var i = footerStart
         while i < footerEnd {
@@ -150,6 +150,19 @@ struct MetadataReader {
     }
 
     /// A heading or one-line paragraph that opens an appendix.
+    /// The title of the plan a decision issues, after the decision's
+    /// signature: "KẾ HOẠCH", "CHƯƠNG TRÌNH" ... or "(Ban hành kèm theo
+    /// Quyết định số ...)". What follows is read as the plan.
+    static func isAttachedDocument(_ block: MarkdownBlock) -> Bool {
+        guard block.kind == .paragraph || { if case .heading = block.kind { return true }; return false }() else { return false }
+        let text = oneLine(block).trimming(anyOf: " *_")
+        guard text.count <= 200 else { return false }
+        let key = VietnameseText.fold(text)
+        if key.hasPrefix("(ban hanh kem theo") || key.hasPrefix("(kem theo") { return true }
+        return text == text.uppercased()
+            && ["ke hoach", "chuong trinh", "de an", "phuong an", "quy che", "quy dinh"].contains { key.hasPrefix($0) }
+    }
+
     static func isAppendixHeading(_ block: MarkdownBlock) -> Bool {
         guard block.kind == .paragraph || { if case .heading = block.kind { return true }; return false }() else { return false }
         let text = oneLine(block)

@@ -18,6 +18,19 @@ public struct Task: Sendable, Hashable, Codable {
     /// Start line of the Markdown block the task lives in (in the body, after
     /// front matter), so the directive page can mark it in place.
     public var blockLine: Int
+    /// How the reader found the task's assignees, shown in the review.
+    public var reading: Reading = .heading
+
+    /// Where a task's assignees come from, in the words of the review.
+    public enum Reading: String, Sendable, Hashable, Codable {
+        case heading = "theo tên đơn vị ở đầu mục"
+        case sentence = "theo câu giao việc (Giao/Đề nghị/Yêu cầu ...)"
+        case subject = "theo tên đơn vị mở đầu đoạn"
+        case fields = "theo các trường ghi nhãn (chủ trì, phối hợp, thời gian)"
+        case table = "theo dòng của bảng nhiệm vụ"
+        case leadIn = "theo câu dẫn trước danh sách"
+        case correction = "theo khai báo sửa ở phần đầu tệp"
+    }
 
     public init(directiveID: String, id: String, section: String, text: String, assignees: [Assignee] = [],
                 units: [String] = [], deadline: Deadline? = nil, consolidator: Consolidator? = nil,

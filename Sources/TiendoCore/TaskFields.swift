@@ -8,17 +8,21 @@ enum TaskField: Sendable, Hashable {
 
     static let marker = TextPattern(#"^\s*(?:[a-zđ]|\d{1,2})\)\s*"#)
     static let labelled = TextPattern(
-        #"^\s*(?:[a-zđ]\)\s*)?(nhiệm vụ|tên nhiệm vụ|nội dung(?: nhiệm vụ| công việc)?|(?:đơn vị|cơ quan)\s+chủ trì(?: thực hiện)?|(?:đơn vị|cơ quan)\s+phối hợp(?: thực hiện)?|thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành| thực hiện)?|tiến độ(?: thực hiện| hoàn thành)?|sản phẩm(?: đầu ra)?|kết quả(?: đầu ra)?)\s*:\s*"#)
+        #"^\s*(?:[a-zđ]\)\s*)?(nhiệm vụ|tên nhiệm vụ|nội dung(?: nhiệm vụ| công việc)?|(?:đơn vị|cơ quan)\s+chủ trì(?: thực hiện)?|(?:đơn vị|cơ quan)\s+phối hợp(?: thực hiện)?|(?:đơn vị|cơ quan)\s+thực hiện|thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành| thực hiện)?|tiến độ(?: thực hiện| hoàn thành)?|sản phẩm(?: đầu ra)?|kết quả(?: đầu ra)?)\s*:\s*"#)
 
     /// The field a label names ("Cơ quan chủ trì" → `.lead`), or nil.
     static func named(_ label: String) -> TaskField? {
-        let key = VietnameseText.collapseSpaces(label.lowercased()).trimming(anyOf: " :.")
+        // Header cells may be bold or italic ("**THỜI GIAN**").
+        let bare = label.replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "_", with: " ")
+        let key = VietnameseText.collapseSpaces(bare.lowercased()).trimming(anyOf: " :.")
         if key == "stt" || key == "tt" || key == "số tt" || key == "số thứ tự" { return .number }
-        if key.contains("chủ trì") { return .lead }
+        if key.contains("chủ trì") || key.hasPrefix("cơ quan thực hiện") || key.hasPrefix("đơn vị thực hiện")
+            || key == "cơ quan" || key == "đơn vị" { return .lead }
         if key.contains("phối hợp") { return .partners }
         if key.hasPrefix("thời gian") || key.hasPrefix("thời hạn") || key.hasPrefix("tiến độ") || key.hasPrefix("hạn") { return .deadline }
         if key.hasPrefix("sản phẩm") || key.hasPrefix("kết quả") { return .product }
-        if key.contains("nhiệm vụ") || key.hasPrefix("nội dung") || key.hasPrefix("công việc") { return .task }
+        if key.contains("nhiệm vụ") || key.hasPrefix("nội dung") || key.hasPrefix("công việc") || key.hasPrefix("chỉ tiêu")
+            || key.hasPrefix("tên") || key.hasPrefix("hoạt động") || key.hasPrefix("giải pháp") { return .task }
         return nil
     }
 

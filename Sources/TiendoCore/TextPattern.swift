@@ -10,11 +10,14 @@ struct TextPattern: @unchecked Sendable {
     /// Every match holds an ASCII digit, so text without one is not searched
     /// (most task text has no date: half the deadline patterns need none).
     private let needsDigit: Bool
+    /// Marks the pattern of a cited document and its date, whose number stays.
+    let isCitation: Bool
 
     /// `\d` means an ASCII digit here. ICU's `\d` matches every decimal
     /// digit (full-width "２", Arabic-Indic "٢"), which `Int(_:)` does not
     /// read: a deadline "２4/6/2026" crashed the parser (found by fuzzing).
-    init(_ pattern: String, caseSensitive: Bool = false, needsDigit: Bool = false) {
+    init(_ pattern: String, caseSensitive: Bool = false, needsDigit: Bool = false, isCitation: Bool = false) {
+        self.isCitation = isCitation
         let ascii = pattern.replacingOccurrences(of: #"\d"#, with: "[0-9]")
         regex = try! NSRegularExpression(pattern: ascii, options: caseSensitive ? [] : [.caseInsensitive])
         self.needsDigit = needsDigit

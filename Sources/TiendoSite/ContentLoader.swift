@@ -84,17 +84,20 @@ public struct ContentLoader: Sendable {
         return diagnostics
     }
 
-    public func readDirective(at path: String, register: UnitRegister, renderHTML: Bool,
+    /// `asOf`: the date of the figures, from which a recurring deadline's
+    /// next occurrence is counted (nil: from the directive's date).
+    public func readDirective(at path: String, register: UnitRegister, renderHTML: Bool, asOf: CivilDate? = nil,
                               diagnostics: inout [Diagnostic]) -> Directive? {
         guard let data = readData(path, diagnostics: &diagnostics, missingHint: "kiểm tra lại đường dẫn tệp") else { return nil }
-        return readDirective(data, at: path, register: register, renderHTML: renderHTML, diagnostics: &diagnostics)
+        return readDirective(data, at: path, register: register, renderHTML: renderHTML, asOf: asOf, diagnostics: &diagnostics)
     }
 
-    func readDirective(_ data: Data, at path: String, register: UnitRegister, renderHTML: Bool,
+    func readDirective(_ data: Data, at path: String, register: UnitRegister, renderHTML: Bool, asOf: CivilDate? = nil,
                        diagnostics: inout [Diagnostic]) -> Directive? {
         guard let text = decodeText(data, path, diagnostics: &diagnostics) else { return nil }
         let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        let output = DirectiveReader(register: register).read(text, file: path, defaultID: Slug.safeID(stem), renderHTML: renderHTML)
+        let output = DirectiveReader(register: register).read(text, file: path, defaultID: Slug.safeID(stem), renderHTML: renderHTML,
+                                                              asOf: asOf)
         diagnostics.append(contentsOf: output.diagnostics)
         var directive = output.directive
         // Pages name the source relative to the content folder: an absolute
@@ -131,12 +134,15 @@ public struct ContentLoader: Sendable {
             var allowed: [Diagnostic] = []
             guard loader.mayRead(path, diagnostics: &allowed) else { return (nil, allowed, nil) }
             guard let cache = directiveCache, (Self.size(of: path) ?? 0) <= InputLimits.directiveBytes, let data = FileManager.default.contents(atPath: path) else {
-                let directive = loader.readDirective(at: path, register: register, renderHTML: renderHTML, diagnostics: &fileDiagnostics)
+                let directive = loader.readDirective(at: path, register: register, renderHTML: renderHTML, asOf: explicitAsOf,
+                                                     diagnostics: &fileDiagnostics)
                 return (directive, fileDiagnostics, nil)
             }
-            let key = cache.key(file: path, bytes: data, register: registerBytes, content: loader.contentDirectory, renderHTML: renderHTML)
+            let key = cache.key(file: path, bytes: data, register: registerBytes, content: loader.contentDirectory,
+                                renderHTML: renderHTML, asOf: explicitAsOf)
             if let entry = cache.entry(file: path, key: key) { return (entry.directive, entry.diagnostics, cache.entries[path]) }
-            let directive = loader.readDirective(data, at: path, register: register, renderHTML: renderHTML, diagnostics: &fileDiagnostics)
+            let directive = loader.readDirective(data, at: path, register: register, renderHTML: renderHTML, asOf: explicitAsOf,
+                                                 diagnostics: &fileDiagnostics)
             return (directive, fileDiagnostics,
                     DirectiveCache.store(DirectiveCache.Entry(key: key, directive: directive, diagnostics: fileDiagnostics)))
         }

@@ -10,6 +10,8 @@ struct DirectiveBody {
     let directive: Directive
     let page: String
     private let tasksByLine: [Int: [Task]]
+    /// Items left for review, marked so a reader sees what no unit was given.
+    private let reviewByLine: [Int: [ReviewItem]]
 
     init(context: SiteContext, directive: Directive, page: String) {
         self.context = context
@@ -18,6 +20,14 @@ struct DirectiveBody {
         var byLine: [Int: [Task]] = [:]
         for task in directive.tasks { byLine[task.blockLine, default: []].append(task) }
         tasksByLine = byLine
+        var review: [Int: [ReviewItem]] = [:]
+        for item in directive.unassigned where byLine[item.blockLine] == nil { review[item.blockLine, default: []].append(item) }
+        reviewByLine = review
+    }
+
+    /// The note after an item no unit was given: its id (the one corrections use) and why.
+    private func reviewMark(_ items: [ReviewItem]) -> String {
+        items.map { "<p class=\"review-info\">Mục \(HTML.escape($0.id)): \(HTML.escape($0.reason))</p>\n" }.joined()
     }
 
     func html() -> String {
@@ -47,11 +57,14 @@ struct DirectiveBody {
             let tasks = tasksByLine[block.startLine] ?? []
             if let first = tasks.first {
                 out += "<li class=\"task-mark\" id=\"\(SitePaths.taskAnchor(first.id))\">"
+            } else if reviewByLine[block.startLine] != nil {
+                out += "<li class=\"review-mark\">"
             } else {
                 out += "<li>"
             }
             for child in block.children { render(child, into: &out, skipMark: true) }
             for task in tasks { out += mark(task) }
+            if tasks.isEmpty, let items = reviewByLine[block.startLine] { out += reviewMark(items) }
             out += "</li>\n"
         case .blockQuote:
             out += "<blockquote>\n"
@@ -76,7 +89,11 @@ struct DirectiveBody {
         }
         let tasks = skipMark ? [] : (tasksByLine[block.startLine] ?? [])
         guard let first = tasks.first else {
-            out += block.html
+            if !skipMark, let items = reviewByLine[block.startLine] {
+                out += "<div class=\"review-mark\">\n" + block.html + reviewMark(items) + "</div>\n"
+            } else {
+                out += block.html
+            }
             return
         }
         out += "<div class=\"task-mark\" id=\"\(SitePaths.taskAnchor(first.id))\">\n" + block.html

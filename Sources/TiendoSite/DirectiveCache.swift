@@ -73,8 +73,11 @@ public struct DirectiveCache: Sendable {
     }
 
     /// The key of one directive file as read now.
-    func key(file: String, bytes: Data, register: Data?, content: String, renderHTML: Bool) -> String {
+    /// `asOf` is part of it: a recurring deadline's due day is its next
+    /// occurrence from the date of the figures, so a new day reads again.
+    func key(file: String, bytes: Data, register: Data?, content: String, renderHTML: Bool, asOf: CivilDate? = nil) -> String {
         var print = salt
+        print.add(asOf?.iso ?? "-")
         print.add(file)
         print.add(content)
         print.add(renderHTML ? 1 : 0)

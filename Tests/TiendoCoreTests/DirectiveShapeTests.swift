@@ -306,7 +306,7 @@ struct DirectiveShapeTests {
             "lỗi shapes/sua-loi-sai.md:6 nhiệm vụ 1.2: \"Sở Du lịch\" không có trong danh sách đơn vị",
             "lỗi shapes/sua-loi-sai.md:8 phần khai báo sửa nhiệm vụ 9.9, nhưng văn bản không có nhiệm vụ này",
         ])
-        #expect(output.diagnostics.last?.hint == "các nhiệm vụ đọc được: 1.1, 1.2; để thêm nhiệm vụ mới, ghi cả \"text\"")
+        #expect(output.diagnostics.last?.hint == "các mục đọc được: 1.1, 1.2; để thêm nhiệm vụ mới, ghi cả \"text\"")
         // The task keeps its own deadline when the correction cannot be read.
         #expect(output.directive.tasks[id: "1.1"]?.deadline == nil)
     }
@@ -404,7 +404,7 @@ struct DirectiveShapeTests {
         let text = "---\ntasks:\n  \"1.1\":\n    deadlin: trong tháng 8/2026\n  \"1.2\": trong tháng 9/2026\n---\n\n**1. Sở Nội vụ**\n\n- Một.\n- Hai.\n"
         let output = Fixture.read(text, file: "x.md")
         #expect(Self.shown(output.diagnostics) == [
-            "cảnh báo x.md:4 trường \"deadlin\" của nhiệm vụ 1.1 không được dùng",
+            "cảnh báo x.md:4 trường \"deadlin\" của nhiệm vụ 1.1 không được dùng (có phải \"deadline\"?)",
             "lỗi x.md:5 khai báo cho nhiệm vụ 1.2 phải gồm các trường như deadline, lead, partners",
         ])
         #expect(output.directive.tasks.allSatisfy { $0.deadline == nil })

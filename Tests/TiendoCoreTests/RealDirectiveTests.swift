@@ -63,7 +63,8 @@ import Testing
         let url = RealPaths.documents.appendingPathComponent(stem + ".md")
         let text = try String(contentsOf: url, encoding: .utf8)
         let output = DirectiveReader(register: Fixture.register).read(text, file: url.lastPathComponent,
-                                                                     defaultID: "real", renderHTML: false)
+                                                                     defaultID: "real", renderHTML: false,
+                                                                     asOf: expectation.asOf)
         let comparison = RealComparison(expectation: expectation, tasks: output.directive.tasks,
                                         reviewItems: RealReview.items(of: output))
         RealReport.emit(comparison.report(stem: stem), stem: stem)
@@ -121,7 +122,7 @@ enum RealReport {
 /// nào"), as plain text. The reader has no such list yet: when it gains one,
 /// return its items' text here and raise the review column of the scoreboard.
 enum RealReview {
-    static func items(of output: DirectiveReader.Output) -> [String] { [] }
+    static func items(of output: DirectiveReader.Output) -> [String] { output.directive.unassigned.map(\.text) }
 }
 
 // MARK: - The expectation files
