@@ -15,8 +15,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var content: ContentOptions
 
-    @Option(name: .long, help: ArgumentHelp("Thư mục giao diện.", valueName: "DIR"))
-    var theme: String = "theme"
+    @Option(name: .long, help: ArgumentHelp(
+        "Thư mục giao diện; mặc định: theme/ cạnh thư mục nội dung, nếu có, trên giao diện mặc định.", valueName: "DIR"))
+    var theme: String?
 
     @Option(name: .long, help: ArgumentHelp("Cổng (0: chọn cổng trống).", valueName: "N"))
     var port: Int = 8000
@@ -27,7 +28,8 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         guard (0...65535).contains(port) else { throw CommandFailure("cổng \(port) không hợp lệ (0–65535)") }
         let preview = PreviewSite()
-        let builder = PreviewBuilder(content: content.content, theme: theme, asOf: content.asOf, sheet: content.sheet, recentDays: recentDays)
+        let themeFolders = ThemeFolders.resolve(theme: theme, content: content.content)
+        let builder = PreviewBuilder(content: content.content, themeFolders: themeFolders, asOf: content.asOf, sheet: content.sheet, recentDays: recentDays)
         await preview.update(builder.build())
         // IPv4 loopback, as intranet users type it (FlyingFox's .loopback is ::1).
         let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: UInt16(port)), logger: .disabled,
@@ -36,13 +38,13 @@ struct ServeCommand: AsyncParsableCommand {
         try await server.waitUntilListening()
         let actualPort: Int
         if case .ip4(_, let listening)? = await server.listeningAddress { actualPort = Int(listening) } else { actualPort = port }
-        Console.error("Đang xem trước tại http://127.0.0.1:\(actualPort)/ — theo dõi \(content.content)/ và \(theme)/; Ctrl-C để dừng.")
+        Console.error("Đang xem trước tại http://127.0.0.1:\(actualPort)/ — theo dõi " + ([content.content] + themeFolders).map { $0 + "/" }.joined(separator: " và ") + "; Ctrl-C để dừng.")
 
         let watcher = _Concurrency.Task {
-            var signature = FolderSignature.of([content.content, theme])
+            var signature = FolderSignature.of([content.content] + themeFolders)
             while !_Concurrency.Task.isCancelled {
                 try? await _Concurrency.Task.sleep(nanoseconds: 300_000_000)
-                let now = FolderSignature.of([content.content, theme])
+                let now = FolderSignature.of([content.content] + themeFolders)
                 guard now != signature else { continue }
                 signature = now
                 Console.error("Có thay đổi, đang dựng lại...")
@@ -91,7 +93,7 @@ struct PreviewError: Error {
 /// Builds the site in memory with the reload script added to every page.
 struct PreviewBuilder: Sendable {
     let content: String
-    let theme: String
+    let themeFolders: [String]
     let asOf: String?
     let sheet: String?
     let recentDays: Int
@@ -108,9 +110,10 @@ struct PreviewBuilder: Sendable {
         }
         for warning in loaded.diagnostics.warnings { Console.error(warning.description) }
         do {
-            var builder = SiteBuilder(tracker: tracker, theme: try Theme(directory: theme))
+            var builder = SiteBuilder(tracker: tracker, theme: try Theme.layered(over: themeFolders))
             builder.bodySuffix = Self.reloadScript
             builder.recentDays = recentDays
+            builder.identity = loaded.identity
             var files: [String: [UInt8]] = [:]
             for file in builder.build() { files[file.path] = file.bytes }
             return .success(files)

@@ -10,6 +10,8 @@ public struct FrontMatter: Sendable {
     public var date: CivilDate?
     public var subject: String?
     public var signer: String?
+    /// A short name for lists and tables, for a draft that has no number yet.
+    public var short: String?
     public var corrections: [String: TaskCorrection] = [:]
     /// Line in the file where the Markdown body starts (1 when there is no front matter).
     public var bodyStartLine: Int = 1
@@ -62,6 +64,7 @@ public struct FrontMatter: Sendable {
         number = string("number") ?? string("so")
         subject = string("subject")
         signer = string("signer")
+        short = string("short")
         if let dateText = string("date") {
             if let date = CivilDate(iso: dateText) ?? DateText.parseDay(dateText) {
                 self.date = date

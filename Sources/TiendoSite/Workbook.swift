@@ -113,7 +113,7 @@ private class PartParser: NSObject, XMLParserDelegate {
         let parser = XMLParser(data: data)
         parser.delegate = self
         parser.shouldProcessNamespaces = false
-        parser.parse()
+        _ = parser.parse()
     }
     func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
 

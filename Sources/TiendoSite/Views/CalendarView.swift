@@ -5,7 +5,13 @@ import TiendoCore
 struct CalendarView: ViewModel {
     let asOf: String
     let months: [Month]
+    /// Deadlines from the date of the figures on, nearest first: what a
+    /// reader opens the calendar for, shown before the month grids.
     let agenda: [AgendaDay]
+    let hasAgenda: Bool
+    /// Deadlines already passed, most recent first.
+    let past: [AgendaDay]
+    let hasPast: Bool
     let hasDeadlines: Bool
     let feedHref: String
     let undated: [Item]
@@ -75,10 +81,14 @@ struct CalendarView: ViewModel {
         self.undated = undated
         hasUndated = !undated.isEmpty
         let days = byDay.keys.sorted()
-        agenda = days.map { day in
+        let agendaDays = days.map { day in
             AgendaDay(date: day.vietnamese, dateLong: Format.longDate(day), isPast: day < context.asOf,
                       isAsOf: day == context.asOf, items: byDay[day]!)
         }
+        agenda = agendaDays.filter { !$0.isPast }
+        hasAgenda = !agenda.isEmpty
+        past = agendaDays.filter(\.isPast).reversed()
+        hasPast = !past.isEmpty
         var monthKeys: [(Int, Int)] = []
         for day in days where monthKeys.last.map({ $0 != (day.year, day.month) }) ?? true {
             if !monthKeys.contains(where: { $0 == (day.year, day.month) }) { monthKeys.append((day.year, day.month)) }

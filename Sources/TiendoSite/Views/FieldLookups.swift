@@ -80,12 +80,15 @@ extension UnitPageView.UnitTaskRow {
         case "href": href.templateValue
         case "excerpt": excerpt.templateValue
         case "role": role.templateValue
+        case "isPartner": isPartner.templateValue
         case "deadline": deadline.templateValue
         case "badge": badge.templateValue
         case "state": state.templateValue
         case "hasRow": hasRow.templateValue
         case "completed": completed.templateValue
         case "report": report.templateValue
+        case "hasCompleted": hasCompleted.templateValue
+        case "hasReport": hasReport.templateValue
         case "noteHTML": noteHTML.templateValue
         default: nil
         }
@@ -100,8 +103,11 @@ extension TaskPageView.UnitStatusRow {
         case "role": role.templateValue
         case "badge": badge.templateValue
         case "state": state.templateValue
+        case "hasRow": hasRow.templateValue
         case "completed": completed.templateValue
         case "report": report.templateValue
+        case "hasCompleted": hasCompleted.templateValue
+        case "hasReport": hasReport.templateValue
         case "updated": updated.templateValue
         case "noteHTML": noteHTML.templateValue
         default: nil
@@ -177,6 +183,9 @@ extension TaskPageView {
         case "progress": progress.templateValue
         case "rows": rows.templateValue
         case "unitCount": unitCount.templateValue
+        case "hasPartners": hasPartners.templateValue
+        case "hasNotes": hasNotes.templateValue
+        case "allLead": allLead.templateValue
         default: nil
         }
     }
@@ -187,6 +196,12 @@ extension SiteBuilder.LayoutView {
         switch name {
         case "title": title.templateValue
         case "siteName": siteName.templateValue
+        case "agency": agency.templateValue
+        case "hasAgency": hasAgency.templateValue
+        case "contact": contact.templateValue
+        case "hasContact": hasContact.templateValue
+        case "pageKind": pageKind.templateValue
+        case "landscape": landscape.templateValue
         case "root": root.templateValue
         case "stylesheet": stylesheet.templateValue
         case "script": script.templateValue

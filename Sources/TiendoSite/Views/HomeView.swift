@@ -83,7 +83,7 @@ struct HomeView: ViewModel {
                 let assignments = tracker.assignments(for: task.key)
                 let late = assignments.filter { $0.statusClass == .overdue || ($0.statusClass == .notReported && ($0.due.map { $0 < context.asOf } ?? false)) }
                 if !late.isEmpty, let due = task.deadline?.due {
-                    let units = late.prefix(12).map { UnitLinkView(name: context.unitName($0.unitCode), href: context.link(page, context.paths.unit($0.unitCode))) }
+                    let units = late.sorted { context.order.precedes(code: $0.unitCode, $1.unitCode) }.prefix(12).map { UnitLinkView(name: context.unitName($0.unitCode), href: context.link(page, context.paths.unit($0.unitCode))) }
                     overdue.append(OverdueTask(
                         taskID: task.id, href: context.link(page, context.taskPage(task.key)),
                         directive: context.directiveShortTitle(directive.id), excerpt: context.excerpt(task, limit: 140),

@@ -53,7 +53,7 @@ struct ProgressPageView: ViewModel {
             let view = ProgressView(figure.progress)
             return TaskRow(directive: context.directiveShortTitle(figure.task.directiveID), taskID: figure.task.id,
                            href: context.link(page, context.taskPage(figure.task.key)),
-                           excerpt: context.excerpt(figure.task, limit: 100), due: Format.date(figure.task.deadline?.due),
+                           excerpt: context.excerpt(figure.task, limit: 100), due: figure.task.deadline?.due.map(\.vietnamese) ?? "—",
                            counts: view.counts, total: view.total, percent: view.percent, onTime: view.onTime, progress: view)
         }
         func groupRow(_ figure: ProgressFigures.GroupFigure) -> GroupRow {

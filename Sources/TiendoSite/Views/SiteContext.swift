@@ -62,11 +62,10 @@ struct SiteContext: Sendable {
 
     func directiveTitle(_ id: String) -> String { directivesByID[id]?.title ?? id }
 
-    /// A short label for a directive in tables: its number, or its id for a draft.
+    /// A short label for a directive in tables: its kind and number, or the
+    /// `short` name of its front matter (see `DirectiveMetadata.shortName`).
     func directiveShortTitle(_ id: String) -> String {
-        guard let directive = directivesByID[id] else { return id }
-        if let number = directive.metadata.number, !directive.metadata.isNumberBlank { return number }
-        return directive.id
+        directivesByID[id]?.shortName ?? id
     }
 
     /// A note as HTML. The same note often stands on many rows (and each row
@@ -129,4 +128,7 @@ struct UnitOrder: Sendable {
     }
 
     func precedes(_ a: Unit, _ b: Unit) -> Bool { (rank[a.code] ?? .max, a.code) < (rank[b.code] ?? .max, b.code) }
+
+    /// Whether the unit coded `a` comes before the one coded `b`.
+    func precedes(code a: String, _ b: String) -> Bool { (rank[a] ?? .max, a) < (rank[b] ?? .max, b) }
 }

@@ -21,6 +21,12 @@ struct TaskPageView: ViewModel {
     let progress: ProgressView
     let rows: [UnitStatusRow]
     let unitCount: Int
+    /// A role column only when some unit is a partner: "Chủ trì" on every
+    /// row says nothing.
+    let hasPartners: Bool
+    let hasNotes: Bool
+    /// Only when every assignee is a lead does the text say so, once.
+    let allLead: Bool
 
     struct UnitStatusRow: ViewModel {
         let name: String
@@ -28,8 +34,12 @@ struct TaskPageView: ViewModel {
         let role: String
         let badge: BadgeView
         let state: String
+        let hasRow: Bool
         let completed: String
         let report: String
+        /// Flags, not the strings: an empty string still opens a Mustache section.
+        let hasCompleted: Bool
+        let hasReport: Bool
         let updated: String
         let noteHTML: String
     }
@@ -56,16 +66,21 @@ struct TaskPageView: ViewModel {
         assignees = context.assigneeViews(task, from: page)
         references = task.references.joined(separator: ", ")
         hasReferences = !task.references.isEmpty
-        let assignments = context.tracker.assignments(for: task.key)
+        // Vietnamese alphabetical order, as the caption says.
+        let assignments = context.tracker.assignments(for: task.key).sorted { context.order.precedes(code: $0.unitCode, $1.unitCode) }
         progress = ProgressView(context.tracker.progress(of: assignments))
         unitCount = assignments.count
         rows = assignments.map { assignment in
             UnitStatusRow(
                 name: context.unitName(assignment.unitCode), href: context.link(page, context.paths.unit(assignment.unitCode)),
                 role: assignment.role == .lead ? "Chủ trì" : "Phối hợp", badge: BadgeView.of(assignment.statusClass),
-                state: assignment.row?.state.label ?? "", completed: Format.date(assignment.row?.completed),
-                report: assignment.row?.report ?? "", updated: Format.date(assignment.row?.updated),
+                state: assignment.row?.state.label ?? "", hasRow: assignment.row != nil, completed: Format.date(assignment.row?.completed),
+                report: assignment.row?.report ?? "", hasCompleted: assignment.row?.completed != nil,
+                hasReport: !(assignment.row?.report ?? "").isEmpty, updated: Format.date(assignment.row?.updated),
                 noteHTML: context.noteHTML(assignment.row?.note ?? ""))
         }
+        hasPartners = assignments.contains { $0.role == .partner }
+        allLead = !assignments.isEmpty && !hasPartners
+        hasNotes = rows.contains { !$0.noteHTML.isEmpty }
     }
 }

@@ -11,7 +11,12 @@ struct UnitPageView: ViewModel {
     let feedHref: String
     let progress: ProgressView
     let tasks: [UnitTaskRow]
+    /// The same rows in the order of a reminder letter's appendix: overdue,
+    /// then falling due soon, then the rest in the order of the documents.
+    let taskGroups: [TaskGroup]
     let hasTasks: Bool
+    let hasNotes: Bool
+    let soonDays: Int
     let upcoming: [UnitTaskRow]
     let hasUpcoming: Bool
     let consolidated: [ConsolidatedTask]
@@ -24,13 +29,24 @@ struct UnitPageView: ViewModel {
         let href: String
         let excerpt: String
         let role: String
+        /// Only a partner's role is shown: lead is what a unit usually is.
+        let isPartner: Bool
         let deadline: DeadlineView
         let badge: BadgeView
         let state: String
         let hasRow: Bool
         let completed: String
         let report: String
+        /// Flags, not the strings: an empty string still opens a Mustache section.
+        let hasCompleted: Bool
+        let hasReport: Bool
         let noteHTML: String
+    }
+
+    struct TaskGroup: ViewModel {
+        let title: String
+        let count: Int
+        let rows: [UnitTaskRow]
     }
 
     struct ConsolidatedTask: ViewModel {
@@ -39,6 +55,7 @@ struct UnitPageView: ViewModel {
         let directive: String
         let excerpt: String
         let due: String
+        let hasDue: Bool
         let reported: [UnitLinkView]
         let notReported: [UnitLinkView]
         let reportedCount: Int
@@ -74,13 +91,33 @@ struct UnitPageView: ViewModel {
                 directive: directive.title, directiveHref: directive.href,
                 taskID: task.id, href: context.link(page, facts.page),
                 excerpt: facts.rowExcerpt, role: assignment.role == .lead ? "Chủ trì" : "Phối hợp",
-                deadline: facts.deadline, badge: BadgeView.of(assignment.statusClass),
+                isPartner: assignment.role == .partner, deadline: facts.deadline, badge: BadgeView.of(assignment.statusClass),
                 state: assignment.row?.state.label ?? "Chưa báo cáo", hasRow: assignment.row != nil, completed: Format.date(assignment.row?.completed),
-                report: assignment.row?.report ?? "", noteHTML: context.noteHTML(assignment.row?.note ?? ""))
+                report: assignment.row?.report ?? "", hasCompleted: assignment.row?.completed != nil,
+                hasReport: !(assignment.row?.report ?? "").isEmpty, noteHTML: context.noteHTML(assignment.row?.note ?? ""))
         }
         tasks = assignments.map(row)
         hasTasks = !assignments.isEmpty
+        hasNotes = tasks.contains { !$0.noteHTML.isEmpty }
         let asOf = context.asOf
+        soonDays = HomeView.upcomingDays
+        var overdue: [UnitTaskRow] = [], soon: [UnitTaskRow] = [], rest: [UnitTaskRow] = []
+        for (assignment, taskRow) in zip(assignments, tasks) {
+            let late = assignment.due.map { $0 < asOf } ?? false
+            if assignment.statusClass == .overdue || (assignment.statusClass == .notReported && late) {
+                overdue.append(taskRow)
+            } else if assignment.row?.state != .done, let due = assignment.due, due >= asOf,
+                      due.dayNumber - asOf.dayNumber <= HomeView.upcomingDays {
+                soon.append(taskRow)
+            } else {
+                rest.append(taskRow)
+            }
+        }
+        taskGroups = [
+            TaskGroup(title: "Quá hạn chưa hoàn thành", count: overdue.count, rows: overdue),
+            TaskGroup(title: "Sắp đến hạn (\(HomeView.upcomingDays) ngày tới)", count: soon.count, rows: soon),
+            TaskGroup(title: overdue.isEmpty && soon.isEmpty ? "Các nhiệm vụ" : "Các nhiệm vụ khác", count: rest.count, rows: rest),
+        ].filter { $0.count > 0 }
         upcoming = assignments
             .filter { $0.row?.state != .done && ($0.due.map { $0 >= asOf } ?? false) }
             .sorted { ($0.due!, $0.task) < ($1.due!, $1.task) }
@@ -90,7 +127,8 @@ struct UnitPageView: ViewModel {
         var consolidated: [ConsolidatedTask] = []
         for directive in context.tracker.directives {
             for task in directive.tasks where task.consolidator?.code == unit.code {
-                let all = context.tracker.assignments(for: task.key)
+                // Vietnamese alphabetical order: a clerk looks a name up in the list.
+                let all = context.tracker.assignments(for: task.key).sorted { context.order.precedes(code: $0.unitCode, $1.unitCode) }
                 let reported = all.filter { $0.row != nil }.map {
                     UnitLinkView(name: context.unitName($0.unitCode), href: context.link(page, context.paths.unit($0.unitCode)))
                 }
@@ -100,7 +138,7 @@ struct UnitPageView: ViewModel {
                 consolidated.append(ConsolidatedTask(
                     taskID: task.id, href: context.link(page, context.taskPage(task.key)),
                     directive: context.directiveShortTitle(directive.id), excerpt: context.excerpt(task, limit: 160),
-                    due: Format.date(task.deadline?.due), reported: reported, notReported: missing,
+                    due: Format.date(task.deadline?.due), hasDue: task.deadline?.due != nil, reported: reported, notReported: missing,
                     reportedCount: reported.count, notReportedCount: missing.count, total: all.count,
                     hasNotReported: !missing.isEmpty, hasReported: !reported.isEmpty))
             }
