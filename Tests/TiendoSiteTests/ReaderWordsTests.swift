@@ -138,6 +138,23 @@ import TiendoCore
         #expect(page.contains("Các đơn vị chưa báo cáo (26), theo thứ tự chữ cái:"))
     }
 
+    @Test(arguments: [
+        ("theo Kế hoạch số 192/KH-UBND", "theo Kế hoạch số <span class=\"nowrap\">192/KH-UBND</span>"),
+        ("chậm nhất trong ngày 24/6/2026.", "chậm nhất trong ngày <span class=\"nowrap\">24/6/2026</span>."),
+        ("Công văn số …/UBND-NVKTGS", "Công văn số <span class=\"nowrap\">…/UBND-NVKTGS</span>"),
+        ("<b>1/2</b> & x", "&lt;b&gt;<span class=\"nowrap\">1/2</span>&lt;<span class=\"nowrap\">/b</span>&gt; &amp; x"),
+        ("không có số", "không có số"),
+    ])
+    func codesAndDatesNeverBreakInside(_ text: String, _ html: String) {
+        #expect(WholeCodes.html(text) == html)
+    }
+
+    @Test func reportNumbersKeptWhole() throws {
+        let page = try #require(Self.sample["nhiem-vu/trien-khai-tb-406/1-4.html"])
+        #expect(page.contains("Báo cáo số <span class=\"nowrap\">"))
+        #expect(page.contains("Hoàn thành ngày <span class=\"nowrap\">"))
+    }
+
     @Test func plainWords() {
         for (path, html) in Self.sample where path.hasSuffix(".html") {
             #expect(!html.contains("lượt đơn vị × nhiệm vụ"), "\(path)")

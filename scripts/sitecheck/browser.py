@@ -76,7 +76,7 @@ def make_driver(javascript=True):
     o.add_experimental_option("prefs", prefs)
     d = webdriver.Chrome(service=Service(CHROMEDRIVER), options=o)
     d.set_page_load_timeout(30)
-    d.set_script_timeout(60)
+    d.set_script_timeout(600)  # axe on a large page of an M site, on a loaded machine
     return d
 
 

@@ -42,7 +42,9 @@ struct CalendarView: ViewModel {
         let href: String
         let directive: String
         let phrase: String
+        let phraseHTML: String
         let excerpt: String
+        let excerptHTML: String
         let counts: [ProgressView.ClassCount]
         let summary: String
     }
@@ -65,7 +67,9 @@ struct CalendarView: ViewModel {
                 let progress = ProgressView(tracker.progress(task: task.key))
                 let item = Item(taskID: task.id, href: context.link(page, context.taskPage(task.key)),
                                 directive: context.directiveShortTitle(directive.id), phrase: task.deadline?.text ?? "",
+                                phraseHTML: WholeCodes.html(task.deadline?.text ?? ""),
                                 excerpt: context.excerpt(task, limit: 120),
+                                excerptHTML: WholeCodes.html(context.excerpt(task, limit: 120)),
                                 counts: progress.counts.filter { !$0.isZero },
                                 summary: "\(progress.done)/\(progress.total) đơn vị hoàn thành")
                 if let due = task.deadline?.due {

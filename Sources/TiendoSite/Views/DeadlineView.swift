@@ -4,6 +4,8 @@ import TiendoCore
 /// A class, made once per task: every row of a unit's page shares it.
 final class DeadlineView: ViewModel, Sendable {
     let phrase: String
+    /// The phrase as HTML with its document numbers and dates kept whole.
+    let phraseHTML: String
     let due: String
     let dueLong: String
     let hasDue: Bool
@@ -13,6 +15,7 @@ final class DeadlineView: ViewModel, Sendable {
 
     init(_ deadline: Deadline?) {
         phrase = deadline?.text ?? ""
+        phraseHTML = WholeCodes.html(phrase)
         hasDeadline = deadline != nil
         due = Format.date(deadline?.due)
         dueLong = deadline?.due.map(Format.longDate) ?? ""

@@ -29,6 +29,7 @@ struct DirectiveView: ViewModel {
         let href: String
         let anchorHref: String
         let excerpt: String
+        let excerptHTML: String
         let assignees: String
         let deadline: DeadlineView
         let progress: ProgressView
@@ -70,6 +71,7 @@ struct DirectiveView: ViewModel {
         tasks = directive.tasks.map { task in
             TaskRow(id: task.id, href: context.link(page, context.taskPage(task.key)),
                     anchorHref: "#" + SitePaths.taskAnchor(task.id), excerpt: context.excerpt(task, limit: 120),
+                    excerptHTML: WholeCodes.html(context.excerpt(task, limit: 120)),
                     assignees: task.assignees.map { $0.code.flatMap { context.tracker.register.unit(code: $0)?.name ?? context.tracker.register.group(code: $0)?.name } ?? $0.name }.joined(separator: "; "),
                     deadline: context.taskFacts[task.key]?.deadline ?? DeadlineView(task.deadline), progress: ProgressView(context.tracker.progress(task: task.key)))
         }

@@ -60,6 +60,7 @@ extension DeadlineView {
     func value(named name: String) -> TemplateValue? {
         switch name {
         case "phrase": phrase.templateValue
+        case "phraseHTML": phraseHTML.templateValue
         case "due": due.templateValue
         case "dueLong": dueLong.templateValue
         case "hasDue": hasDue.templateValue
@@ -79,6 +80,7 @@ extension UnitPageView.UnitTaskRow {
         case "taskID": taskID.templateValue
         case "href": href.templateValue
         case "excerpt": excerpt.templateValue
+        case "excerptHTML": excerptHTML.templateValue
         case "role": role.templateValue
         case "isPartner": isPartner.templateValue
         case "deadline": deadline.templateValue
@@ -258,7 +260,9 @@ extension CalendarView.Item {
         case "href": href.templateValue
         case "directive": directive.templateValue
         case "phrase": phrase.templateValue
+        case "phraseHTML": phraseHTML.templateValue
         case "excerpt": excerpt.templateValue
+        case "excerptHTML": excerptHTML.templateValue
         case "counts": counts.templateValue
         case "summary": summary.templateValue
         default: nil
@@ -273,6 +277,7 @@ extension ProgressPageView.TaskRow {
         case "taskID": taskID.templateValue
         case "href": href.templateValue
         case "excerpt": excerpt.templateValue
+        case "excerptHTML": excerptHTML.templateValue
         case "due": due.templateValue
         case "counts": counts.templateValue
         case "total": total.templateValue
@@ -291,6 +296,7 @@ extension DirectiveView.TaskRow {
         case "href": href.templateValue
         case "anchorHref": anchorHref.templateValue
         case "excerpt": excerpt.templateValue
+        case "excerptHTML": excerptHTML.templateValue
         case "assignees": assignees.templateValue
         case "deadline": deadline.templateValue
         case "progress": progress.templateValue

@@ -26,6 +26,7 @@ struct ProgressPageView: ViewModel {
         let taskID: String
         let href: String
         let excerpt: String
+        let excerptHTML: String
         let due: String
         let counts: [ProgressView.ClassCount]
         let total: Int
@@ -53,7 +54,8 @@ struct ProgressPageView: ViewModel {
             let view = ProgressView(figure.progress)
             return TaskRow(directive: context.directiveShortTitle(figure.task.directiveID), taskID: figure.task.id,
                            href: context.link(page, context.taskPage(figure.task.key)),
-                           excerpt: context.excerpt(figure.task, limit: 100), due: figure.task.deadline?.due.map(\.vietnamese) ?? "—",
+                           excerpt: context.excerpt(figure.task, limit: 100),
+                           excerptHTML: WholeCodes.html(context.excerpt(figure.task, limit: 100)), due: figure.task.deadline?.due.map(\.vietnamese) ?? "—",
                            counts: view.counts, total: view.total, percent: view.percent, onTime: view.onTime, progress: view)
         }
         func groupRow(_ figure: ProgressFigures.GroupFigure) -> GroupRow {

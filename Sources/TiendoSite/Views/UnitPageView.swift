@@ -28,6 +28,7 @@ struct UnitPageView: ViewModel {
         let taskID: String
         let href: String
         let excerpt: String
+        let excerptHTML: String
         let role: String
         /// Only a partner's role is shown: lead is what a unit usually is.
         let isPartner: Bool
@@ -90,7 +91,7 @@ struct UnitPageView: ViewModel {
             return UnitTaskRow(
                 directive: directive.title, directiveHref: directive.href,
                 taskID: task.id, href: context.link(page, facts.page),
-                excerpt: facts.rowExcerpt, role: assignment.role == .lead ? "Chủ trì" : "Phối hợp",
+                excerpt: facts.rowExcerpt, excerptHTML: facts.rowExcerptHTML, role: assignment.role == .lead ? "Chủ trì" : "Phối hợp",
                 isPartner: assignment.role == .partner, deadline: facts.deadline, badge: BadgeView.of(assignment.statusClass),
                 state: assignment.row?.state.label ?? "Chưa báo cáo", hasRow: assignment.row != nil, completed: Format.date(assignment.row?.completed),
                 report: assignment.row?.report ?? "", hasCompleted: assignment.row?.completed != nil,
