@@ -327,6 +327,13 @@ class Browser:
     def print_layout(self):
         problems, done = [], []
         pages, missing = self.kinds(PRINT_LAYOUT_KINDS)
+        # Also the biggest unit page: a consolidator's, with its lists of who has reported.
+        unit_pages = sorted(self.site.dir.glob("don-vi/*.html"), key=lambda p: (-p.stat().st_size, p.name))
+        unit_pages = [p for p in unit_pages if p.name != "index.html"]
+        if unit_pages:
+            biggest = unit_pages[0].relative_to(self.site.dir).as_posix()
+            if biggest not in [rel for _, rel in pages]:
+                pages.append(("unit", biggest))
         for kind, rel in pages:
             self.load(rel)
             self.emulate(PRINT_WIDTH_PX, media="print")
