@@ -143,6 +143,7 @@ struct RecentView: ViewModel {
         let css: String
         let symbol: String
         let noteHTML: String
+        let hasNote: Bool
     }
 
     init(_ context: SiteContext, changes: RecentChanges, page: String = SitePaths.recent, limit: Int = RecentView.pageLimit) {
@@ -158,7 +159,7 @@ struct RecentView: ViewModel {
             case .overdue: ("st-overdue", "✗")
             }
             let item = Item(sentence: changes.sentence(change, context), href: SitePaths.link(from: page, to: target),
-                            css: css, symbol: symbol, noteHTML: context.noteHTML(change.note))
+                            css: css, symbol: symbol, noteHTML: context.noteHTML(change.note), hasNote: !change.note.isEmpty)
             let label = Format.longDate(change.date)
             if groups.last?.date == label {
                 groups[groups.count - 1] = Day(date: label, items: groups[groups.count - 1].items + [item])

@@ -12,6 +12,8 @@ final class DeadlineView: ViewModel, Sendable {
     let kindLabel: String
     let hasDeadline: Bool
     let reference: String
+    let referenceHTML: String
+    let hasReference: Bool
 
     init(_ deadline: Deadline?) {
         phrase = deadline?.text ?? ""
@@ -21,6 +23,8 @@ final class DeadlineView: ViewModel, Sendable {
         dueLong = deadline?.due.map(Format.longDate) ?? ""
         hasDue = deadline?.due != nil
         reference = deadline?.reference ?? ""
+        referenceHTML = WholeCodes.html(reference)
+        hasReference = !reference.isEmpty
         switch deadline?.kind {
         case .on: kindLabel = "đến hết ngày"
         case .before: kindLabel = "trước ngày ghi trong văn bản, tức là đến hết ngày hôm trước"

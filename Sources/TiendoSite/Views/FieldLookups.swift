@@ -67,6 +67,8 @@ extension DeadlineView {
         case "kindLabel": kindLabel.templateValue
         case "hasDeadline": hasDeadline.templateValue
         case "reference": reference.templateValue
+        case "referenceHTML": referenceHTML.templateValue
+        case "hasReference": hasReference.templateValue
         default: nil
         }
     }
@@ -181,6 +183,7 @@ extension TaskPageView {
         case "consolidatorHasPage": consolidatorHasPage.templateValue
         case "assignees": assignees.templateValue
         case "references": references.templateValue
+        case "referencesHTML": referencesHTML.templateValue
         case "hasReferences": hasReferences.templateValue
         case "progress": progress.templateValue
         case "rows": rows.templateValue
@@ -234,6 +237,7 @@ extension MatrixView.Column {
         case "href": href.templateValue
         case "title": title.templateValue
         case "due": due.templateValue
+        case "hasDue": hasDue.templateValue
         default: nil
         }
     }

@@ -101,6 +101,7 @@ struct MatrixView: ViewModel {
         let href: String
         let title: String
         let due: String
+        let hasDue: Bool
     }
 
     struct Row: ViewModel {
@@ -144,7 +145,7 @@ struct MatrixView: ViewModel {
                 columns: section.tasks.map { task in
                     Column(id: task.id, href: context.link(page, context.taskPage(task.key)),
                            title: context.directiveShortTitle(task.directiveID) + " — nhiệm vụ " + task.id + ": " + context.excerpt(task, limit: 80),
-                           due: Format.date(task.deadline?.due))
+                           due: Format.date(task.deadline?.due), hasDue: task.deadline?.due != nil)
                 },
                 rows: section.rows.map { row in
                     Row(name: context.unitName(row.unit.code), href: context.link(page, context.paths.unit(row.unit.code)),
@@ -167,7 +168,7 @@ struct MatrixView: ViewModel {
             }
             let columns = directives.map { directive in
                 Column(id: context.directiveShortTitle(directive.id), href: context.link(page, context.paths.directiveMatrix(directive.id)),
-                       title: directive.title, due: "")
+                       title: directive.title, due: "", hasDue: false)
             }
             let taskIndex = Dictionary(section.tasks.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
             let rows = section.rows.map { row -> Row in

@@ -17,6 +17,7 @@ struct TaskPageView: ViewModel {
     let consolidatorHasPage: Bool
     let assignees: [AssigneeView]
     let references: String
+    let referencesHTML: String
     let hasReferences: Bool
     let progress: ProgressView
     let rows: [UnitStatusRow]
@@ -65,6 +66,7 @@ struct TaskPageView: ViewModel {
         }
         assignees = context.assigneeViews(task, from: page)
         references = task.references.joined(separator: ", ")
+        referencesHTML = task.references.map(WholeCodes.html).joined(separator: ", ")
         hasReferences = !task.references.isEmpty
         // Vietnamese alphabetical order, as the caption says.
         let assignments = context.tracker.assignments(for: task.key).sorted { context.order.precedes(code: $0.unitCode, $1.unitCode) }
