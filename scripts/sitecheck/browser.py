@@ -223,6 +223,20 @@ class Browser:
         return {inner: window.innerWidth, client: w, scroll: de.scrollWidth, culprits: out};
     """
 
+    # Links, buttons and fields a thumb taps: at least 44 px tall. Links inside running
+    # text are exempt (WCAG 2.5.8): their paragraph, item or cell holds other text.
+    TAP_JS = """
+        const small = [];
+        for (const el of document.querySelectorAll('a, button, input, summary, select')) {
+          const r = el.getBoundingClientRect();
+          if (!r.width || !r.height) continue;
+          const block = el.closest('p, li, td, th, dd, dt, h1, h2, h3, h4, caption');
+          if (block && block.textContent.trim() !== el.textContent.trim()) continue;
+          if (r.height < 43.5) small.push('"' + el.textContent.trim().slice(0, 30) + '" ' + Math.round(r.height) + ' px');
+        }
+        return small;
+    """
+
     def narrow(self):
         problems, checked = [], []
         pages, missing = self.kinds(NARROW_KINDS)
@@ -238,6 +252,9 @@ class Browser:
                 elif m["scroll"] > m["client"]:
                     problems.append(f"{rel}: scrolls sideways ({m['scroll']} px > {m['client']} px); "
                                     f"too wide: {', '.join(m['culprits']) or '?'}")
+                small = self.d.execute_script(self.TAP_JS)
+                if small:
+                    problems.append(f"{rel}: {len(small)} tap target(s) under 44 px, e.g. {', '.join(small[:3])}")
         finally:
             self.emulate(None)
         return checked, problems + [f"no {k} page to check" for k in missing]
@@ -507,7 +524,7 @@ def main():
                    f"#{FILTER_INPUT}: {len(FILTER_CASES)} queries over http and file://; "
                    f"all {n} units listed with JavaScript off")
             checked, problems = b.narrow()
-            report(res, "phone-360px", problems, f"{len(checked)} pages fit {PHONE_WIDTH} px")
+            report(res, "phone-360px", problems, f"{len(checked)} pages fit {PHONE_WIDTH} px, tap targets >= 44 px")
             done, problems = b.print_checks()
             report(res, "print-a4", problems, f"A4, nav hidden: {', '.join(done)}")
             done, problems = b.print_layout()
