@@ -63,11 +63,13 @@ struct SiteGeneration {
 
     /// Builds and publishes; throws (after printing diagnostics) when the content has errors.
     func run(bodySuffix: String) throws -> Result {
-        let asOf = try AsOfArgument.parse(options.content.asOf)
+        let asOf = try AsOfArgument.resolve(options.content.asOf)
         report.step("so dấu vân tay của nội dung và giao diện với lần dựng trước")
         let source = SourceFingerprint.of(
             folders: [options.content.content] + themeFolders,
-            options: [BuildStamp.executable, options.content.asOf ?? "-", options.content.sheet ?? "-",
+            // The resolved day, not the option: a rebuild on a new day with no
+            // new data must still look again, since tasks may have turned late.
+            options: [BuildStamp.executable, asOf.iso, options.content.sheet ?? "-",
                       String(options.recentDays), bodySuffix])
         let publisher = Publisher(output: options.output)
         if let summary = publisher.upToDate(source: source) {

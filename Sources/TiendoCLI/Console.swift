@@ -22,13 +22,16 @@ enum Console {
     }
 }
 
+/// The date of the figures, read in the command line and only here: the
+/// one place tiendo reads the clock. `--as-of` pins it, then
+/// `SOURCE_DATE_EPOCH` (reproducible builds); otherwise it is today in Viet Nam.
 enum AsOfArgument {
-    static func parse(_ text: String?) throws -> CivilDate? {
-        guard let text else { return nil }
-        guard let date = CivilDate(iso: text) ?? DateText.parseDay(text) else {
-            throw CommandFailure("ngày số liệu \"\(text)\" không hợp lệ — viết dạng YYYY-MM-DD, ví dụ 2026-06-26")
+    static func resolve(_ option: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
+                        now: () -> Int = { Int(Date().timeIntervalSince1970.rounded(.down)) }) throws -> CivilDate {
+        switch FiguresDate.resolve(option: option, sourceDateEpoch: environment["SOURCE_DATE_EPOCH"], now: now) {
+        case .success(let resolved): return resolved.date
+        case .failure(let failure): throw CommandFailure(failure.message)
         }
-        return date
     }
 }
 

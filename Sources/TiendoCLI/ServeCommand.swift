@@ -101,8 +101,9 @@ struct PreviewBuilder: Sendable {
     static let reloadScript = "<script src=\"{{root}}__tiendo/reload.js\"></script>"
 
     func build() -> Result<[String: [UInt8]], PreviewError> {
-        let asOfDate: CivilDate?
-        do { asOfDate = try AsOfArgument.parse(asOf) } catch { return .failure(PreviewError(message: "\(error)")) }
+        // Resolved at every rebuild: a preview left running past midnight ages too.
+        let asOfDate: CivilDate
+        do { asOfDate = try AsOfArgument.resolve(asOf) } catch { return .failure(PreviewError(message: "\(error)")) }
         let loaded = ContentLoader(contentDirectory: content).load(asOf: asOfDate, sheet: sheet)
         guard let tracker = loaded.tracker else {
             let problems = loaded.diagnostics.errors.map(\.description).joined(separator: "\n")

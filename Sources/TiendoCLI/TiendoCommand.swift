@@ -22,7 +22,7 @@ struct ContentOptions: ParsableArguments {
     var content: String = "content"
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp(
-        "Ngày số liệu (YYYY-MM-DD). Mặc định: ngày cập nhật muộn nhất trong tệp trạng thái.", valueName: "YYYY-MM-DD"))
+        "Ngày số liệu (YYYY-MM-DD): ngày tính tình trạng quá hạn. Mặc định: hôm nay theo giờ Việt Nam, hoặc ngày của biến SOURCE_DATE_EPOCH nếu có.", valueName: "YYYY-MM-DD"))
     var asOf: String?
 
     @Option(name: .long, help: ArgumentHelp("Tên trang tính trong status.xlsx (mặc định: trang đầu tiên).", valueName: "NAME"))

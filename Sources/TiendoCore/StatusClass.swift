@@ -1,13 +1,16 @@
-/// Where a (task, unit) stands against its deadline on the as-of date: the
-/// classes Vietnamese task-tracking reports count. Every pair falls in exactly one.
+/// Where a (task, unit) stands against its last day on the date of the
+/// figures: the classes Vietnamese task-tracking reports count. Every
+/// assigned pair falls in exactly one. Whether the unit has reported is a
+/// separate `reported` flag counted inside each class, never a class of its
+/// own: a unit that stays silent must never look better than one that
+/// reported honestly.
 public enum StatusClass: String, Sendable, Hashable, CaseIterable, Codable {
     case doneOnTime = "done-on-time"
     case doneLate = "done-late"
     case inProgress = "in-progress"
     case overdue
-    case notReported = "not-reported"
-    /// No single due day (standing, by reference, recurring without a known day):
-    /// shown by report state only.
+    /// No single last day (standing, by reference, recurring without a known
+    /// day): shown with its report state.
     case standing
 
     public var label: String {
@@ -16,7 +19,6 @@ public enum StatusClass: String, Sendable, Hashable, CaseIterable, Codable {
         case .doneLate: "Đã hoàn thành quá hạn"
         case .inProgress: "Đang thực hiện trong hạn"
         case .overdue: "Quá hạn chưa hoàn thành"
-        case .notReported: "Chưa báo cáo"
         case .standing: "Thường xuyên / không có hạn cụ thể"
         }
     }
@@ -28,7 +30,6 @@ public enum StatusClass: String, Sendable, Hashable, CaseIterable, Codable {
         case .doneLate: "Xong quá hạn"
         case .inProgress: "Trong hạn"
         case .overdue: "Quá hạn"
-        case .notReported: "Chưa báo cáo"
         case .standing: "Thường xuyên"
         }
     }
@@ -40,21 +41,34 @@ public enum StatusClass: String, Sendable, Hashable, CaseIterable, Codable {
         case .doneLate: "✓!"
         case .inProgress: "…"
         case .overdue: "✗"
-        case .notReported: "?"
         case .standing: "∞"
         }
     }
 
-    /// Classifies one pair. `row` is nil when the unit has not reported.
+    /// Classifies one pair from three things only: whether it is done, its
+    /// last day and the date of the figures. `row` is nil when the unit has
+    /// not reported, which counts as not done.
     public static func classify(due: CivilDate?, row: StatusRow?, asOf: CivilDate) -> StatusClass {
-        guard let row else { return .notReported }
         guard let due else { return .standing }
-        if row.state == .done {
-            // Done without a date: counted on time only if the deadline has
+        if let row, row.state == .done {
+            // Done without a date: counted on time only if the last day has
             // not passed yet; otherwise nobody can say it was on time.
             guard let completed = row.completed else { return asOf <= due ? .doneOnTime : .doneLate }
             return completed <= due ? .doneOnTime : .doneLate
         }
         return asOf <= due ? .inProgress : .overdue
+    }
+
+    /// Where a pair stands in a list ordered by what needs chasing first:
+    /// overdue and silent, overdue and reported, in time, standing, done
+    /// late, done on time.
+    public static func severity(_ statusClass: StatusClass, reported: Bool) -> Int {
+        switch statusClass {
+        case .overdue: reported ? 1 : 0
+        case .inProgress: 2
+        case .standing: 3
+        case .doneLate: 4
+        case .doneOnTime: 5
+        }
     }
 }

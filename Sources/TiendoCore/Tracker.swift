@@ -1,10 +1,16 @@
 /// Everything read and classified: the register, the directives, the
-/// status rows and, for every (task, unit), its class on the as-of date.
-/// The site and every export are rendered from this one model.
+/// status rows and, for every (task, unit), its class on the date of the
+/// figures. The site and every export are rendered from this one model:
+/// no page, table or feed classifies or counts for itself.
 public struct Tracker: Sendable {
     public let register: UnitRegister
     public let directives: [Directive]
+    /// The date of the figures: the day the classes are computed for. The
+    /// caller decides it (today in Vietnam, or pinned); the core reads no clock.
     public let asOf: CivilDate
+    /// The latest update (or completion) date in the status data; nil when
+    /// nobody has reported yet.
+    public let dataUpdated: CivilDate?
     /// Every assigned (task, unit) pair, in directive, task and register order.
     public let assignments: [Assignment]
 
@@ -36,6 +42,10 @@ public struct Tracker: Sendable {
         private let rowIndex: Int32
 
         public var row: StatusRow? { rowIndex < 0 ? nil : rows[Int(rowIndex)] }
+        /// The report state, apart from the class: false when the unit has no row.
+        public var reported: Bool { rowIndex >= 0 }
+        /// Where the pair stands in a list ordered by what needs chasing first.
+        public var severity: Int { StatusClass.severity(statusClass, reported: reported) }
 
         init(task: TaskKey, unitCode: String, role: Assignee.Role, rows: [StatusRow], rowIndex: Int32?,
              statusClass: StatusClass, due: CivilDate?) {
@@ -64,6 +74,7 @@ public struct Tracker: Sendable {
         self.register = register
         self.directives = directives
         self.asOf = asOf
+        dataUpdated = Tracker.latestUpdate(rows)
         // The last row for a pair wins, as the reader reports duplicates.
         var rowByPair: [Pair: Int32] = [:]
         rowByPair.reserveCapacity(rows.count)
@@ -106,10 +117,21 @@ public struct Tracker: Sendable {
         self.progressByUnit = progressByUnit
     }
 
-    /// The as-of date: the one given, or the latest update in the data —
-    /// never the clock, so the same inputs build the same site.
+    /// The latest update in the status data ("số liệu cập nhật đến").
+    public static func latestUpdate(_ rows: [StatusRow]) -> CivilDate? {
+        var latest: CivilDate?
+        for row in rows {
+            guard let date = row.updated ?? row.completed else { continue }
+            if latest.map({ date > $0 }) ?? true { latest = date }
+        }
+        return latest
+    }
+
+    /// The date of the figures when the caller pins none: the latest update
+    /// in the data. Only library callers rely on it; the command line always
+    /// passes today in Vietnam or the pinned day.
     public static func asOfDate(explicit: CivilDate?, rows: [StatusRow]) -> CivilDate? {
-        explicit ?? rows.compactMap { $0.updated ?? $0.completed }.max()
+        explicit ?? latestUpdate(rows)
     }
 
     public func task(_ key: TaskKey) -> Task? { tasksByKey[key] }

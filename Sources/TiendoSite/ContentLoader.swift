@@ -135,10 +135,15 @@ public struct ContentLoader: Sendable {
             idFiles[directive.id] = path
             directives.append(directive)
         }
-        let (rows, statusPath) = loadStatus(register: register, directives: directives, asOf: explicitAsOf,
-                                            sheet: sheet, diagnostics: &diagnostics)
+        // The reader checks each row on its own; dates against the date of
+        // the figures are checked in their own step below, once it is known.
+        let (rows, statusPath, sheetName) = loadStatus(register: register, directives: directives, asOf: nil,
+                                                       sheet: sheet, diagnostics: &diagnostics)
         let asOf = Tracker.asOfDate(explicit: explicitAsOf, rows: rows)
-        if asOf == nil, !diagnostics.hasErrors {
+        if let asOf {
+            diagnostics.append(contentsOf: StatusDateCheck.check(rows, asOf: asOf, directives: directives, file: statusPath,
+                                                                 sheet: sheetName))
+        } else if !diagnostics.hasErrors {
             diagnostics.append(.error(statusPath, "không xác định được ngày số liệu: tệp trạng thái chưa có ngày cập nhật nào",
                                       hint: "ghi cột updated (ngày cập nhật), hoặc chạy lệnh với --as-of YYYY-MM-DD"))
         }
@@ -159,7 +164,7 @@ public struct ContentLoader: Sendable {
 
     /// Reads `status.csv` or `status.xlsx` (the worksheet named `sheet`, or the first).
     func loadStatus(register: UnitRegister, directives: [Directive], asOf: CivilDate?, sheet: String?,
-                    diagnostics: inout [Diagnostic]) -> ([StatusRow], String) {
+                    diagnostics: inout [Diagnostic]) -> ([StatusRow], String, String?) {
         let csvPath = display(Self.statusFile)
         let workbookPath = display(Self.statusWorkbook)
         let fm = FileManager.default
@@ -168,22 +173,22 @@ public struct ContentLoader: Sendable {
         if hasCSV, hasWorkbook {
             diagnostics.append(.error(workbookPath, "có cả \(Self.statusFile) và \(Self.statusWorkbook): không biết dùng tệp nào",
                                       hint: "giữ một tệp trạng thái, đổi tên hoặc chuyển tệp kia ra khỏi thư mục nội dung"))
-            return ([], csvPath)
+            return ([], csvPath, nil)
         }
         if hasWorkbook {
             guard let data = fm.contents(atPath: workbookPath) else {
                 diagnostics.append(.error(workbookPath, "không đọc được tệp trạng thái", hint: "kiểm tra quyền đọc tệp"))
-                return ([], workbookPath)
+                return ([], workbookPath, nil)
             }
             switch Workbook.read(data, sheet: sheet) {
             case .success(let worksheet):
                 // A workbook's places are cells ("Trạng thái!C7"), as the clerk sees them in Excel.
                 let output = reader.read(worksheet.table, file: workbookPath, asOf: asOf, sheet: worksheet.name)
                 diagnostics.append(contentsOf: output.diagnostics)
-                return (output.rows, workbookPath)
+                return (output.rows, workbookPath, worksheet.name)
             case .failure(let failure):
                 diagnostics.append(.error(workbookPath, "\(failure)"))
-                return ([], workbookPath)
+                return ([], workbookPath, nil)
             }
         }
         if sheet != nil {
@@ -192,17 +197,17 @@ public struct ContentLoader: Sendable {
         guard hasCSV else {
             diagnostics.append(.warning(csvPath, "chưa có tệp trạng thái: mọi đơn vị được tính là chưa báo cáo",
                                         hint: "tạo tệp bằng lệnh \"tiendo template --output \(csvPath)\""))
-            return ([], csvPath)
+            return ([], csvPath, nil)
         }
         // The bytes as an array at once, so the file is not held twice while it is read.
         guard let bytes = fm.contents(atPath: csvPath).map([UInt8].init) else {
             diagnostics.append(.error(csvPath, "không đọc được tệp trạng thái", hint: "kiểm tra quyền đọc tệp"))
-            return ([], csvPath)
+            return ([], csvPath, nil)
         }
         // The core's reader names precisely why a file is refused (legacy encoding, garbled UTF-8, a workbook renamed .csv).
         let output = reader.read(bytes: bytes, file: csvPath, asOf: asOf)
         diagnostics.append(contentsOf: output.diagnostics)
-        return (output.rows, csvPath)
+        return (output.rows, csvPath, nil)
     }
 
     func readText(_ path: String, diagnostics: inout [Diagnostic], missingHint: String) -> String? {

@@ -14,10 +14,20 @@ enum ProgressFigures {
         let progress: TiendoCore.Progress
     }
 
+    /// One (unit, task) cell: the pair's class and its report state.
+    struct MatrixCell: Equatable {
+        let statusClass: StatusClass
+        let reported: Bool
+
+        /// "✗?" for an overdue pair nobody reported on: the symbol reads without colour.
+        var symbol: String { statusClass.symbol + (reported ? "" : "?") }
+        var label: String { statusClass.label + (reported ? "" : " · chưa báo cáo") }
+    }
+
     struct MatrixSection {
         let label: String
         let tasks: [Task]
-        let rows: [(unit: Unit, cells: [StatusClass?])]
+        let rows: [(unit: Unit, cells: [MatrixCell?])]
     }
 
     static func taskRows(_ tracker: Tracker) -> [TaskFigure] {
@@ -60,13 +70,14 @@ enum ProgressFigures {
             for unit in units where slotByCode[unit.code] == nil { slotByCode[unit.code] = slotByCode.count }
             let tasks = allTasks.filter { $0.units.contains { slotByCode[$0] != nil } }
             guard !tasks.isEmpty else { return nil }
-            var cells = [StatusClass?](repeating: nil, count: slotByCode.count * tasks.count)
+            var cells = [MatrixCell?](repeating: nil, count: slotByCode.count * tasks.count)
             for (column, task) in tasks.enumerated() {
                 // The last assignment of a pair wins, as it always has.
                 let assignments = tracker.assignments(for: task.key)
                 for index in assignments.indices {
                     if let slot = slotByCode[assignments[index].unitCode] {
-                        cells[slot * tasks.count + column] = assignments[index].statusClass
+                        cells[slot * tasks.count + column] = MatrixCell(statusClass: assignments[index].statusClass,
+                                                                        reported: assignments[index].reported)
                     }
                 }
             }
@@ -91,11 +102,19 @@ enum ProgressFigures {
 
     static let classColumns = statusOrder
 
+    /// The count columns of the CSV exports: one per class, then the silent
+    /// part of the overdue ones and the silent pairs of every class.
+    static let countHeaders = classColumns.map(\.label) + ["Quá hạn: trong đó chưa báo cáo", "Chưa báo cáo (mọi tình trạng)"]
+
+    static func countCells(_ progress: TiendoCore.Progress) -> [String] {
+        classColumns.map { String(progress.count($0)) } + [String(progress.silent(.overdue)), String(progress.silent)]
+    }
+
     static func taskCSV(_ tracker: Tracker) -> String {
-        var rows = [["directive", "task", "due", "deadline"] + classColumns.map(\.label) + ["Tổng", "% hoàn thành", "% đúng hạn"]]
+        var rows = [["directive", "task", "due", "deadline"] + countHeaders + ["Tổng", "% hoàn thành", "% đúng hạn"]]
         for figure in taskRows(tracker) {
             rows.append([figure.task.directiveID, figure.task.id, figure.task.deadline?.due?.vietnamese ?? "", figure.task.deadline?.text ?? ""]
-                        + classColumns.map { String(figure.progress.count($0)) }
+                        + countCells(figure.progress)
                         + [String(figure.progress.total), csvPercent(figure.progress.percentDone),
                            figure.progress.onTimeRate.map(csvPercent) ?? ""])
         }
@@ -103,9 +122,9 @@ enum ProgressFigures {
     }
 
     static func groupCSV(_ tracker: Tracker) -> String {
-        var rows = [["group", "units"] + classColumns.map(\.label) + ["Tổng", "% hoàn thành", "% đúng hạn"]]
+        var rows = [["group", "units"] + countHeaders + ["Tổng", "% hoàn thành", "% đúng hạn"]]
         for figure in groupRows(tracker) {
-            rows.append([figure.label, String(figure.unitCount)] + classColumns.map { String(figure.progress.count($0)) }
+            rows.append([figure.label, String(figure.unitCount)] + countCells(figure.progress)
                         + [String(figure.progress.total), csvPercent(figure.progress.percentDone),
                            figure.progress.onTimeRate.map(csvPercent) ?? ""])
         }
@@ -148,6 +167,7 @@ enum ProgressFigures {
             field("task", a.task.taskID)
             field("unit", a.unitCode)
             field("class", a.statusClass.rawValue)
+            out.append(contentsOf: (a.reported ? ",\"reported\":true" : ",\"reported\":false").utf8)
             field("state", a.row?.state.rawValue)
             field("completed", a.row?.completed?.iso)
             field("report", a.row.map(\.report).flatMap { $0.isEmpty ? nil : $0 })
@@ -161,6 +181,8 @@ enum ProgressFigures {
         func progressJSON(_ progress: TiendoCore.Progress) -> JSONValue {
             .object([
                 ("counts", .object(classColumns.map { ($0.rawValue, .int(progress.count($0))) })),
+                // Inside each class, the pairs whose unit has not reported.
+                ("not_reported", .object(classColumns.map { ($0.rawValue, .int(progress.silent($0))) })),
                 ("total", .int(progress.total)),
                 ("done", .int(progress.done)),
                 ("percent_done", .number(progress.percentDone)),
@@ -169,6 +191,7 @@ enum ProgressFigures {
         }
         let value = JSONValue.object([
             ("as_of", .string(tracker.asOf.iso)),
+            ("data_updated", .optional(tracker.dataUpdated?.iso)),
             ("classes", .object(classColumns.map { ($0.rawValue, .string($0.label)) })),
             ("overall", progressJSON(tracker.overall)),
             ("directives", .array(tracker.directives.map { directive in

@@ -1,9 +1,11 @@
 import TiendoCore
 
-/// What moved in the N days up to the as-of date, derived from the inputs
-/// only (the `updated` and `completed` columns and the deadlines), so any
-/// machine rebuilds the same page: completions, new reports, and units that
-/// turned overdue when a deadline passed. Newest first.
+/// What moved in the N days up to the date of the figures, derived from the
+/// inputs only (the `updated` and `completed` columns, the deadlines and the
+/// date of the figures), so any machine rebuilds the same page: completions
+/// (a late one marked late), new reports, and tasks whose units turned
+/// overdue the day after their last day. Classes and counts are the
+/// tracker's, as on every other page. Newest first.
 struct RecentChanges: Sendable {
     enum Kind: String, Sendable {
         case completed, reported, overdue
@@ -16,6 +18,10 @@ struct RecentChanges: Sendable {
         /// The unit, or nil for a deadline that passed (then `count` units).
         let unitCode: String?
         let count: Int
+        /// For an overdue change, how many of the `count` units have not reported.
+        let silent: Int
+        /// For a completion: whether it came after the last day (✓!).
+        let late: Bool
         let state: ReportState?
         let report: String
         let note: String
@@ -35,22 +41,23 @@ struct RecentChanges: Sendable {
             guard let row = assignment.row else { continue }
             if row.state == .done, inWindow(row.completed) {
                 changes.append(Change(date: row.completed!, kind: .completed, task: assignment.task, unitCode: assignment.unitCode,
-                                      count: 1, state: row.state, report: row.report, note: row.note))
+                                      count: 1, silent: 0, late: assignment.statusClass == .doneLate,
+                                      state: row.state, report: row.report, note: row.note))
             } else if inWindow(row.updated) {
                 changes.append(Change(date: row.updated!, kind: .reported, task: assignment.task, unitCode: assignment.unitCode,
-                                      count: 1, state: row.state, report: row.report, note: row.note))
+                                      count: 1, silent: 0, late: false, state: row.state, report: row.report, note: row.note))
             }
         }
         for directive in tracker.directives {
             for task in directive.tasks {
+                // The day after the last day, the pairs still not done turn
+                // overdue; the count is the tracker's, the same as every page's.
                 guard let due = task.deadline?.due, inWindow(due.adding(days: 1)) else { continue }
-                let late = tracker.assignments(for: task.key).filter { assignment in
-                    guard let row = assignment.row, row.state == .done, let completed = row.completed else { return true }
-                    return completed > due
-                }.count
-                if late > 0 {
+                let progress = tracker.progress(task: task.key)
+                if progress.count(.overdue) > 0 {
                     changes.append(Change(date: due.adding(days: 1), kind: .overdue, task: task.key, unitCode: nil,
-                                          count: late, state: nil, report: "", note: ""))
+                                          count: progress.count(.overdue), silent: progress.silent(.overdue), late: false,
+                                          state: nil, report: "", note: ""))
                 }
             }
         }
@@ -67,12 +74,14 @@ struct RecentChanges: Sendable {
         let taskName = "nhiệm vụ \(change.task.taskID) (\(context.directiveShortTitle(change.task.directiveID)))"
         switch change.kind {
         case .completed:
-            return "\(context.unitName(change.unitCode!)) đã hoàn thành \(taskName)" + (change.report.isEmpty ? "" : ", báo cáo số \(change.report)")
+            let late = change.late ? context.tracker.task(change.task)?.deadline?.due.map { " — quá hạn (hạn cuối \($0.vietnamese))" } ?? " — quá hạn" : ""
+            return "\(context.unitName(change.unitCode!)) đã hoàn thành \(taskName)\(late)" + (change.report.isEmpty ? "" : ", báo cáo số \(change.report)")
         case .reported:
             return "\(context.unitName(change.unitCode!)) cập nhật \(taskName): \(change.state?.label.lowercased() ?? "")"
                 + (change.report.isEmpty ? "" : ", báo cáo số \(change.report)")
         case .overdue:
-            return "\(change.count) đơn vị quá hạn \(taskName) từ ngày \(change.date.vietnamese) (hạn cuối \(change.date.adding(days: -1).vietnamese))"
+            return "\(change.count) đơn vị quá hạn \(taskName)" + (change.silent > 0 ? ", trong đó \(change.silent) chưa báo cáo," : "")
+                + " từ ngày \(change.date.vietnamese) (hạn cuối \(change.date.adding(days: -1).vietnamese))"
         }
     }
 
@@ -89,7 +98,7 @@ struct RecentChanges: Sendable {
             let id = ["tag:tiendo.invalid,2026:\(change.kind.rawValue)", change.task.directiveID, change.task.taskID,
                       change.unitCode ?? "all", change.date.iso].joined(separator: "/")
             let target = change.unitCode.map { context.paths.unit($0) } ?? context.taskPage(change.task)
-            xml += "<entry>\n<title>\(XML.escape(sentence(change, context)))</title>\n<id>\(XML.escape(id))</id>\n"
+            xml += "<entry>\n<title>\(XML.escape(Self.mark(change).symbol + " " + sentence(change, context)))</title>\n<id>\(XML.escape(id))</id>\n"
             xml += "<updated>\(change.date.iso)T00:00:00Z</updated>\n"
             xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(XML.escape(SitePaths.link(from: page, to: target)))\"/>\n"
             if !change.note.isEmpty { xml += "<summary>\(XML.escape(change.note))</summary>\n" }
@@ -99,6 +108,15 @@ struct RecentChanges: Sendable {
     }
 
     static let feedLimit = 200
+
+    /// The class mark of a change, the same on the page and in the feed.
+    static func mark(_ change: Change) -> (css: String, symbol: String) {
+        switch change.kind {
+        case .completed: change.late ? ("st-done-late", StatusClass.doneLate.symbol) : ("st-done-on-time", StatusClass.doneOnTime.symbol)
+        case .reported: ("st-in-progress", StatusClass.inProgress.symbol)
+        case .overdue: ("st-overdue", StatusClass.overdue.symbol)
+        }
+    }
 }
 
 enum XML {
@@ -144,6 +162,12 @@ struct RecentView: ViewModel {
         let symbol: String
         let noteHTML: String
         let hasNote: Bool
+        /// For tests and scripts: what kind of change, on which task, and for
+        /// an overdue change the same counts as the other pages.
+        let kind: String
+        let task: String
+        let count: Int
+        let silent: Int
     }
 
     init(_ context: SiteContext, changes: RecentChanges, page: String = SitePaths.recent, limit: Int = RecentView.pageLimit) {
@@ -153,13 +177,11 @@ struct RecentView: ViewModel {
         var groups: [Day] = []
         for change in changes.changes.prefix(limit) {
             let target = change.unitCode.map { context.paths.unit($0) } ?? context.taskPage(change.task)
-            let (css, symbol): (String, String) = switch change.kind {
-            case .completed: ("st-done-on-time", "✓")
-            case .reported: ("st-in-progress", "…")
-            case .overdue: ("st-overdue", "✗")
-            }
+            let (css, symbol) = RecentChanges.mark(change)
             let item = Item(sentence: changes.sentence(change, context), href: SitePaths.link(from: page, to: target),
-                            css: css, symbol: symbol, noteHTML: context.noteHTML(change.note), hasNote: !change.note.isEmpty)
+                            css: css, symbol: symbol, noteHTML: context.noteHTML(change.note), hasNote: !change.note.isEmpty,
+                            kind: change.kind == .completed && change.late ? "completed-late" : change.kind.rawValue,
+                            task: change.task.directiveID + "/" + change.task.taskID, count: change.count, silent: change.silent)
             let label = Format.longDate(change.date)
             if groups.last?.date == label {
                 groups[groups.count - 1] = Day(date: label, items: groups[groups.count - 1].items + [item])

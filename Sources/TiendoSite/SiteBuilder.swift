@@ -46,12 +46,16 @@ public struct SiteBuilder: Sendable {
 
     /// Everything that every page depends on: when it changes, no page is
     /// reused. Status rows are not in it; each page fingerprints its own.
+    /// Nor is the date of the figures: a rebuild on a new day re-renders only
+    /// the pages whose classes, counts or days left it changes, and those
+    /// pages carry it (or what it decides) in their own fingerprint.
     public var salt: Fingerprint {
         var salt = theme.fingerprint
         salt.add(bodySuffix)
         salt.add(recentDays)
         salt.add(identity.agency); salt.add(identity.title); salt.add(identity.contact)
-        salt.add(tracker.asOf.iso)
+        // Every page's header shows it, and every feed stamps its events with it.
+        salt.add(feedStamp.iso)
         let register = tracker.register
         for type in register.types { salt.add(type.code); salt.add(type.label); salt.add(type.heading) }
         for group in register.groups { salt.add(group.code); salt.add(group.name); group.memberTypes.forEach { salt.add($0) } }
@@ -83,8 +87,8 @@ public struct SiteBuilder: Sendable {
         func add(_ path: String, inputs: Fingerprint? = nil, _ render: @escaping @Sendable () -> [UInt8]) {
             plans.append(PagePlan(path: path, inputs: inputs, render: render))
         }
-        add(SitePaths.home) { builder.page(SitePaths.home, title: "Tổng quan", section: "home", template: "home", HomeView(context, recentDays: builder.recentDays), context) }
-        add(SitePaths.units) { builder.page(SitePaths.units, title: "Đơn vị", section: "units", template: "units", UnitsView(context), context) }
+        add(SitePaths.home) { builder.page(SitePaths.home, title: "Tổng quan", section: "home", template: "home", HomeView(context, recentDays: builder.recentDays), context, showsAsOf: true) }
+        add(SitePaths.units) { builder.page(SitePaths.units, title: "Đơn vị", section: "units", template: "units", UnitsView(context), context, showsAsOf: true) }
         // Input fingerprints read every (task, unit) pair twice: on all cores.
         let units = tracker.register.units
         let unitPrints = Workers.map(units, threads: threads) { unit in builder.unitInputs(unit, context) }
@@ -97,8 +101,8 @@ public struct SiteBuilder: Sendable {
         }
         for (unit, inputs) in zip(units, unitPrints) {
             let path = context.paths.unit(unit.code)
-            add(path, inputs: inputs) { builder.page(path, title: unit.name, section: "units", template: "unit", UnitPageView(context, unit: unit), context) }
-            add(context.paths.unitFeed(unit.code), inputs: inputs) { builder.unitFeed(unit, context) }
+            add(path, inputs: inputs.page) { builder.page(path, title: unit.name, section: "units", template: "unit", UnitPageView(context, unit: unit), context) }
+            add(context.paths.unitFeed(unit.code), inputs: inputs.feed) { builder.unitFeed(unit, context) }
         }
         for (directive, taskInputs) in zip(tracker.directives, taskPrints) {
             var directiveInputs = Fingerprint()
@@ -115,25 +119,30 @@ public struct SiteBuilder: Sendable {
                 }
             }
         }
-        add(SitePaths.calendar) { builder.page(SitePaths.calendar, title: "Lịch thời hạn", section: "calendar", template: "calendar", CalendarView(context), context) }
+        add(SitePaths.calendar) { builder.page(SitePaths.calendar, title: "Lịch thời hạn", section: "calendar", template: "calendar", CalendarView(context), context, showsAsOf: true) }
         add(SitePaths.calendarFeed) { builder.allFeed(context) }
         add(SitePaths.recent) {
             builder.page(SitePaths.recent, title: "Cập nhật gần đây", section: "recent", template: "recent",
-                         RecentView(context, changes: RecentChanges(tracker: builder.tracker, days: builder.recentDays)), context)
+                         RecentView(context, changes: RecentChanges(tracker: builder.tracker, days: builder.recentDays)), context, showsAsOf: true)
         }
         add(SitePaths.recentFeed) { RecentChanges(tracker: builder.tracker, days: builder.recentDays).atom(context, identity: builder.identity) }
-        add(SitePaths.progress) { builder.page(SitePaths.progress, title: "Bảng tiến độ", section: "progress", template: "progress", ProgressPageView(context), context) }
-        add(SitePaths.matrix) { builder.page(SitePaths.matrix, title: "Ma trận đơn vị × nhiệm vụ", section: "progress", template: "matrix", MatrixView(context), context) }
+        add(SitePaths.progress) { builder.page(SitePaths.progress, title: "Bảng tiến độ", section: "progress", template: "progress", ProgressPageView(context), context, showsAsOf: true) }
+        add(SitePaths.matrix) { builder.page(SitePaths.matrix, title: "Ma trận đơn vị × nhiệm vụ", section: "progress", template: "matrix", MatrixView(context), context, showsAsOf: true) }
         if ProgressFigures.needsOverview(tracker) {
             for directive in tracker.directives {
                 let path = context.paths.directiveMatrix(directive.id)
+                // A summary page: it states the date of the figures.
                 var inputs = Fingerprint()
+                inputs.add(tracker.asOf.iso)
                 for task in directive.tasks {
-                    for assignment in tracker.assignments(for: task.key) { inputs.add(assignment.statusClass.rawValue) }
+                    for assignment in tracker.assignments(for: task.key) {
+                        inputs.add(assignment.statusClass.rawValue)
+                        inputs.add(assignment.reported ? "1" : "0")
+                    }
                 }
                 add(path, inputs: inputs) {
                     builder.page(path, title: "Ma trận — \(context.directiveShortTitle(directive.id))", section: "progress",
-                                 template: "matrix", MatrixView(context, directive: directive), context)
+                                 template: "matrix", MatrixView(context, directive: directive), context, showsAsOf: true)
                 }
             }
         }
@@ -192,14 +201,22 @@ public struct SiteBuilder: Sendable {
 
     func progressPrint(_ progress: TiendoCore.Progress) -> Fingerprint {
         var print = Fingerprint()
-        for statusClass in StatusClass.allCases { print.add(progress.count(statusClass)) }
+        for statusClass in StatusClass.allCases { print.add(progress.count(statusClass)); print.add(progress.silent(statusClass)) }
         print.add(progress.done)
         return print
     }
 
-    func unitInputs(_ unit: Unit, _ context: SiteContext) -> Fingerprint {
+    /// What a unit's page and its calendar feed are made from. The feed
+    /// shows only the unit's assignments; the page also days left and, for
+    /// a consolidator, who has reported.
+    func unitInputs(_ unit: Unit, _ context: SiteContext) -> (page: Fingerprint, feed: Fingerprint) {
         var print = Fingerprint()
         for assignment in tracker.assignments(forUnit: unit.code) { add(assignment, to: &print) }
+        let feed = print
+        // "Sắp đến hạn" counts days from the date of the figures: a unit with
+        // a task in that window is rendered again each day, the others not.
+        let upcoming = UnitPageView.upcoming(tracker.assignments(forUnit: unit.code), asOf: tracker.asOf)
+        if !upcoming.isEmpty { print.add(tracker.asOf.iso) }
         // A consolidator's page lists who has reported on the tasks it collects.
         for directive in tracker.directives {
             for task in directive.tasks where task.consolidator?.code == unit.code {
@@ -209,7 +226,7 @@ public struct SiteBuilder: Sendable {
                 }
             }
         }
-        return print
+        return (print, feed)
     }
 
     // MARK: Rendering
@@ -231,7 +248,12 @@ public struct SiteBuilder: Sendable {
         let script: String
         let nav: [NavItem]
         let content: RenderedMarkup
+        /// The date of the figures, on the summary pages only: a unit or
+        /// task page that did not change on a new day keeps its bytes.
         let asOf: String
+        let hasAsOf: Bool
+        /// The latest update in the status data, on every page.
+        let dataUpdated: String
         let bodySuffix: String
     }
 
@@ -249,7 +271,8 @@ public struct SiteBuilder: Sendable {
         ("Cập nhật gần đây", SitePaths.recent, "recent"),
     ]
 
-    func page(_ path: String, title: String, section: String, template: String, _ model: any ViewModel, _ context: SiteContext) -> [UInt8] {
+    func page(_ path: String, title: String, section: String, template: String, _ model: any ViewModel, _ context: SiteContext,
+              showsAsOf: Bool = false) -> [UInt8] {
         let content = theme.render(template, model)
         let root = SitePaths.root(of: path)
         let layout = LayoutView(
@@ -258,23 +281,30 @@ public struct SiteBuilder: Sendable {
             pageKind: template, landscape: template == "matrix", root: root,
             stylesheet: root + "assets/style.css", script: root + "assets/loc.js",
             nav: Self.navigation.map { NavItem(label: $0.label, href: SitePaths.link(from: path, to: $0.path), current: $0.section == section) },
-            content: RenderedMarkup(bytes: content), asOf: context.asOf.vietnamese,
+            content: RenderedMarkup(bytes: content), asOf: showsAsOf ? context.asOf.vietnamese : "", hasAsOf: showsAsOf,
+            dataUpdated: Format.dataUpdated(tracker.dataUpdated),
             bodySuffix: bodySuffix.replacingOccurrences(of: "{{root}}", with: root))
         return theme.render("layout", layout, sizeHint: content.count + 4096)
     }
+
+    /// The DTSTAMP of every feed: the latest update in the data, so a feed
+    /// whose events did not change keeps its bytes on a new day.
+    var feedStamp: CivilDate { tracker.dataUpdated ?? tracker.asOf }
 
     /// Per-task parts of calendar events, shared by all feeds of one build.
     let deadlineEvents = DeadlineEvent.Store()
 
     func allFeed(_ context: SiteContext) -> [UInt8] {
         let parts = deadlineEvents.parts(tracker, context)
-        let feed = DeadlineEvent.FeedParts(unit: nil, stamp: tracker.asOf)
+        let feed = DeadlineEvent.FeedParts(unit: nil, stamp: feedStamp)
         var writer = ICalendar.Writer(name: "Thời hạn nhiệm vụ")
         for directive in tracker.directives {
             for task in directive.tasks {
                 guard let due = task.deadline?.due, let entry = parts.byTask[task.key] else { continue }
                 let progress = tracker.progress(task: task.key)
-                let status = ICalendar.escaped("\nĐơn vị được giao: \(progress.total)\nĐã hoàn thành: \(progress.done)")
+                let status = ICalendar.escaped("\nĐơn vị được giao: \(progress.total)\nĐã hoàn thành: \(progress.done)"
+                    + (progress.count(.overdue) == 0 ? "" : "\nQuá hạn chưa hoàn thành ngày \(tracker.asOf.vietnamese): \(progress.count(.overdue))"
+                        + (progress.silent(.overdue) > 0 ? ", trong đó \(progress.silent(.overdue)) chưa báo cáo" : "")))
                 parts.shared.writeEvent(entry, date: due, status: status, feed: feed, into: &writer)
             }
         }
@@ -283,18 +313,23 @@ public struct SiteBuilder: Sendable {
 
     func unitFeed(_ unit: Unit, _ context: SiteContext) -> [UInt8] {
         let parts = deadlineEvents.parts(tracker, context)
-        let feed = DeadlineEvent.FeedParts(unit: unit.code, stamp: tracker.asOf)
-        // A handful of classes: each status line is escaped once per feed, not once per event.
-        var statusByClass: [StatusClass: [UInt8]] = [:]
-        for statusClass in StatusClass.allCases {
-            statusByClass[statusClass] = ICalendar.escaped("\nTình trạng ngày \(tracker.asOf.vietnamese): \(statusClass.label)")
-        }
+        let feed = DeadlineEvent.FeedParts(unit: unit.code, stamp: feedStamp)
+        // A handful of (class, report state) pairs: each status line is
+        // escaped once per feed, not once per event. No date in it: the
+        // feed's bytes change only when a class does.
+        var statusByBadge: [ObjectIdentifier: [UInt8]] = [:]
         let assignments = tracker.assignments(forUnit: unit.code)
         // About 700 octets an event; a reserve avoids regrowing a 600 KB feed.
         var writer = ICalendar.Writer(name: "Thời hạn — \(unit.name)", reservingCapacity: 1024 + assignments.count * 768)
         for assignment in assignments {
             guard let due = assignment.due, let entry = parts.byTask[assignment.task] else { continue }
-            parts.shared.writeEvent(entry, date: due, status: statusByClass[assignment.statusClass]!, feed: feed, into: &writer)
+            let badge = BadgeView.of(assignment)
+            let status: [UInt8]
+            if let known = statusByBadge[ObjectIdentifier(badge)] { status = known } else {
+                status = ICalendar.escaped("\nTình trạng: \(badge.label)")
+                statusByBadge[ObjectIdentifier(badge)] = status
+            }
+            parts.shared.writeEvent(entry, date: due, status: status, feed: feed, into: &writer)
         }
         return writer.finish()
     }

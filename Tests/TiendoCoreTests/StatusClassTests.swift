@@ -33,9 +33,12 @@ struct StatusClassTests {
         .init(name: "not started, after due", due: due, state: .notStarted, asOf: "2026-06-25", expected: .overdue),
         .init(name: "done without a date, deadline not passed", due: due, state: .done, asOf: "2026-06-24", expected: .doneOnTime),
         .init(name: "done without a date, deadline passed", due: due, state: .done, asOf: "2026-06-25", expected: .doneLate),
-        .init(name: "no row, before due", due: due, state: nil, asOf: "2026-06-20", expected: .notReported),
-        .init(name: "no row, after due", due: due, state: nil, asOf: "2026-07-20", expected: .notReported),
-        .init(name: "no row, no deadline", due: nil, state: nil, asOf: "2026-07-20", expected: .notReported),
+        // A pair with no row is not done: silence never looks better than an honest report.
+        .init(name: "no row, before due", due: due, state: nil, asOf: "2026-06-20", expected: .inProgress),
+        .init(name: "no row, on the due day", due: due, state: nil, asOf: "2026-06-24", expected: .inProgress),
+        .init(name: "no row, a day after due", due: due, state: nil, asOf: "2026-06-25", expected: .overdue),
+        .init(name: "no row, after due", due: due, state: nil, asOf: "2026-07-20", expected: .overdue),
+        .init(name: "no row, no deadline", due: nil, state: nil, asOf: "2026-07-20", expected: .standing),
         .init(name: "no deadline, done", due: nil, state: .done, completed: "2026-06-01", asOf: "2026-07-20", expected: .standing),
         .init(name: "no deadline, in progress", due: nil, state: .inProgress, asOf: "2026-07-20", expected: .standing),
         .init(name: "no deadline, not started", due: nil, state: .notStarted, asOf: "2026-07-20", expected: .standing),
@@ -54,7 +57,7 @@ struct StatusClassTests {
         #expect(StatusClass.doneLate.label == "Đã hoàn thành quá hạn")
         #expect(StatusClass.inProgress.label == "Đang thực hiện trong hạn")
         #expect(StatusClass.overdue.label == "Quá hạn chưa hoàn thành")
-        #expect(StatusClass.notReported.label == "Chưa báo cáo")
+        #expect(StatusClass.allCases.count == 5)
         #expect(Set(StatusClass.allCases.map(\.symbol)).count == StatusClass.allCases.count)
         #expect(StatusClass.allCases.allSatisfy { !$0.shortLabel.isEmpty })
     }
@@ -70,13 +73,15 @@ struct StatusClassTests {
         progress.add(.doneLate, state: .done)
         progress.add(.overdue, state: .inProgress)
         progress.add(.inProgress, state: .notStarted)
-        progress.add(.notReported, state: nil)
+        progress.add(.overdue, state: nil)
         progress.add(.standing, state: .done)
         #expect(progress.total == 8)
         #expect(progress.done == 5)
         #expect(progress.percentDone == 62.5)
         #expect(progress.onTimeRate == 75)
-        #expect(progress.count(.notReported) == 1)
+        #expect(progress.count(.overdue) == 2)
+        #expect(progress.silent(.overdue) == 1)
+        #expect(progress.silent == 1)
         #expect(progress.count(.standing) == 1)
         #expect(StatusClass.allCases.map(progress.count).reduce(0, +) == progress.total)
     }
@@ -102,6 +107,55 @@ struct StatusClassTests {
         #expect(a.total == 3)
         #expect(a.done == 2)
         #expect(a.onTimeRate == 50)
+    }
+
+    @Test("silent pairs are counted inside their class, and add up")
+    func silentInsideClass() {
+        var a = Progress(), b = Progress()
+        a.add(.inProgress, state: nil)
+        a.add(.inProgress, state: .notStarted)
+        b.add(.overdue, state: nil)
+        b.add(.overdue, state: nil)
+        b.add(.standing, state: nil)
+        a.add(b)
+        #expect(a.count(.inProgress) == 2 && a.silent(.inProgress) == 1)
+        #expect(a.count(.overdue) == 2 && a.silent(.overdue) == 2)
+        #expect(a.silent(.standing) == 1 && a.silent == 4)
+        #expect(a.silent(.doneOnTime) == 0 && a.silent(.doneLate) == 0)
+    }
+
+    @Test("severity: overdue and silent first, done on time last")
+    func severity() {
+        let order: [(StatusClass, Bool)] = [(.overdue, false), (.overdue, true), (.inProgress, false), (.standing, true),
+                                           (.doneLate, true), (.doneOnTime, true)]
+        let ranks = order.map { StatusClass.severity($0.0, reported: $0.1) }
+        #expect(ranks == ranks.sorted() && Set(ranks).count == ranks.count)
+        #expect(StatusClass.severity(.inProgress, reported: true) == StatusClass.severity(.inProgress, reported: false))
+    }
+}
+
+/// The date of the figures: today in Viet Nam (UTC+7 all year), or pinned.
+@Suite("Ngày số liệu")
+struct FiguresDateTests {
+    @Test("an instant falls on the Vietnamese calendar day")
+    func vietnamDay() {
+        // 2026-07-14T16:59:59Z is 23:59:59 in Hà Nội; a second later it is the 15th.
+        #expect(FiguresDate.vietnamDay(epochSeconds: 1_784_048_399) == .iso("2026-07-14"))
+        #expect(FiguresDate.vietnamDay(epochSeconds: 1_784_048_400) == .iso("2026-07-15"))
+        #expect(FiguresDate.vietnamDay(epochSeconds: 0) == .iso("1970-01-01"))
+        #expect(FiguresDate.vietnamDay(epochSeconds: -25_201) == .iso("1969-12-31"))
+    }
+
+    @Test("--as-of wins over SOURCE_DATE_EPOCH, which wins over the clock")
+    func precedence() throws {
+        let clock = { 1_784_048_400 }
+        #expect(try FiguresDate.resolve(option: "2026-07-01", sourceDateEpoch: "0", now: clock).get().date == .iso("2026-07-01"))
+        #expect(try FiguresDate.resolve(option: "01/07/2026", sourceDateEpoch: nil, now: clock).get().date == .iso("2026-07-01"))
+        #expect(try FiguresDate.resolve(option: nil, sourceDateEpoch: "1784048399", now: clock).get().date == .iso("2026-07-14"))
+        #expect(try FiguresDate.resolve(option: nil, sourceDateEpoch: nil, now: clock).get().date == .iso("2026-07-15"))
+        #expect(try FiguresDate.resolve(option: nil, sourceDateEpoch: "", now: clock).get().source == .clock)
+        #expect(throws: FiguresDateError.self) { try FiguresDate.resolve(option: "2026-13-01", sourceDateEpoch: nil, now: clock).get() }
+        #expect(throws: FiguresDateError.self) { try FiguresDate.resolve(option: nil, sourceDateEpoch: "hôm nay", now: clock).get() }
     }
 }
 
@@ -143,8 +197,9 @@ struct TrackerTests {
         #expect(progress.total == 114)
         #expect(progress.count(.doneOnTime) == 1)
         #expect(progress.count(.doneLate) == 1)
-        #expect(progress.count(.overdue) == 1)
-        #expect(progress.count(.notReported) == 111)
+        // 111 units never reported: past the last day they are overdue too, and silent.
+        #expect(progress.count(.overdue) == 112)
+        #expect(progress.silent(.overdue) == 111)
         #expect(progress.onTimeRate == 50)
         #expect(abs(progress.percentDone - 200.0 / 114) < 1e-9)
     }
@@ -155,10 +210,12 @@ struct TrackerTests {
             Self.tracker.assignments(for: TaskKey(directiveID: Self.directive.id, taskID: task)).first { $0.unitCode == unit }
         }
         #expect(assignment("1.1", "11413")?.statusClass == .standing)
-        #expect(assignment("1.1", "10888")?.statusClass == .notReported)
+        #expect(assignment("1.1", "10888")?.statusClass == .standing)
+        #expect(assignment("1.1", "10888")?.reported == false)
         #expect(assignment("3.1", "STC")?.statusClass == .doneOnTime) // due 26/06
         #expect(assignment("4.7", "SNV")?.statusClass == .inProgress)
-        #expect(assignment("4.2", "SNV")?.statusClass == .notReported)
+        #expect(assignment("4.2", "SNV")?.reported == false)
+        #expect(assignment("4.2", "SNV").map { $0.statusClass == StatusClass.classify(due: $0.due, row: nil, asOf: Self.asOf) } == true)
     }
 
     @Test("progress per unit, per unit type, per directive and overall agree")
@@ -174,8 +231,10 @@ struct TrackerTests {
         let haiAn = t.progress(unit: "11413")
         #expect(haiAn.total == 5)
         #expect(haiAn.count(.doneOnTime) == 1)
-        #expect(haiAn.count(.standing) == 1)
-        #expect(haiAn.count(.notReported) == 3)
+        #expect(haiAn.count(.standing) - haiAn.silent(.standing) == 1)
+        #expect(haiAn.silent == 3)
+        #expect(haiAn.count(.doneOnTime) + haiAn.count(.doneLate) + haiAn.count(.inProgress) + haiAn.count(.overdue)
+                + haiAn.count(.standing) == 5)
     }
 
     @Test("partners are assignments too, with their role")

@@ -106,7 +106,7 @@ import TiendoCore
         defer { try? FileManager.default.removeItem(atPath: root) }
         let site = root + "/site"
         func build(_ output: String) throws -> Int32 {
-            try TiendoProcess.run(["build", "--content", content, "--theme", Support.repository + "/theme", "--output", output, "--quiet"])
+            try TiendoProcess.run(["build", "--as-of", "2026-07-15", "--content", content, "--theme", Support.repository + "/theme", "--output", output, "--quiet"])
         }
         #expect(try build(site) == 0)
         #expect(FileManager.default.fileExists(atPath: root + "/.site.cache"))

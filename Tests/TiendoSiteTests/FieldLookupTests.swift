@@ -53,6 +53,7 @@ import TiendoCore
         check(nav)
         check(SiteBuilder.LayoutView(title: "t", siteName: "s", agency: "a", hasAgency: true, contact: "c", hasContact: true,
                                      pageKind: "home", landscape: false, root: "", stylesheet: "a.css", script: "a.js", nav: [nav],
-                                     content: RenderedMarkup(bytes: Array("<p>x</p>".utf8)), asOf: "26/06/2026", bodySuffix: ""))
+                                     content: RenderedMarkup(bytes: Array("<p>x</p>".utf8)), asOf: "26/06/2026", hasAsOf: true,
+                                     dataUpdated: "26/06/2026", bodySuffix: ""))
     }
 }

@@ -108,8 +108,10 @@ import TiendoCore
         let lines = changes.changes.map { "\($0.date.vietnamese) " + changes.sentence($0, context) }
         #expect(lines == [
             "26/06/2026 Sở Nội vụ cập nhật nhiệm vụ 2.1 (Công văn số 12/UBND-NV): đang thực hiện",
-            "25/06/2026 2 đơn vị quá hạn nhiệm vụ 1.1 (Công văn số 12/UBND-NV) từ ngày 25/06/2026 (hạn cuối 24/06/2026)",
-            "25/06/2026 Xã Cẩm Giàng đã hoàn thành nhiệm vụ 1.1 (Công văn số 12/UBND-NV), báo cáo số 11/BC-UBND",
+            // The count is the tracker's, as on every page: the unit that finished
+            // late is no longer overdue, and its completion is marked late.
+            "25/06/2026 1 đơn vị quá hạn nhiệm vụ 1.1 (Công văn số 12/UBND-NV), trong đó 1 chưa báo cáo, từ ngày 25/06/2026 (hạn cuối 24/06/2026)",
+            "25/06/2026 Xã Cẩm Giàng đã hoàn thành nhiệm vụ 1.1 (Công văn số 12/UBND-NV) — quá hạn (hạn cuối 24/06/2026), báo cáo số 11/BC-UBND",
             "24/06/2026 Xã Cẩm Giang đã hoàn thành nhiệm vụ 1.1 (Công văn số 12/UBND-NV), báo cáo số 10/BC-UBND",
             "20/06/2026 Xã Cẩm Giang cập nhật nhiệm vụ 1.2 (Công văn số 12/UBND-NV): đang thực hiện",
         ])
@@ -122,6 +124,10 @@ import TiendoCore
         let page = try #require(site[SitePaths.recent])
         #expect(page.contains("Xã Cẩm Giàng đã hoàn thành nhiệm vụ 1.1"))
         let feed = try #require(site[SitePaths.recentFeed])
+        // A late completion is marked late on the page and in the feed alike.
+        #expect(page.contains("<span class=\"st st-done-late\"><span class=\"st-sym\" aria-hidden=\"true\">✓!</span></span> <a href=\"../don-vi/xa-cam-giang-10903.html\">Xã Cẩm Giàng đã hoàn thành"))
+        #expect(feed.contains("<title>✓! Xã Cẩm Giàng đã hoàn thành nhiệm vụ 1.1"))
+        #expect(feed.contains("<title>✓ Xã Cẩm Giang đã hoàn thành nhiệm vụ 1.1"))
         #expect(feed.hasPrefix("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\""))
         #expect(feed.components(separatedBy: "<entry>").count - 1 == 5)
         #expect(feed.contains("<updated>2026-06-26T00:00:00Z</updated>"))

@@ -97,6 +97,7 @@ import Testing
         let tree = JSONValue.array(tracker.assignments.map { a in
             .object([("directive", .string(a.task.directiveID)), ("task", .string(a.task.taskID)),
                      ("unit", .string(a.unitCode)), ("class", .string(a.statusClass.rawValue)),
+                     ("reported", .bool(a.row != nil)),
                      ("state", .optional(a.row?.state.rawValue)), ("completed", .optional(a.row?.completed?.iso)),
                      ("report", .optional(a.row.map(\.report).flatMap { $0.isEmpty ? nil : $0 }))])
         })

@@ -17,7 +17,7 @@ import Testing
     }
 
     func build(_ content: String, _ output: String) throws -> Int32 {
-        try TiendoProcess.run(["build", "--content", content, "--theme", Support.repository + "/theme", "--output", output, "--quiet"])
+        try TiendoProcess.run(["build", "--as-of", "2026-07-15", "--content", content, "--theme", Support.repository + "/theme", "--output", output, "--quiet"])
     }
 
     @Test func killingABuildAtAnyMomentLeavesTheOldOrTheNewSite() throws {
@@ -47,7 +47,7 @@ import Testing
         for point in 0...points {
             try? FileManager.default.removeItem(atPath: output)
             try FileManager.default.copyItem(atPath: oldSite, toPath: output)
-            let process = try TiendoProcess.start(["build", "--content", contentNew, "--theme", Support.repository + "/theme",
+            let process = try TiendoProcess.start(["build", "--as-of", "2026-07-15", "--content", contentNew, "--theme", Support.repository + "/theme",
                                                    "--output", output, "--quiet"])
             Thread.sleep(forTimeInterval: fullTime * Double(point) / Double(points) * 1.1)
             kill(process.processIdentifier, SIGKILL)
@@ -75,7 +75,7 @@ import Testing
         #expect(flock(lock, LOCK_EX | LOCK_NB) == 0)
         let stderr = Pipe()
         let reader = LineReader(stderr)
-        let process = try TiendoProcess.start(["build", "--content", Support.miniContent, "--theme", Support.repository + "/theme",
+        let process = try TiendoProcess.start(["build", "--as-of", "2026-07-15", "--content", Support.miniContent, "--theme", Support.repository + "/theme",
                                                "--output", output], stderr: stderr)
         process.waitUntilExit()
         #expect(process.terminationStatus == 1)

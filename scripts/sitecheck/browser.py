@@ -483,6 +483,41 @@ def nojs_filter(site, rel):
         d.quit()
 
 
+def task_filter(b):
+    """The task page's filter by class and report state: each choice shows
+    exactly the rows that carry it; with JavaScript off every row is listed."""
+    rel = b.pages.get("task")
+    if not rel:
+        return ["no task page"], 0
+    rows_js = ("return Array.from(document.querySelectorAll('table.status-table tbody tr[data-class]'))"
+               ".map(r => [r.getAttribute('data-class'), r.getAttribute('data-reported'), r.getClientRects().length > 0]);")
+    problems = []
+    b.load(rel)
+    if not b.d.find_elements(By.ID, "loc-nv-lop"):
+        return [f"{rel}: no #loc-nv-lop select"], 0
+    rows = b.d.execute_script(rows_js)
+    if not rows or not all(shown for _, _, shown in rows):
+        problems.append(f"{rel}: before choosing, {sum(1 for r in rows if r[2])} of {len(rows)} rows are visible")
+    for select, value, column in [("loc-nv-lop", "overdue", 0), ("loc-nv-bao-cao", "0", 1), ("loc-nv-bao-cao", "1", 1)]:
+        b.d.execute_script("for (const id of ['loc-nv-lop', 'loc-nv-bao-cao']) {"
+                           " const s = document.getElementById(id); s.value = ''; s.dispatchEvent(new Event('change')); }")
+        b.d.execute_script("const s = document.getElementById(arguments[0]); s.value = arguments[1];"
+                           " s.dispatchEvent(new Event('change'));", select, value)
+        rows = b.d.execute_script(rows_js)
+        wrong = [r for r in rows if r[2] != (r[column] == value)]
+        if wrong:
+            problems.append(f"{rel}: #{select}={value} shows or hides the wrong rows ({len(wrong)} of {len(rows)})")
+    d = make_driver(javascript=False)
+    try:
+        d.get(b.site.url(rel, "http"))
+        items = d.find_elements(By.CSS_SELECTOR, "table.status-table tbody tr")
+        if len([r for r in items if r.is_displayed()]) != len(items):
+            problems.append(f"no-JS: {rel}: not every row is visible with JavaScript off")
+    finally:
+        d.quit()
+    return problems, len(rows)
+
+
 def report(res, name, problems, ok_detail, limit=12):
     for p in problems[:limit]:
         say(f"   BAD  {p}")
@@ -523,6 +558,8 @@ def main():
             report(res, "filter", problems,
                    f"#{FILTER_INPUT}: {len(FILTER_CASES)} queries over http and file://; "
                    f"all {n} units listed with JavaScript off")
+            problems, n = task_filter(b)
+            report(res, "task-filter", problems, f"class and report-state filter over {n} rows; all rows listed with JavaScript off")
             checked, problems = b.narrow()
             report(res, "phone-360px", problems, f"{len(checked)} pages fit {PHONE_WIDTH} px, tap targets >= 44 px")
             done, problems = b.print_checks()

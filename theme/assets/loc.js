@@ -34,9 +34,37 @@
     input.addEventListener("input", apply);
     apply();
   }
+  // Task page: rows filtered by class and report state. Without
+  // JavaScript every row is listed and the form stays hidden.
+  function setupTaskFilter() {
+    var form = document.getElementById("loc-nv-form");
+    var byClass = document.getElementById("loc-nv-lop");
+    var byReport = document.getElementById("loc-nv-bao-cao");
+    if (!form || !byClass || !byReport) { return; }
+    var rows = Array.prototype.slice.call(document.querySelectorAll("table.status-table tbody tr[data-class]"));
+    var result = document.getElementById("loc-nv-ket-qua");
+    form.hidden = false;
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    function apply() {
+      var wantClass = byClass.value, wantReport = byReport.value, shown = 0;
+      rows.forEach(function (row) {
+        var match = (wantClass === "" || row.getAttribute("data-class") === wantClass)
+          && (wantReport === "" || row.getAttribute("data-reported") === wantReport);
+        row.hidden = !match;
+        if (match) { shown += 1; }
+      });
+      if (result) {
+        result.textContent = wantClass === "" && wantReport === "" ? "" : "Đang hiện " + shown + "/" + rows.length + " đơn vị.";
+      }
+    }
+    byClass.addEventListener("change", apply);
+    byReport.addEventListener("change", apply);
+    apply();
+  }
+  function start() { setup(); setupTaskFilter(); }
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setup);
+    document.addEventListener("DOMContentLoaded", start);
   } else {
-    setup();
+    start();
   }
 })();

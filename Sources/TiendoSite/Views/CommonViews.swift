@@ -2,25 +2,57 @@ import Foundation
 import TiendoCore
 
 /// The status classes in the order every table and bar shows them.
-public let statusOrder: [StatusClass] = [.doneOnTime, .doneLate, .inProgress, .standing, .overdue, .notReported]
+public let statusOrder: [StatusClass] = [.doneOnTime, .doneLate, .inProgress, .standing, .overdue]
 
-/// A class shown as colour, a symbol and words, so it reads without colour.
-/// One shared instance per class: table rows refer to it instead of copying.
+/// A pair's class shown as colour, a symbol and words, with its report state
+/// beside it ("✗ Quá hạn chưa hoàn thành · chưa báo cáo"), so it reads without
+/// colour. One shared instance per (class, report state): rows refer to it.
 final class BadgeView: ViewModel, Sendable {
     let css: String
     let symbol: String
     let label: String
+    /// For filters and tests: the class's code and whether the unit reported.
+    let statusClass: String
+    let reported: Bool
 
-    private init(_ statusClass: StatusClass) {
-        css = "st-" + statusClass.rawValue
+    private init(_ statusClass: StatusClass, state: ReportState?) {
+        css = "st-" + statusClass.rawValue + (state == nil ? " st-silent" : "")
         symbol = statusClass.symbol
-        label = statusClass.label
+        self.statusClass = statusClass.rawValue
+        reported = state != nil
+        label = BadgeView.words(statusClass, state: state)
     }
 
-    private static let shared: [StatusClass: BadgeView] =
-        Dictionary(uniqueKeysWithValues: StatusClass.allCases.map { ($0, BadgeView($0)) })
+    /// The class in words, with the report state where it adds something: a
+    /// silent unit is said to be silent, and a "chưa thực hiện" row in time
+    /// reads as not started, though its class stays the in-time class.
+    static func words(_ statusClass: StatusClass, state: ReportState?) -> String {
+        switch (statusClass, state) {
+        case (.overdue, nil): "\(statusClass.label) · chưa báo cáo"
+        case (.inProgress, nil): "Còn trong hạn · chưa báo cáo"
+        case (.inProgress, .notStarted?): "Chưa thực hiện · còn trong hạn"
+        // Short: the class's long name does not fit a printed table cell with the state beside it.
+        case (.standing, nil): "Thường xuyên · chưa báo cáo"
+        case (.standing, let state?): "Thường xuyên · \(state.label.lowercased())"
+        default: statusClass.label
+        }
+    }
 
-    static func of(_ statusClass: StatusClass) -> BadgeView { shared[statusClass]! }
+    /// Indexed by class and report state, not by a string key: looked up
+    /// once for every (task, unit) row of every page.
+    private static let states: [ReportState?] = [nil] + ReportState.allCases.map(Optional.some)
+    private static let shared: [BadgeView] = StatusClass.allCases.flatMap { statusClass in
+        states.map { BadgeView(statusClass, state: $0) }
+    }
+    private static let classIndex: [StatusClass: Int] =
+        Dictionary(uniqueKeysWithValues: StatusClass.allCases.enumerated().map { ($1, $0) })
+
+    static func of(_ statusClass: StatusClass, state: ReportState?) -> BadgeView {
+        let stateIndex = state.map { ReportState.allCases.firstIndex(of: $0)! + 1 } ?? 0
+        return shared[classIndex[statusClass]! * states.count + stateIndex]
+    }
+
+    static func of(_ assignment: Tracker.Assignment) -> BadgeView { of(assignment.statusClass, state: assignment.row?.state) }
 }
 
 /// One segment of a stacked progress bar (SVG, no inline style: the
@@ -41,6 +73,9 @@ struct ProgressView: ViewModel {
     let counts: [ClassCount]
     let onTime: String
     let hasTotal: Bool
+    /// Pairs with no report at all, whatever their class.
+    let silent: Int
+    let hasSilent: Bool
 
     struct ClassCount: ViewModel {
         let css: String
@@ -49,6 +84,10 @@ struct ProgressView: ViewModel {
         let shortLabel: String
         let count: Int
         let isZero: Bool
+        /// The class's code, and how many of its pairs have no report ("trong đó ... chưa báo cáo").
+        let statusClass: String
+        let silent: Int
+        let hasSilent: Bool
     }
 
     init(_ progress: TiendoCore.Progress) {
@@ -68,10 +107,14 @@ struct ProgressView: ViewModel {
         hasTotal = progress.total > 0
         counts = statusOrder.map { statusClass in
             ClassCount(css: "st-" + statusClass.rawValue, symbol: statusClass.symbol, label: statusClass.label,
-                       shortLabel: statusClass.shortLabel, count: progress.count(statusClass), isZero: progress.count(statusClass) == 0)
+                       shortLabel: statusClass.shortLabel, count: progress.count(statusClass), isZero: progress.count(statusClass) == 0,
+                       statusClass: statusClass.rawValue, silent: progress.silent(statusClass), hasSilent: progress.silent(statusClass) > 0)
         }
+        silent = progress.silent
+        hasSilent = progress.silent > 0
         description = statusOrder.filter { progress.count($0) > 0 }
-            .map { "\($0.label): \(progress.count($0))" }.joined(separator: "; ")
+            .map { "\($0.label): \(progress.count($0))" + (progress.silent($0) > 0 ? ", trong đó \(progress.silent($0)) chưa báo cáo" : "") }
+            .joined(separator: "; ")
         onTime = progress.onTimeRate.map(Format.percent) ?? "—"
     }
 }
@@ -93,6 +136,9 @@ enum Format {
     }
 
     static func date(_ date: CivilDate?) -> String { date?.vietnamese ?? "" }
+
+    /// "Số liệu cập nhật đến ...": the latest update in the status data.
+    static func dataUpdated(_ date: CivilDate?) -> String { date?.vietnamese ?? "chưa có báo cáo nào" }
 
     static let weekdays = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"]
 

@@ -10,6 +10,8 @@ extension BadgeView {
         case "css": css.templateValue
         case "symbol": symbol.templateValue
         case "label": label.templateValue
+        case "statusClass": statusClass.templateValue
+        case "reported": reported.templateValue
         default: nil
         }
     }
@@ -37,6 +39,8 @@ extension ProgressView {
         case "counts": counts.templateValue
         case "onTime": onTime.templateValue
         case "hasTotal": hasTotal.templateValue
+        case "silent": silent.templateValue
+        case "hasSilent": hasSilent.templateValue
         default: nil
         }
     }
@@ -51,6 +55,9 @@ extension ProgressView.ClassCount {
         case "shortLabel": shortLabel.templateValue
         case "count": count.templateValue
         case "isZero": isZero.templateValue
+        case "statusClass": statusClass.templateValue
+        case "silent": silent.templateValue
+        case "hasSilent": hasSilent.templateValue
         default: nil
         }
     }
@@ -89,6 +96,7 @@ extension UnitPageView.UnitTaskRow {
         case "badge": badge.templateValue
         case "state": state.templateValue
         case "hasRow": hasRow.templateValue
+        case "daysLeft": daysLeft.templateValue
         case "completed": completed.templateValue
         case "report": report.templateValue
         case "hasCompleted": hasCompleted.templateValue
@@ -107,7 +115,7 @@ extension TaskPageView.UnitStatusRow {
         case "role": role.templateValue
         case "badge": badge.templateValue
         case "state": state.templateValue
-        case "hasRow": hasRow.templateValue
+        case "hasState": hasState.templateValue
         case "completed": completed.templateValue
         case "report": report.templateValue
         case "hasCompleted": hasCompleted.templateValue
@@ -124,6 +132,9 @@ extension MatrixView.Cell {
         switch name {
         case "symbol": symbol.templateValue
         case "css": css.templateValue
+        case "statusClass": statusClass.templateValue
+        case "reported": reported.templateValue
+        case "label": label.templateValue
         default: nil
         }
     }
@@ -160,6 +171,8 @@ extension UnitsView.Row {
         case "taskCount": taskCount.templateValue
         case "overdue": overdue.templateValue
         case "hasOverdue": hasOverdue.templateValue
+        case "overdueSilent": overdueSilent.templateValue
+        case "hasOverdueSilent": hasOverdueSilent.templateValue
         case "progress": progress.templateValue
         default: nil
         }
@@ -191,6 +204,7 @@ extension TaskPageView {
         case "hasPartners": hasPartners.templateValue
         case "hasNotes": hasNotes.templateValue
         case "allLead": allLead.templateValue
+        case "classChoices": classChoices.templateValue
         default: nil
         }
     }
@@ -213,6 +227,8 @@ extension SiteBuilder.LayoutView {
         case "nav": nav.templateValue
         case "content": content.templateValue
         case "asOf": asOf.templateValue
+        case "hasAsOf": hasAsOf.templateValue
+        case "dataUpdated": dataUpdated.templateValue
         case "bodySuffix": bodySuffix.templateValue
         default: nil
         }
@@ -277,6 +293,7 @@ extension CalendarView.Item {
 extension ProgressPageView.TaskRow {
     func value(named name: String) -> TemplateValue? {
         switch name {
+        case "directiveID": directiveID.templateValue
         case "directive": directive.templateValue
         case "taskID": taskID.templateValue
         case "href": href.templateValue
@@ -327,6 +344,7 @@ extension CalendarView.Day {
 extension HomeView.OverdueTask {
     func value(named name: String) -> TemplateValue? {
         switch name {
+        case "directiveID": directiveID.templateValue
         case "taskID": taskID.templateValue
         case "href": href.templateValue
         case "directive": directive.templateValue
@@ -334,6 +352,8 @@ extension HomeView.OverdueTask {
         case "due": due.templateValue
         case "phrase": phrase.templateValue
         case "count": count.templateValue
+        case "silent": silent.templateValue
+        case "hasSilent": hasSilent.templateValue
         case "units": units.templateValue
         case "more": more.templateValue
         case "hasMore": hasMore.templateValue

@@ -10,6 +10,7 @@ struct HomeView: ViewModel {
     let overdue: [OverdueTask]
     let hasOverdue: Bool
     let overdueTotal: Int
+    let overdueSilentTotal: Int
     let upcoming: [UpcomingTask]
     let hasUpcoming: Bool
     let upcomingDays: Int
@@ -21,6 +22,7 @@ struct HomeView: ViewModel {
     let recentHref: String
 
     struct OverdueTask: ViewModel {
+        let directiveID: String
         let taskID: String
         let href: String
         let directive: String
@@ -28,6 +30,9 @@ struct HomeView: ViewModel {
         let due: String
         let phrase: String
         let count: Int
+        /// How many of them have not reported ("trong đó ... chưa báo cáo").
+        let silent: Int
+        let hasSilent: Bool
         let units: [UnitLinkView]
         let more: Int
         let hasMore: Bool
@@ -63,8 +68,10 @@ struct HomeView: ViewModel {
     struct LaggardRow: ViewModel {
         let name: String
         let href: String
+        let code: String
         let overdue: Int
-        let notReported: Int
+        /// The overdue tasks the unit has not reported on.
+        let overdueSilent: Int
         let percent: String
     }
 
@@ -81,16 +88,20 @@ struct HomeView: ViewModel {
         for directive in tracker.directives {
             for task in directive.tasks {
                 let assignments = tracker.assignments(for: task.key)
-                let late = assignments.filter { $0.statusClass == .overdue || ($0.statusClass == .notReported && ($0.due.map { $0 < context.asOf } ?? false)) }
-                if !late.isEmpty, let due = task.deadline?.due {
-                    let units = late.sorted { context.order.precedes(code: $0.unitCode, $1.unitCode) }.prefix(12).map { UnitLinkView(name: context.unitName($0.unitCode), href: context.link(page, context.paths.unit($0.unitCode))) }
+                // The counts are the tracker's; only the names listed are picked
+                // here, silent units first, as the task page orders them.
+                let progress = tracker.progress(task: task.key)
+                let count = progress.count(.overdue), silent = progress.silent(.overdue)
+                if count > 0, let due = task.deadline?.due {
+                    let late = context.order.bySeverity(assignments.filter { $0.statusClass == .overdue })
+                    let units = late.prefix(12).map { UnitLinkView(name: context.unitName($0.unitCode), href: context.link(page, context.paths.unit($0.unitCode))) }
                     overdue.append(OverdueTask(
-                        taskID: task.id, href: context.link(page, context.taskPage(task.key)),
+                        directiveID: directive.id, taskID: task.id, href: context.link(page, context.taskPage(task.key)),
                         directive: context.directiveShortTitle(directive.id), excerpt: context.excerpt(task, limit: 140),
-                        due: due.vietnamese, phrase: task.deadline?.text ?? "", count: late.count,
-                        units: units, more: late.count - units.count, hasMore: late.count > units.count))
+                        due: due.vietnamese, phrase: task.deadline?.text ?? "", count: count, silent: silent, hasSilent: silent > 0,
+                        units: units, more: count - units.count, hasMore: count > units.count))
                 }
-                let pending = assignments.filter { $0.row?.state != .done }.count
+                let pending = progress.total - progress.done
                 if let due = task.deadline?.due, due >= context.asOf, due.dayNumber - context.asOf.dayNumber <= Self.upcomingDays, pending > 0 {
                     let days = due.dayNumber - context.asOf.dayNumber
                     upcoming.append(UpcomingTask(
@@ -98,14 +109,15 @@ struct HomeView: ViewModel {
                         daysLeft: days == 0 ? "hôm nay là hạn cuối" : "còn \(days) ngày",
                         taskID: task.id, href: context.link(page, context.taskPage(task.key)),
                         directive: context.directiveShortTitle(directive.id), excerpt: context.excerpt(task, limit: 140),
-                        phrase: task.deadline?.text ?? "", pending: pending, progress: ProgressView(tracker.progress(of: assignments))))
+                        phrase: task.deadline?.text ?? "", pending: pending, progress: ProgressView(tracker.progress(task: task.key))))
                 }
             }
         }
         upcoming.sort { ($0.due.reversedDate, $0.taskID) < ($1.due.reversedDate, $1.taskID) }
         self.overdue = overdue
         hasOverdue = !overdue.isEmpty
-        overdueTotal = overdue.reduce(0) { $0 + $1.count }
+        overdueTotal = tracker.overall.count(.overdue)
+        overdueSilentTotal = tracker.overall.silent(.overdue)
         self.upcoming = upcoming
         hasUpcoming = !upcoming.isEmpty
 
@@ -128,8 +140,9 @@ struct HomeView: ViewModel {
                 : context.order.precedes(a.0, b.0)
         }
         self.laggards = laggards.prefix(15).map { unit, progress in
-            LaggardRow(name: unit.name, href: context.link(page, context.paths.unit(unit.code)), overdue: progress.count(.overdue),
-                       notReported: progress.count(.notReported), percent: Format.percent(progress.percentDone))
+            LaggardRow(name: unit.name, href: context.link(page, context.paths.unit(unit.code)), code: unit.code,
+                       overdue: progress.count(.overdue), overdueSilent: progress.silent(.overdue),
+                       percent: Format.percent(progress.percentDone))
         }
         hasLaggards = !laggards.isEmpty
         recent = RecentView(context, changes: RecentChanges(tracker: tracker, days: recentDays), page: page, limit: 10)

@@ -22,6 +22,7 @@ struct ProgressPageView: ViewModel {
     }
 
     struct TaskRow: ViewModel {
+        let directiveID: String
         let directive: String
         let taskID: String
         let href: String
@@ -52,7 +53,7 @@ struct ProgressPageView: ViewModel {
         classes = statusOrder.map { Header(css: "st-" + $0.rawValue, symbol: $0.symbol, label: $0.label, shortLabel: $0.shortLabel) }
         tasks = ProgressFigures.taskRows(tracker).map { figure in
             let view = ProgressView(figure.progress)
-            return TaskRow(directive: context.directiveShortTitle(figure.task.directiveID), taskID: figure.task.id,
+            return TaskRow(directiveID: figure.task.directiveID, directive: context.directiveShortTitle(figure.task.directiveID), taskID: figure.task.id,
                            href: context.link(page, context.taskPage(figure.task.key)),
                            excerpt: context.excerpt(figure.task, limit: 100),
                            excerptHTML: WholeCodes.html(context.excerpt(figure.task, limit: 100)), due: figure.task.deadline?.due.map(\.vietnamese) ?? "—",
@@ -113,6 +114,10 @@ struct MatrixView: ViewModel {
     struct Cell: ViewModel {
         let symbol: String
         let css: String
+        /// For tests and scripts: the class code and "1"/"0" for reported, empty for no assignment or an overview cell.
+        let statusClass: String
+        let reported: String
+        let label: String
     }
 
     struct OverviewSection: ViewModel {
@@ -132,6 +137,8 @@ struct MatrixView: ViewModel {
         isDirective = directive != nil
         title = directive.map { "Ma trận đơn vị × nhiệm vụ — \(context.directiveShortTitle($0.id))" } ?? "Ma trận đơn vị × nhiệm vụ"
         legend = statusOrder.map { ProgressPageView.Header(css: "st-" + $0.rawValue, symbol: $0.symbol, label: $0.label, shortLabel: $0.shortLabel) }
+            + [ProgressPageView.Header(css: "st-overdue st-silent", symbol: StatusClass.overdue.symbol + "?",
+                                       label: "Dấu ? sau ký hiệu: đơn vị chưa báo cáo (ví dụ quá hạn, chưa báo cáo)", shortLabel: "Chưa báo cáo")]
         isOverview = directive == nil && ProgressFigures.needsOverview(context.tracker)
         if isOverview {
             sections = []
@@ -150,8 +157,9 @@ struct MatrixView: ViewModel {
                 rows: section.rows.map { row in
                     Row(name: context.unitName(row.unit.code), href: context.link(page, context.paths.unit(row.unit.code)),
                         cells: row.cells.map { cell in
-                            guard let cell else { return Cell(symbol: "", css: "na") }
-                            return Cell(symbol: cell.symbol, css: "st-" + cell.rawValue)
+                            guard let cell else { return Cell(symbol: "", css: "na", statusClass: "", reported: "", label: "không giao") }
+                            return Cell(symbol: cell.symbol, css: "st-" + cell.statusClass.rawValue + (cell.reported ? "" : " st-silent"),
+                                        statusClass: cell.statusClass.rawValue, reported: cell.reported ? "1" : "0", label: cell.label)
                         })
                 },
                 caption: "\(section.label): \(section.rows.count) đơn vị × \(section.tasks.count) nhiệm vụ")
@@ -161,7 +169,7 @@ struct MatrixView: ViewModel {
     /// Units × directives: each cell "done/assigned", coloured by the most
     /// urgent class among the unit's tasks of that directive.
     static func overview(_ context: SiteContext, page: String) -> [OverviewSection] {
-        let urgency: [StatusClass] = [.overdue, .notReported, .inProgress, .doneLate, .standing, .doneOnTime]
+        let urgency: [StatusClass] = [.overdue, .inProgress, .doneLate, .standing, .doneOnTime]
         return ProgressFigures.matrix(context.tracker, order: context.order).map { section in
             let directives = context.tracker.directives.filter { directive in
                 directive.tasks.contains { task in section.tasks.contains { $0.key == task.key } }
@@ -177,12 +185,15 @@ struct MatrixView: ViewModel {
                     var done = 0, total = 0
                     for task in directive.tasks {
                         guard let index = taskIndex[task.key], let cell = row.cells[index] else { continue }
-                        counts[cell, default: 0] += 1
+                        counts[cell.statusClass, default: 0] += 1
                         total += 1
-                        if cell == .doneOnTime || cell == .doneLate { done += 1 }
+                        if cell.statusClass == .doneOnTime || cell.statusClass == .doneLate { done += 1 }
                     }
-                    guard total > 0, let worst = urgency.first(where: { counts[$0] != nil }) else { return Cell(symbol: "", css: "na") }
-                    return Cell(symbol: "\(worst.symbol) \(done)/\(total)", css: "st-" + worst.rawValue)
+                    guard total > 0, let worst = urgency.first(where: { counts[$0] != nil }) else {
+                        return Cell(symbol: "", css: "na", statusClass: "", reported: "", label: "không giao")
+                    }
+                    return Cell(symbol: "\(worst.symbol) \(done)/\(total)", css: "st-" + worst.rawValue, statusClass: "", reported: "",
+                                label: "\(done)/\(total) hoàn thành; cần chú ý nhất: \(worst.label)")
                 }
                 return Row(name: context.unitName(row.unit.code), href: context.link(page, context.paths.unit(row.unit.code)), cells: cells)
             }

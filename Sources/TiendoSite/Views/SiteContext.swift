@@ -130,8 +130,20 @@ struct UnitOrder: Sendable {
         units.sorted { (rank[$0.code] ?? .max, $0.code) < (rank[$1.code] ?? .max, $1.code) }
     }
 
-    func precedes(_ a: Unit, _ b: Unit) -> Bool { (rank[a.code] ?? .max, a.code) < (rank[b.code] ?? .max, b.code) }
+    func precedes(_ a: Unit, _ b: Unit) -> Bool { precedes(code: a.code, code: b.code) }
 
-    /// Whether the unit coded `a` comes before the one coded `b`.
-    func precedes(code a: String, _ b: String) -> Bool { (rank[a] ?? .max, a) < (rank[b] ?? .max, b) }
+    func precedes(code a: String, code b: String) -> Bool { (rank[a] ?? .max, a) < (rank[b] ?? .max, b) }
+
+    /// A unit's place in Vietnamese order; codes not in the register last.
+    func rank(of code: String) -> Int { rank[code] ?? .max }
+
+    /// Assignments by severity (whom to chase first), then by Vietnamese name:
+    /// each unit's rank looked up once, not at every comparison of the sort.
+    func bySeverity<C: Collection>(_ assignments: C) -> [Tracker.Assignment] where C.Element == Tracker.Assignment {
+        let all = Array(assignments)
+        let keys = all.map { (severity: $0.severity, rank: rank(of: $0.unitCode)) }
+        return all.indices.sorted { a, b in
+            keys[a] != keys[b] ? keys[a] < keys[b] : all[a].unitCode < all[b].unitCode
+        }.map { all[$0] }
+    }
 }

@@ -28,6 +28,14 @@ struct TaskPageView: ViewModel {
     let hasNotes: Bool
     /// Only when every assignee is a lead does the text say so, once.
     let allLead: Bool
+    /// The choices of the filter by class and report state.
+    let classChoices: [Choice]
+
+    struct Choice: ViewModel {
+        let value: String
+        let label: String
+        let count: Int
+    }
 
     struct UnitStatusRow: ViewModel {
         let name: String
@@ -35,7 +43,8 @@ struct TaskPageView: ViewModel {
         let role: String
         let badge: BadgeView
         let state: String
-        let hasRow: Bool
+        /// Whether the unit has a row: the class's badge already says when it has not.
+        let hasState: Bool
         let completed: String
         let report: String
         /// Flags, not the strings: an empty string still opens a Mustache section.
@@ -68,15 +77,21 @@ struct TaskPageView: ViewModel {
         references = task.references.joined(separator: ", ")
         referencesHTML = task.references.map(WholeCodes.html).joined(separator: ", ")
         hasReferences = !task.references.isEmpty
-        // Vietnamese alphabetical order, as the caption says.
-        let assignments = context.tracker.assignments(for: task.key).sorted { context.order.precedes(code: $0.unitCode, $1.unitCode) }
-        progress = ProgressView(context.tracker.progress(of: assignments))
+        let assignments = context.tracker.assignments(for: task.key)
+        let figures = context.tracker.progress(task: task.key)
+        progress = ProgressView(figures)
         unitCount = assignments.count
-        rows = assignments.map { assignment in
+        classChoices = statusOrder.reversed().filter { figures.count($0) > 0 }.map {
+            Choice(value: $0.rawValue, label: $0.label, count: figures.count($0))
+        }
+        // Whom to chase first: overdue and silent, overdue and reported, in
+        // time, standing, done late, done on time; then by Vietnamese name.
+        let ordered = context.order.bySeverity(assignments)
+        rows = ordered.map { assignment in
             UnitStatusRow(
                 name: context.unitName(assignment.unitCode), href: context.link(page, context.paths.unit(assignment.unitCode)),
-                role: assignment.role == .lead ? "Chủ trì" : "Phối hợp", badge: BadgeView.of(assignment.statusClass),
-                state: assignment.row?.state.label ?? "", hasRow: assignment.row != nil, completed: Format.date(assignment.row?.completed),
+                role: assignment.role == .lead ? "Chủ trì" : "Phối hợp", badge: BadgeView.of(assignment),
+                state: assignment.row?.state.label ?? "", hasState: assignment.reported, completed: Format.date(assignment.row?.completed),
                 report: assignment.row?.report ?? "", hasCompleted: assignment.row?.completed != nil,
                 hasReport: !(assignment.row?.report ?? "").isEmpty, updated: Format.date(assignment.row?.updated),
                 noteHTML: context.noteHTML(assignment.row?.note ?? ""))

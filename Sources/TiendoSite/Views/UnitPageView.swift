@@ -19,6 +19,7 @@ struct UnitPageView: ViewModel {
     let soonDays: Int
     let upcoming: [UnitTaskRow]
     let hasUpcoming: Bool
+    let upcomingDays: Int
     let consolidated: [ConsolidatedTask]
     let isConsolidator: Bool
 
@@ -36,6 +37,8 @@ struct UnitPageView: ViewModel {
         let badge: BadgeView
         let state: String
         let hasRow: Bool
+        /// "còn N ngày" / "hôm nay là hạn cuối", for the "Sắp đến hạn" cards.
+        let daysLeft: String
         let completed: String
         let report: String
         /// Flags, not the strings: an empty string still opens a Mustache section.
@@ -66,6 +69,18 @@ struct UnitPageView: ViewModel {
         let hasReported: Bool
     }
 
+    /// The window of "Sắp đến hạn", as on the home page.
+    static let upcomingDays = HomeView.upcomingDays
+
+    /// A unit's tasks not yet done whose last day falls from the date of
+    /// the figures to `upcomingDays` after it, soonest first.
+    static func upcoming(_ assignments: Tracker.UnitAssignments, asOf: CivilDate) -> [Tracker.Assignment] {
+        let last = asOf.adding(days: upcomingDays)
+        return assignments
+            .filter { $0.row?.state != .done && ($0.due.map { $0 >= asOf && $0 <= last } ?? false) }
+            .sorted { ($0.due!, $0.task) < ($1.due!, $1.task) }
+    }
+
     init(_ context: SiteContext, unit: Unit) {
         let page = context.paths.unit(unit.code)
         name = unit.name
@@ -75,10 +90,10 @@ struct UnitPageView: ViewModel {
         hasAliases = !unit.aliases.isEmpty
         feedHref = context.link(page, context.paths.unitFeed(unit.code))
         let assignments = context.tracker.assignments(forUnit: unit.code)
-        progress = ProgressView(context.tracker.progress(of: assignments))
+        progress = ProgressView(context.tracker.progress(unit: unit.code))
         // A unit's tasks come from few directives: link each one once per page.
         var directiveLinks: [String: (title: String, href: String)] = [:]
-        func row(_ assignment: Tracker.Assignment) -> UnitTaskRow {
+        func row(_ assignment: Tracker.Assignment, daysLeft: String) -> UnitTaskRow {
             let task = context.tracker.task(assignment.task)!
             let facts = context.taskFacts[task.key]!
             let directive: (title: String, href: String)
@@ -92,23 +107,25 @@ struct UnitPageView: ViewModel {
                 directive: directive.title, directiveHref: directive.href,
                 taskID: task.id, href: context.link(page, facts.page),
                 excerpt: facts.rowExcerpt, excerptHTML: facts.rowExcerptHTML, role: assignment.role == .lead ? "Chủ trì" : "Phối hợp",
-                isPartner: assignment.role == .partner, deadline: facts.deadline, badge: BadgeView.of(assignment.statusClass),
-                state: assignment.row?.state.label ?? "Chưa báo cáo", hasRow: assignment.row != nil, completed: Format.date(assignment.row?.completed),
+                isPartner: assignment.role == .partner, deadline: facts.deadline, badge: BadgeView.of(assignment),
+                state: assignment.row?.state.label ?? "Chưa báo cáo", hasRow: assignment.row != nil, daysLeft: daysLeft,
+                completed: Format.date(assignment.row?.completed),
                 report: assignment.row?.report ?? "", hasCompleted: assignment.row?.completed != nil,
                 hasReport: !(assignment.row?.report ?? "").isEmpty, noteHTML: context.noteHTML(assignment.row?.note ?? ""))
         }
-        tasks = assignments.map(row)
+        tasks = assignments.map { row($0, daysLeft: "") }
         hasTasks = !assignments.isEmpty
         hasNotes = tasks.contains { !$0.noteHTML.isEmpty }
         let asOf = context.asOf
-        soonDays = HomeView.upcomingDays
+        soonDays = Self.upcomingDays
+        // A reminder letter's appendix: overdue first, then what falls due in
+        // the coming days (the same tasks as the "Sắp đến hạn" cards), then the rest.
+        let soonTasks = Set(Self.upcoming(assignments, asOf: asOf).map(\.task))
         var overdue: [UnitTaskRow] = [], soon: [UnitTaskRow] = [], rest: [UnitTaskRow] = []
         for (assignment, taskRow) in zip(assignments, tasks) {
-            let late = assignment.due.map { $0 < asOf } ?? false
-            if assignment.statusClass == .overdue || (assignment.statusClass == .notReported && late) {
+            if assignment.statusClass == .overdue {
                 overdue.append(taskRow)
-            } else if assignment.row?.state != .done, let due = assignment.due, due >= asOf,
-                      due.dayNumber - asOf.dayNumber <= HomeView.upcomingDays {
+            } else if soonTasks.contains(assignment.task) {
                 soon.append(taskRow)
             } else {
                 rest.append(taskRow)
@@ -116,20 +133,21 @@ struct UnitPageView: ViewModel {
         }
         taskGroups = [
             TaskGroup(title: "Quá hạn chưa hoàn thành", count: overdue.count, rows: overdue),
-            TaskGroup(title: "Sắp đến hạn (\(HomeView.upcomingDays) ngày tới)", count: soon.count, rows: soon),
+            TaskGroup(title: "Sắp đến hạn (\(Self.upcomingDays) ngày tới)", count: soon.count, rows: soon),
             TaskGroup(title: overdue.isEmpty && soon.isEmpty ? "Các nhiệm vụ" : "Các nhiệm vụ khác", count: rest.count, rows: rest),
         ].filter { $0.count > 0 }
-        upcoming = assignments
-            .filter { $0.row?.state != .done && ($0.due.map { $0 >= asOf } ?? false) }
-            .sorted { ($0.due!, $0.task) < ($1.due!, $1.task) }
-            .prefix(5).map(row)
+        upcoming = Self.upcoming(assignments, asOf: asOf).map { assignment in
+            let days = assignment.due!.dayNumber - asOf.dayNumber
+            return row(assignment, daysLeft: days == 0 ? "hôm nay là hạn cuối" : "còn \(days) ngày")
+        }
         hasUpcoming = !upcoming.isEmpty
+        upcomingDays = Self.upcomingDays
 
         var consolidated: [ConsolidatedTask] = []
         for directive in context.tracker.directives {
             for task in directive.tasks where task.consolidator?.code == unit.code {
                 // Vietnamese alphabetical order: a clerk looks a name up in the list.
-                let all = context.tracker.assignments(for: task.key).sorted { context.order.precedes(code: $0.unitCode, $1.unitCode) }
+                let all = context.tracker.assignments(for: task.key).sorted { context.order.precedes(code: $0.unitCode, code: $1.unitCode) }
                 let reported = all.filter { $0.row != nil }.map {
                     UnitLinkView(name: context.unitName($0.unitCode), href: context.link(page, context.paths.unit($0.unitCode)))
                 }
@@ -170,6 +188,9 @@ struct UnitsView: ViewModel {
         let taskCount: Int
         let overdue: Int
         let hasOverdue: Bool
+        /// How many of the overdue tasks the unit has not reported on.
+        let overdueSilent: Int
+        let hasOverdueSilent: Bool
         let progress: ProgressView
     }
 
@@ -186,7 +207,8 @@ struct UnitsView: ViewModel {
                 let search = (unit.aliases + [unit.code]).joined(separator: " | ")
                 return Row(name: unit.name, href: context.link(page, context.paths.unit(unit.code)), search: search,
                            code: unit.code, taskCount: progress.total, overdue: progress.count(.overdue),
-                           hasOverdue: progress.count(.overdue) > 0, progress: ProgressView(progress))
+                           hasOverdue: progress.count(.overdue) > 0, overdueSilent: progress.silent(.overdue),
+                           hasOverdueSilent: progress.silent(.overdue) > 0, progress: ProgressView(progress))
             })
         }
     }

@@ -1,0 +1,48 @@
+/// Dates in the status data checked against the date of the figures and the
+/// directive's own date. A separate step after reading, because only here is
+/// the date of the figures known: one typo such as 2062 for 2026 must stop
+/// the build instead of making every other unit look late or early.
+public enum StatusDateCheck {
+    /// A report dated this long before the directive that assigned the task
+    /// is almost certainly a mistyped year.
+    public static let longBeforeDays = 365
+
+    /// `file` names the status file; `sheet`, when it is a workbook, the
+    /// worksheet, so problems are named by cell as the clerk sees them.
+    public static func check(_ rows: [StatusRow], asOf: CivilDate, directives: [Directive], file: String,
+                             sheet: String? = nil) -> [Diagnostic] {
+        var dateByDirective: [String: CivilDate] = [:]
+        for directive in directives {
+            if let date = directive.metadata.date { dateByDirective[directive.id] = date }
+        }
+        var found: [Diagnostic] = []
+        func add(_ diagnostic: Diagnostic) { found.append(sheet.map { diagnostic.inSheet($0) } ?? diagnostic) }
+        // Rows come grouped by directive, and at national scale there are
+        // millions: the directive's date is looked up again only when it changes.
+        var lastDirective = "", lastLimit: Int?
+        func check(_ date: CivilDate?, _ label: String, _ row: StatusRow) {
+            guard let date else { return }
+            if date > asOf {
+                add(.error(file, line: row.line,
+                           "\(label) \(date.vietnamese) sau ngày số liệu \(asOf.vietnamese) (nhiệm vụ \(row.taskID), đơn vị \(row.unitCode))",
+                           hint: "một ngày chưa tới không thể đã xảy ra: sửa \(label) (kiểm tra năm, ngày/tháng có bị đảo không), "
+                               + "hoặc dựng lại với --as-of YYYY-MM-DD nếu muốn xem số liệu tại một ngày muộn hơn"))
+                return
+            }
+            if row.directiveID != lastDirective {
+                lastDirective = row.directiveID
+                lastLimit = dateByDirective[row.directiveID].map { $0.dayNumber - longBeforeDays }
+            }
+            if let limit = lastLimit, date.dayNumber < limit, let issued = dateByDirective[row.directiveID] {
+                add(.warning(file, line: row.line,
+                             "\(label) \(date.vietnamese) trước ngày ban hành văn bản \(row.directiveID) (\(issued.vietnamese)) hơn một năm",
+                             hint: "kiểm tra lại năm của ngày này"))
+            }
+        }
+        for row in rows {
+            check(row.completed, "ngày hoàn thành", row)
+            check(row.updated, "ngày cập nhật", row)
+        }
+        return found
+    }
+}
