@@ -29,6 +29,8 @@ public struct DirectiveReader: Sendable {
         if let date = frontMatter.date { metadata.date = date; metadata.year = date.year }
         if let subject = frontMatter.subject { metadata.subject = subject }
         if let short = frontMatter.short { metadata.short = short }
+        if let issuer = frontMatter.issuer { metadata.issuer = issuer }
+        if let kind = frontMatter.kind { metadata.kind = kind }
         if let signer = frontMatter.signer {
             metadata.signature = metadata.signature ?? Signature()
             metadata.signature?.name = signer

@@ -12,6 +12,9 @@ public struct FrontMatter: Sendable {
     public var signer: String?
     /// A short name for lists and tables, for a draft that has no number yet.
     public var short: String?
+    /// Written by `tiendo import` from the document's header, so a clerk can correct them.
+    public var issuer: String?
+    public var kind: String?
     public var corrections: [String: TaskCorrection] = [:]
     /// Line in the file where the Markdown body starts (1 when there is no front matter).
     public var bodyStartLine: Int = 1
@@ -65,6 +68,8 @@ public struct FrontMatter: Sendable {
         subject = string("subject")
         signer = string("signer")
         short = string("short")
+        issuer = string("issuer")
+        kind = string("kind")
         if let dateText = string("date") {
             if let date = CivilDate(iso: dateText) ?? DateText.parseDay(dateText) {
                 self.date = date
