@@ -34,8 +34,10 @@ struct BuildCommand: ParsableCommand {
 struct SiteOptions: ParsableArguments {
     @OptionGroup var content: ContentOptions
 
-    @Option(name: .long, help: ArgumentHelp("Thư mục giao diện (templates/ và assets/).", valueName: "DIR"))
-    var theme: String = "theme"
+    @Option(name: .long, help: ArgumentHelp(
+        "Thư mục giao diện (templates/ và assets/); mỗi tệp trong đó thay tệp cùng tên của giao diện mặc định. "
+            + "Mặc định: thư mục theme/ cạnh thư mục nội dung, nếu có.", valueName: "DIR"))
+    var theme: String?
 
     @Option(name: .long, help: ArgumentHelp("Thư mục trang được tạo (có thể là liên kết tượng trưng tới thư mục web).", valueName: "DIR"))
     var output: String = "site"
@@ -59,6 +61,8 @@ struct SiteGeneration {
         var diagnostics: [Diagnostic]
     }
 
+    var themeFolders: [String] { ThemeFolders.resolve(theme: options.theme, content: options.content.content) }
+
     /// Builds and publishes; throws (after printing diagnostics) when the content has errors.
     func run(bodySuffix: String) throws -> Result {
         let asOf = try AsOfArgument.resolve(options.content.asOf)
@@ -66,8 +70,8 @@ struct SiteGeneration {
         // never the current folder, /, the content or theme folder or one that holds them.
         let location: OutputLocation
         do {
-            location = try OutputLocation.resolve(options.output, guarding: [("thư mục nội dung", options.content.content),
-                                                                              ("thư mục giao diện", options.theme)])
+            location = try OutputLocation.resolve(options.output, guarding: [("thư mục nội dung", options.content.content)]
+                                                  + themeFolders.map { ("thư mục giao diện", $0) })
         } catch {
             throw CommandFailure("\(error)")
         }
@@ -76,7 +80,7 @@ struct SiteGeneration {
         }
         report.step("so dấu vân tay của nội dung và giao diện với lần dựng trước")
         let source = SourceFingerprint.of(
-            folders: [options.content.content, options.theme],
+            folders: [options.content.content] + themeFolders,
             // The resolved day, not the option: a rebuild on a new day with no
             // new data must still look again, since tasks may have turned late.
             options: [BuildStamp.executable, asOf.iso, options.content.sheet ?? "-",
@@ -94,10 +98,10 @@ struct SiteGeneration {
         guard let tracker = loaded.tracker else {
             throw CommandFailure("không dựng trang vì nội dung có lỗi; trang cũ (nếu có) giữ nguyên")
         }
-        report.step("đọc giao diện \(options.theme)")
+        report.step("đọc giao diện " + (themeFolders.isEmpty ? "mặc định" : themeFolders.joined(separator: ", ")))
         let theme: Theme
         do {
-            theme = try Theme(directory: options.theme)
+            theme = try Theme.layered(over: themeFolders)
         } catch {
             throw CommandFailure("\(error)")
         }
@@ -105,6 +109,7 @@ struct SiteGeneration {
         var builder = SiteBuilder(tracker: tracker, theme: theme)
         builder.bodySuffix = bodySuffix
         builder.recentDays = max(1, options.recentDays)
+        builder.identity = loaded.identity
         let plans = builder.plan(threads: max(1, options.threads))
         var salt = builder.salt
         salt.add(BuildStamp.executable)
@@ -191,5 +196,18 @@ final class BuildReport: @unchecked Sendable {
         Console.error("Đã dựng \(output)/: \(summary.total) tệp — \(summary.written) ghi mới, \(summary.unchanged) không đổi, "
                       + "\(summary.removed) xóa; \(summary.rendered) trang dựng lại, \(summary.reused) dùng lại; "
                       + "ngày số liệu \(asOf?.vietnamese ?? "?"), \(elapsed) giây.")
+    }
+}
+
+/// Where a site's theme comes from: the default compiled into tiendo, with
+/// the files of `--theme DIR`, or else of a `theme/` folder beside the
+/// content folder, in its place.
+enum ThemeFolders {
+    static func resolve(theme: String?, content: String) -> [String] {
+        if let theme { return [theme] }
+        let parent = (content as NSString).deletingLastPathComponent
+        let beside = parent.isEmpty ? "theme" : (parent as NSString).appendingPathComponent("theme")
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: beside, isDirectory: &isDirectory) && isDirectory.boolValue ? [beside] : []
     }
 }

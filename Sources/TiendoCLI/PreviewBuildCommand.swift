@@ -51,7 +51,8 @@ struct PreviewBuildCommand: ParsableCommand {
 
     @OptionGroup var content: ContentOptions
 
-    @Option var theme: String = "theme"
+    /// The theme folders layered over the default theme, as `serve` resolved them.
+    @Option var theme: [String] = []
 
     @Option(name: .customLong("recent-days")) var recentDays: Int = 7
 
@@ -67,9 +68,10 @@ struct PreviewBuildCommand: ParsableCommand {
         }
         for warning in loaded.diagnostics.warnings { Console.error(warning.description) }
         do {
-            var builder = SiteBuilder(tracker: tracker, theme: try Theme(directory: theme))
+            var builder = SiteBuilder(tracker: tracker, theme: try Theme.layered(over: theme))
             builder.bodySuffix = PreviewBuilder.reloadScript
             builder.recentDays = max(1, recentDays)
+            builder.identity = loaded.identity
             let files = builder.build()
             if let path = PathCollision.first(in: files.map(\.path)) {
                 Console.error("hai tệp của trang cùng ghi vào \"\(path)\"; chưa dựng lại được (trang đang xem là bản trước)")

@@ -24,8 +24,9 @@ struct ServeCommand: ParsableCommand {
 
     @OptionGroup var content: ContentOptions
 
-    @Option(name: .long, help: ArgumentHelp("Thư mục giao diện.", valueName: "DIR"))
-    var theme: String = "theme"
+    @Option(name: .long, help: ArgumentHelp(
+        "Thư mục giao diện; mặc định: theme/ cạnh thư mục nội dung, nếu có, trên giao diện mặc định.", valueName: "DIR"))
+    var theme: String?
 
     @Option(name: .long, help: ArgumentHelp("Cổng (0: chọn cổng trống).", valueName: "N"))
     var port: Int = 8000
@@ -37,13 +38,15 @@ struct ServeCommand: ParsableCommand {
         guard (0...65535).contains(port) else { throw CommandFailure("cổng \(port) không hợp lệ (0–65535)") }
         let stop = StopSignal.install()
         let preview = PreviewSite()
-        var arguments = ["--content", content.content, "--theme", theme, "--recent-days", String(recentDays)]
+        let themeFolders = ThemeFolders.resolve(theme: theme, content: content.content)
+        var arguments = ["--content", content.content, "--recent-days", String(recentDays)]
+        for folder in themeFolders { arguments += ["--theme", folder] }
         if let asOf = content.asOf { arguments += ["--as-of", asOf] }
         if let sheet = content.sheet { arguments += ["--sheet", sheet] }
         let builder = PreviewBuilder(arguments: arguments)
         let server = PreviewServer(handler: PreviewHandler(site: preview).respond)
         let session = ServeSession()
-        let folders = [content.content, theme]
+        let folders = [content.content] + themeFolders
         let requestedPort = UInt16(port)
         // Building and watching run beside the main thread, which only waits
         // for Ctrl-C or SIGTERM, so stopping never waits for a build.

@@ -11,7 +11,7 @@ public struct TiendoCommand: AsyncParsableCommand {
         directives/*.md (văn bản chỉ đạo) và status.csv (trạng thái từng nhiệm vụ, từng đơn vị).
         """,
         subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, TasksCommand.self, TemplateCommand.self,
-                      ImportCommand.self, PreviewBuildCommand.self],
+                      ImportCommand.self, ThemeCommand.self, PreviewBuildCommand.self],
         defaultSubcommand: nil)
 
     public init() {}

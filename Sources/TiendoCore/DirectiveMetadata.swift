@@ -24,6 +24,9 @@ public struct DirectiveMetadata: Sendable, Hashable, Codable {
     public var signature: Signature?
     /// "Nơi nhận" entries.
     public var distribution: [String] = []
+    /// What readers call the document in lists, from front matter's `short`
+    /// ("Công văn sơ kết 01 năm"): a draft has no number to name it by.
+    public var short: String?
 
     public init() {}
 
@@ -51,4 +54,27 @@ public struct Signature: Sendable, Hashable, Codable {
         self.title = title
         self.name = name
     }
+}
+
+extension DirectiveMetadata {
+    /// How lists and tables name the document: the `short` name of its front
+    /// matter, else its kind and number ("Công văn số …/UBND-NVKTGS" for a
+    /// draft whose number is still blank), else its kind and date. Never
+    /// the file id, which means nothing to a reader.
+    public var shortName: String {
+        if let short, !short.isEmpty { return short }
+        let kind = self.kind ?? "Văn bản"
+        if let number = number?.trimmedSpaces, !number.isEmpty {
+            // "/UBND-NVKTGS": the blank before the slash is where the number will go.
+            return "\(kind) số " + (isNumberBlank && !number.hasPrefix("…") ? "…" + number : number)
+        }
+        if let date { return "\(kind) ngày \(date.vietnamese)" }
+        if let year { return "\(kind) năm \(year)" }
+        return kind + " chưa có số"
+    }
+}
+
+extension Directive {
+    /// See `DirectiveMetadata.shortName`.
+    public var shortName: String { metadata.shortName }
 }

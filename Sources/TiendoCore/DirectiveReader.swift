@@ -35,6 +35,7 @@ public struct DirectiveReader: Sendable {
         if let number = frontMatter.number { metadata.number = number }
         if let date = frontMatter.date { metadata.date = date; metadata.year = date.year }
         if let subject = frontMatter.subject { metadata.subject = subject }
+        if let short = frontMatter.short { metadata.short = short }
         if let issuer = frontMatter.issuer { metadata.issuer = issuer }
         if let kind = frontMatter.kind { metadata.kind = kind }
         if let signer = frontMatter.signer {
@@ -72,7 +73,8 @@ public struct DirectiveReader: Sendable {
         var title = kind
         if let number = metadata.number, !metadata.isNumberBlank { title += " số \(number)" }
         if let subject = metadata.subject, !subject.isEmpty { title += " về việc " + subject.lowercasedFirst }
-        return title == kind ? "\(kind) \(id)" : title
+        // Never the file id: readers know a document by its kind and number.
+        return title == kind ? metadata.shortName : title
     }
 }
 

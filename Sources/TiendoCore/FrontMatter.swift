@@ -10,6 +10,8 @@ public struct FrontMatter: Sendable {
     public var date: CivilDate?
     public var subject: String?
     public var signer: String?
+    /// A short name for lists and tables, for a draft that has no number yet.
+    public var short: String?
     /// Written by `tiendo import` from the document's header, so a clerk can correct them.
     public var issuer: String?
     public var kind: String?
@@ -75,6 +77,7 @@ public struct FrontMatter: Sendable {
         number = string("number") ?? string("so")
         subject = string("subject")
         signer = string("signer")
+        short = string("short")
         issuer = string("issuer")
         kind = string("kind")
         if let dateText = string("date") {

@@ -12,6 +12,7 @@ public struct ContentLoader: Sendable {
     public static let directivesFolder = "directives"
     public static let statusFile = "status.csv"
     public static let statusWorkbook = "status.xlsx"
+    public static let siteFile = "site.yaml"
 
     public let contentDirectory: String
 
@@ -27,6 +28,8 @@ public struct ContentLoader: Sendable {
         public var diagnostics: [Diagnostic]
         /// The directive cache as it should be after this reading (nil without one).
         public var directiveCache: DirectiveCache?
+        /// From `site.yaml`; the defaults when there is none.
+        public var identity = SiteIdentity()
 
         /// The classified model, when the content has no errors and an as-of date.
         public var tracker: Tracker? {
@@ -185,8 +188,19 @@ public struct ContentLoader: Sendable {
             diagnostics.append(.error(statusPath, "không xác định được ngày số liệu: tệp trạng thái chưa có ngày cập nhật nào",
                                       hint: "ghi cột updated (ngày cập nhật), hoặc chạy lệnh với --as-of YYYY-MM-DD"))
         }
-        return Loaded(register: register, directives: directives, rows: rows, asOf: asOf,
-                      diagnostics: DiagnosticTally.capped(diagnostics), directiveCache: cache)
+        let identity = loadIdentity(diagnostics: &diagnostics)
+        var loaded = Loaded(register: register, directives: directives, rows: rows, asOf: asOf, diagnostics: DiagnosticTally.capped(diagnostics),
+                            directiveCache: cache)
+        loaded.identity = identity
+        return loaded
+    }
+
+    /// `site.yaml` is optional: without it the site has a generic title and no agency.
+    public func loadIdentity(diagnostics: inout [Diagnostic]) -> SiteIdentity {
+        let path = display(Self.siteFile)
+        guard FileManager.default.fileExists(atPath: path) else { return SiteIdentity() }
+        guard let text = readText(path, diagnostics: &diagnostics, missingHint: "kiểm tra quyền đọc tệp") else { return SiteIdentity() }
+        return SiteIdentity.parse(text, file: path, diagnostics: &diagnostics)
     }
 
     /// Reads `status.csv` or `status.xlsx` (the worksheet named `sheet`, or the first).

@@ -86,14 +86,14 @@ struct RecentChanges: Sendable {
     }
 
     /// The Atom feed of the same changes (RFC 4287).
-    func atom(_ context: SiteContext) -> String {
+    func atom(_ context: SiteContext, identity: SiteIdentity = SiteIdentity()) -> String {
         let page = SitePaths.recentFeed
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n"
-        xml += "<title>Cập nhật gần đây — Theo dõi tiến độ thực hiện văn bản chỉ đạo</title>\n"
+        xml += "<title>\(XML.escape("Cập nhật gần đây — " + identity.title))</title>\n"
         xml += "<id>tag:tiendo.invalid,2026:cap-nhat</id>\n"
         xml += "<updated>\(asOf.iso)T00:00:00Z</updated>\n"
         xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(SitePaths.link(from: page, to: SitePaths.recent))\"/>\n"
-        xml += "<author><name>tiendo</name></author>\n"
+        xml += "<author><name>\(XML.escape(identity.agency.isEmpty ? "tiendo" : identity.agency))</name></author>\n"
         for change in changes.prefix(Self.feedLimit) {
             let id = ["tag:tiendo.invalid,2026:\(change.kind.rawValue)", change.task.directiveID, change.task.taskID,
                       change.unitCode ?? "all", change.date.iso].joined(separator: "/")
@@ -161,6 +161,7 @@ struct RecentView: ViewModel {
         let css: String
         let symbol: String
         let noteHTML: String
+        let hasNote: Bool
         /// For tests and scripts: what kind of change, on which task, and for
         /// an overdue change the same counts as the other pages.
         let kind: String
@@ -178,7 +179,7 @@ struct RecentView: ViewModel {
             let target = change.unitCode.map { context.paths.unit($0) } ?? context.taskPage(change.task)
             let (css, symbol) = RecentChanges.mark(change)
             let item = Item(sentence: changes.sentence(change, context), href: SitePaths.link(from: page, to: target),
-                            css: css, symbol: symbol, noteHTML: context.noteHTML(change.note),
+                            css: css, symbol: symbol, noteHTML: context.noteHTML(change.note), hasNote: !change.note.isEmpty,
                             kind: change.kind == .completed && change.late ? "completed-late" : change.kind.rawValue,
                             task: change.task.directiveID + "/" + change.task.taskID, count: change.count, silent: change.silent)
             let label = Format.longDate(change.date)

@@ -36,6 +36,8 @@ public struct SiteBuilder: Sendable {
     public var bodySuffix: String = ""
     /// How many days before the as-of date the recent-changes page covers.
     public var recentDays: Int = 7
+    /// Agency, title and contact from `site.yaml`.
+    public var identity = SiteIdentity()
 
     public init(tracker: Tracker, theme: Theme) {
         self.tracker = tracker
@@ -51,6 +53,7 @@ public struct SiteBuilder: Sendable {
         var salt = theme.fingerprint
         salt.add(bodySuffix)
         salt.add(recentDays)
+        salt.add(identity.agency); salt.add(identity.title); salt.add(identity.contact)
         // Every page's header shows it, and every feed stamps its events with it.
         salt.add(feedStamp.iso)
         let register = tracker.register
@@ -122,7 +125,7 @@ public struct SiteBuilder: Sendable {
             builder.page(SitePaths.recent, title: "Cập nhật gần đây", section: "recent", template: "recent",
                          RecentView(context, changes: RecentChanges(tracker: builder.tracker, days: builder.recentDays)), context, showsAsOf: true)
         }
-        add(SitePaths.recentFeed) { RecentChanges(tracker: builder.tracker, days: builder.recentDays).atom(context) }
+        add(SitePaths.recentFeed) { RecentChanges(tracker: builder.tracker, days: builder.recentDays).atom(context, identity: builder.identity) }
         add(SitePaths.progress) { builder.page(SitePaths.progress, title: "Bảng tiến độ", section: "progress", template: "progress", ProgressPageView(context), context, showsAsOf: true) }
         add(SitePaths.matrix) { builder.page(SitePaths.matrix, title: "Ma trận đơn vị × nhiệm vụ", section: "progress", template: "matrix", MatrixView(context), context, showsAsOf: true) }
         if ProgressFigures.needsOverview(tracker) {
@@ -234,6 +237,14 @@ public struct SiteBuilder: Sendable {
     struct LayoutView: ViewModel {
         let title: String
         let siteName: String
+        let agency: String
+        let hasAgency: Bool
+        let contact: String
+        let hasContact: Bool
+        /// The page's kind, as a class on <body> for a theme's styles.
+        let pageKind: String
+        /// The unit × task matrix prints on landscape A4.
+        let landscape: Bool
         let root: String
         let stylesheet: String
         let script: String
@@ -267,7 +278,9 @@ public struct SiteBuilder: Sendable {
         let content = theme.render(template, model)
         let root = SitePaths.root(of: path)
         let layout = LayoutView(
-            title: title, siteName: "Theo dõi tiến độ thực hiện văn bản chỉ đạo", root: root,
+            title: title, siteName: identity.title, agency: identity.agency, hasAgency: !identity.agency.isEmpty,
+            contact: identity.contact, hasContact: !identity.contact.isEmpty,
+            pageKind: template, landscape: template == "matrix", root: root,
             stylesheet: root + "assets/style.css", script: root + "assets/loc.js",
             nav: Self.navigation.map { NavItem(label: $0.label, href: SitePaths.link(from: path, to: $0.path), current: $0.section == section) },
             content: RenderedMarkup(bytes: content), asOf: showsAsOf ? context.asOf.vietnamese : "", hasAsOf: showsAsOf,

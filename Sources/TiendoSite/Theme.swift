@@ -48,13 +48,95 @@ public struct Theme: Sendable {
         }
     }
 
+    /// A complete theme folder, every template in it.
     public init(directory: String) throws {
-        self.directory = directory
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw LoadError.missingFolder(directory)
         }
+        try self.init(directory: directory, files: try Self.read(folder: directory))
+    }
+
+    /// The default theme compiled into tiendo, with each file of `folders`
+    /// (a `theme/` beside the content, or `--theme DIR`) replacing the
+    /// default's file of the same path: a user restyles the site by copying
+    /// one file, not the whole theme.
+    public static func layered(over folders: [String]) throws -> Theme {
+        var files = defaultFiles
+        for folder in folders {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw LoadError.missingFolder(folder)
+            }
+            for (path, bytes) in try read(folder: folder) { files[path] = bytes }
+        }
+        return try Theme(directory: folders.last ?? "(giao diện mặc định)", files: files)
+    }
+
+    /// The default theme's files: path under the theme folder → bytes.
+    public static let defaultFiles: [String: [UInt8]] = {
+        var files: [String: [UInt8]] = [:]
+        for (path, encoded) in DefaultTheme.encodedFiles {
+            files[path] = Data(base64Encoded: encoded).map(Array.init) ?? []
+        }
+        return files
+    }()
+
+    /// Writes the default theme into `folder` for restyling; refuses to
+    /// overwrite a file that is already there.
+    public static func exportDefault(to folder: String) throws -> [String] {
+        let fm = FileManager.default
+        var written: [String] = []
+        for path in defaultFiles.keys.sorted() {
+            let target = (folder as NSString).appendingPathComponent(path)
+            if fm.fileExists(atPath: target) { throw ExportError.exists(target) }
+        }
+        for path in defaultFiles.keys.sorted() {
+            let target = (folder as NSString).appendingPathComponent(path)
+            try fm.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data(defaultFiles[path]!).write(to: URL(fileURLWithPath: target))
+            written.append(target)
+        }
+        return written
+    }
+
+    public enum ExportError: Error, CustomStringConvertible {
+        case exists(String)
+        public var description: String {
+            switch self {
+            case .exists(let path): return "\(path): tệp đã có, không ghi đè — chọn một thư mục trống"
+            }
+        }
+    }
+
+    /// `templates/*.mustache` and every file under `assets/` (hidden ones
+    /// skipped), by path under the folder. Every file must be readable and
+    /// stay inside the folder: a stylesheet that cannot be read is an error,
+    /// never a site without it.
+    static func read(folder directory: String) throws -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
+        let templatesFolder = (directory as NSString).appendingPathComponent("templates")
+        for name in try Self.files(under: templatesFolder) where name.hasSuffix(".mustache") && !name.contains("/") {
+            let file = (templatesFolder as NSString).appendingPathComponent(name)
+            files["templates/" + name] = Array(try Self.read(file, theme: directory))
+        }
+        let assetsFolder = (directory as NSString).appendingPathComponent("assets")
+        var lowercased: [String: String] = [:]
+        for path in try Self.files(under: assetsFolder) {
+            let full = (assetsFolder as NSString).appendingPathComponent(path)
+            let data = try Self.read(full, theme: directory)
+            if let other = lowercased.updateValue(path, forKey: path.lowercased()) {
+                throw LoadError.collision((assetsFolder as NSString).appendingPathComponent(other), full)
+            }
+            files["assets/" + path] = Array(data)
+        }
+        return files
+    }
+
+    /// Compiles a theme from its files (path under the theme folder → bytes).
+    init(directory: String, files: [String: [UInt8]]) throws {
+        self.directory = directory
         let templatesFolder = (directory as NSString).appendingPathComponent("templates")
         var sources: [String: [UInt8]] = [:]
         var missing: [String] = []
@@ -62,19 +144,17 @@ public struct Theme: Sendable {
         // The templates the site needs, then any further .mustache files:
         // partials a theme may add for itself.
         let required = Self.pageTemplates + Self.partials
-        let extra = ((try? fm.contentsOfDirectory(atPath: templatesFolder)) ?? [])
-            .filter { $0.hasSuffix(".mustache") && !$0.hasPrefix(".") }
-            .map { String($0.dropLast(".mustache".count)) }
-            .filter { !required.contains($0) }
+        let extra = files.keys.filter { $0.hasPrefix("templates/") && $0.hasSuffix(".mustache") }
+            .map { String($0.dropFirst("templates/".count).dropLast(".mustache".count)) }
+            .filter { !required.contains($0) && !$0.contains("/") }
             .sorted()
         for name in required + extra {
-            let file = (templatesFolder as NSString).appendingPathComponent(name + ".mustache")
-            guard fm.fileExists(atPath: file) else {
+            guard let bytes = files["templates/" + name + ".mustache"] else {
                 if required.contains(name) { missing.append(name) }
                 continue
             }
-            let data = try Self.read(file, theme: directory)
-            guard let text = String(data: data, encoding: .utf8) else {
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                let file = (templatesFolder as NSString).appendingPathComponent(name + ".mustache")
                 throw LoadError.badTemplate(file: file, message: "tệp không phải UTF-8 — lưu lại tệp với bảng mã UTF-8")
             }
             fingerprint.add(name)
@@ -89,19 +169,13 @@ public struct Theme: Sendable {
             let file = (templatesFolder as NSString).appendingPathComponent(error.template + ".mustache")
             throw LoadError.badTemplate(file: error.line > 0 ? "\(file):\(error.line)" : file, message: error.message)
         }
-
-        let assetsFolder = (directory as NSString).appendingPathComponent("assets")
         var assets: [(String, [UInt8])] = []
-        var lowercased: [String: String] = [:]
-        for path in try Self.files(under: assetsFolder) {
-            let full = (assetsFolder as NSString).appendingPathComponent(path)
-            let data = try Self.read(full, theme: directory)
-            if let other = lowercased.updateValue(path, forKey: path.lowercased()) {
-                throw LoadError.collision((assetsFolder as NSString).appendingPathComponent(other), full)
-            }
-            assets.append((path, Array(data)))
-            fingerprint.add(path)
-            fingerprint.add(bytes: data)
+        for path in files.keys.filter({ $0.hasPrefix("assets/") }).sorted() {
+            let relative = String(path.dropFirst("assets/".count))
+            let bytes = files[path]!
+            assets.append((relative, bytes))
+            fingerprint.add(relative)
+            fingerprint.add(bytes: bytes)
         }
         self.assets = assets
         self.fingerprint = fingerprint

@@ -268,7 +268,7 @@ enum HTMLTest {
     }
 
     static func rows(_ page: String) -> [ClassificationPropertyTests.Expected] {
-        let body = matches(#"<table class="status-table">(.*?)</table>"#, in: page).first?[1] ?? ""
+        let body = matches(#"<table class="status-table[^"]*">(.*?)</table>"#, in: page).first?[1] ?? ""
         return matches(#"<tr data-class="([a-z-]+)" data-reported="([01])">"#, in: body).map {
             .init(statusClass: $0[1], reported: $0[2] == "1")
         }

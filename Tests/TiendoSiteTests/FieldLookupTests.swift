@@ -51,7 +51,8 @@ import TiendoCore
         check(try #require(HomeView(context, recentDays: 7).overdue.first))
         let nav = SiteBuilder.NavItem(label: "Tổng quan", href: "index.html", current: true)
         check(nav)
-        check(SiteBuilder.LayoutView(title: "t", siteName: "s", root: "", stylesheet: "a.css", script: "a.js", nav: [nav],
+        check(SiteBuilder.LayoutView(title: "t", siteName: "s", agency: "a", hasAgency: true, contact: "c", hasContact: true,
+                                     pageKind: "home", landscape: false, root: "", stylesheet: "a.css", script: "a.js", nav: [nav],
                                      content: RenderedMarkup(bytes: Array("<p>x</p>".utf8)), asOf: "26/06/2026", hasAsOf: true,
                                      dataUpdated: "26/06/2026", bodySuffix: ""))
     }

@@ -107,13 +107,13 @@ import TiendoCore
         let context = SiteContext(tracker: tracker)
         let lines = changes.changes.map { "\($0.date.vietnamese) " + changes.sentence($0, context) }
         #expect(lines == [
-            "26/06/2026 Sở Nội vụ cập nhật nhiệm vụ 2.1 (12/UBND-NV): đang thực hiện",
+            "26/06/2026 Sở Nội vụ cập nhật nhiệm vụ 2.1 (Công văn số 12/UBND-NV): đang thực hiện",
             // The count is the tracker's, as on every page: the unit that finished
             // late is no longer overdue, and its completion is marked late.
-            "25/06/2026 1 đơn vị quá hạn nhiệm vụ 1.1 (12/UBND-NV), trong đó 1 chưa báo cáo, từ ngày 25/06/2026 (hạn cuối 24/06/2026)",
-            "25/06/2026 Xã Cẩm Giàng đã hoàn thành nhiệm vụ 1.1 (12/UBND-NV) — quá hạn (hạn cuối 24/06/2026), báo cáo số 11/BC-UBND",
-            "24/06/2026 Xã Cẩm Giang đã hoàn thành nhiệm vụ 1.1 (12/UBND-NV), báo cáo số 10/BC-UBND",
-            "20/06/2026 Xã Cẩm Giang cập nhật nhiệm vụ 1.2 (12/UBND-NV): đang thực hiện",
+            "25/06/2026 1 đơn vị quá hạn nhiệm vụ 1.1 (Công văn số 12/UBND-NV), trong đó 1 chưa báo cáo, từ ngày 25/06/2026 (hạn cuối 24/06/2026)",
+            "25/06/2026 Xã Cẩm Giàng đã hoàn thành nhiệm vụ 1.1 (Công văn số 12/UBND-NV) — quá hạn (hạn cuối 24/06/2026), báo cáo số 11/BC-UBND",
+            "24/06/2026 Xã Cẩm Giang đã hoàn thành nhiệm vụ 1.1 (Công văn số 12/UBND-NV), báo cáo số 10/BC-UBND",
+            "20/06/2026 Xã Cẩm Giang cập nhật nhiệm vụ 1.2 (Công văn số 12/UBND-NV): đang thực hiện",
         ])
         let short = RecentChanges(tracker: tracker, days: 2)
         #expect(short.changes.map(\.date.day) == [26, 25, 25])

@@ -27,7 +27,9 @@ enum Support {
             fatalError("fixture has errors: \(loaded.diagnostics.map(\.description))")
         }
         var files: [String: String] = [:]
-        for file in SiteBuilder(tracker: tracker, theme: theme).build() {
+        var builder = SiteBuilder(tracker: tracker, theme: theme)
+        builder.identity = loaded.identity
+        for file in builder.build() {
             files[file.path] = String(decoding: file.bytes, as: UTF8.self)
         }
         return files

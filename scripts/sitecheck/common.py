@@ -12,6 +12,7 @@ FIXED_PAGES = {
     "calendar": "lich/index.html",
     "progress": "tien-do/index.html",
     "matrix": "tien-do/ma-tran.html",
+    "recent": "cap-nhat/index.html",
 }
 REQUIRED_FILES = [
     "index.html", "don-vi/index.html", "lich/index.html", "lich/tat-ca.ics",

@@ -5,7 +5,13 @@ import TiendoCore
 struct CalendarView: ViewModel {
     let asOf: String
     let months: [Month]
+    /// Deadlines from the date of the figures on, nearest first: what a
+    /// reader opens the calendar for, shown before the month grids.
     let agenda: [AgendaDay]
+    let hasAgenda: Bool
+    /// Deadlines already passed, most recent first.
+    let past: [AgendaDay]
+    let hasPast: Bool
     let hasDeadlines: Bool
     let feedHref: String
     let undated: [Item]
@@ -36,7 +42,9 @@ struct CalendarView: ViewModel {
         let href: String
         let directive: String
         let phrase: String
+        let phraseHTML: String
         let excerpt: String
+        let excerptHTML: String
         let counts: [ProgressView.ClassCount]
         let summary: String
     }
@@ -59,7 +67,9 @@ struct CalendarView: ViewModel {
                 let progress = ProgressView(tracker.progress(task: task.key))
                 let item = Item(taskID: task.id, href: context.link(page, context.taskPage(task.key)),
                                 directive: context.directiveShortTitle(directive.id), phrase: task.deadline?.text ?? "",
+                                phraseHTML: WholeCodes.html(task.deadline?.text ?? ""),
                                 excerpt: context.excerpt(task, limit: 120),
+                                excerptHTML: WholeCodes.html(context.excerpt(task, limit: 120)),
                                 counts: progress.counts.filter { !$0.isZero },
                                 summary: "\(progress.done)/\(progress.total) đơn vị hoàn thành")
                 if let due = task.deadline?.due {
@@ -75,10 +85,14 @@ struct CalendarView: ViewModel {
         self.undated = undated
         hasUndated = !undated.isEmpty
         let days = byDay.keys.sorted()
-        agenda = days.map { day in
+        let agendaDays = days.map { day in
             AgendaDay(date: day.vietnamese, dateLong: Format.longDate(day), isPast: day < context.asOf,
                       isAsOf: day == context.asOf, items: byDay[day]!)
         }
+        agenda = agendaDays.filter { !$0.isPast }
+        hasAgenda = !agenda.isEmpty
+        past = agendaDays.filter(\.isPast).reversed()
+        hasPast = !past.isEmpty
         // Months by their first day, found by arithmetic: a deadline the day
         // before 01/01/1900 falls outside the years a date can be named in.
         var firsts: [CivilDate] = []

@@ -1,3 +1,4 @@
+import Foundation
 import TiendoCore
 
 /// A directive's page: its metadata (blanks shown as blanks) and full text.
@@ -28,6 +29,7 @@ struct DirectiveView: ViewModel {
         let href: String
         let anchorHref: String
         let excerpt: String
+        let excerptHTML: String
         let assignees: String
         let deadline: DeadlineView
         let progress: ProgressView
@@ -64,13 +66,43 @@ struct DirectiveView: ViewModel {
         hasLegalBases = !meta.legalBases.isEmpty
         distribution = meta.distribution
         hasDistribution = !meta.distribution.isEmpty
-        bodyHTML = DirectiveBody(context: context, directive: directive, page: page).html()
+        bodyHTML = Self.headingsBelowSection(DirectiveBody(context: context, directive: directive, page: page).html())
         progress = ProgressView(context.tracker.progress(directive: directive))
         tasks = directive.tasks.map { task in
             TaskRow(id: task.id, href: context.link(page, context.taskPage(task.key)),
                     anchorHref: "#" + SitePaths.taskAnchor(task.id), excerpt: context.excerpt(task, limit: 120),
+                    excerptHTML: WholeCodes.html(context.excerpt(task, limit: 120)),
                     assignees: task.assignees.map { $0.code.flatMap { context.tracker.register.unit(code: $0)?.name ?? context.tracker.register.group(code: $0)?.name } ?? $0.name }.joined(separator: "; "),
                     deadline: context.taskFacts[task.key]?.deadline ?? DeadlineView(task.deadline), progress: ProgressView(context.tracker.progress(task: task.key)))
         }
+    }
+
+    /// The full text sits under the page's h2 "Toàn văn": its own headings
+    /// (a draft mixes "##" and "####") become h3 and below, each at most one
+    /// level deeper than the one before, so screen readers see an outline.
+    static func headingsBelowSection(_ html: String) -> String {
+        guard html.contains("<h") else { return html }
+        let tag = try! NSRegularExpression(pattern: "<(/?)h([1-6])(?=[\\s>])")
+        let text = html as NSString
+        var out = ""
+        var previous = 2
+        var open: [Int] = []
+        var last = 0
+        for match in tag.matches(in: html, range: NSRange(location: 0, length: text.length)) {
+            out += text.substring(with: NSRange(location: last, length: match.range.location - last))
+            let closing = match.range(at: 1).length > 0
+            let written = Int(text.substring(with: match.range(at: 2)))!
+            let level: Int
+            if closing {
+                level = open.popLast() ?? written
+            } else {
+                level = min(max(written + 1, 3), previous + 1, 6)
+                open.append(level)
+                previous = level
+            }
+            out += (closing ? "</h" : "<h") + String(level)
+            last = match.range.location + match.range.length
+        }
+        return out + text.substring(from: last)
     }
 }

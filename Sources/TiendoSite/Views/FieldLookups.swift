@@ -67,12 +67,15 @@ extension DeadlineView {
     func value(named name: String) -> TemplateValue? {
         switch name {
         case "phrase": phrase.templateValue
+        case "phraseHTML": phraseHTML.templateValue
         case "due": due.templateValue
         case "dueLong": dueLong.templateValue
         case "hasDue": hasDue.templateValue
         case "kindLabel": kindLabel.templateValue
         case "hasDeadline": hasDeadline.templateValue
         case "reference": reference.templateValue
+        case "referenceHTML": referenceHTML.templateValue
+        case "hasReference": hasReference.templateValue
         default: nil
         }
     }
@@ -86,7 +89,9 @@ extension UnitPageView.UnitTaskRow {
         case "taskID": taskID.templateValue
         case "href": href.templateValue
         case "excerpt": excerpt.templateValue
+        case "excerptHTML": excerptHTML.templateValue
         case "role": role.templateValue
+        case "isPartner": isPartner.templateValue
         case "deadline": deadline.templateValue
         case "badge": badge.templateValue
         case "state": state.templateValue
@@ -94,6 +99,8 @@ extension UnitPageView.UnitTaskRow {
         case "daysLeft": daysLeft.templateValue
         case "completed": completed.templateValue
         case "report": report.templateValue
+        case "hasCompleted": hasCompleted.templateValue
+        case "hasReport": hasReport.templateValue
         case "noteHTML": noteHTML.templateValue
         default: nil
         }
@@ -111,6 +118,8 @@ extension TaskPageView.UnitStatusRow {
         case "hasState": hasState.templateValue
         case "completed": completed.templateValue
         case "report": report.templateValue
+        case "hasCompleted": hasCompleted.templateValue
+        case "hasReport": hasReport.templateValue
         case "updated": updated.templateValue
         case "noteHTML": noteHTML.templateValue
         default: nil
@@ -187,10 +196,14 @@ extension TaskPageView {
         case "consolidatorHasPage": consolidatorHasPage.templateValue
         case "assignees": assignees.templateValue
         case "references": references.templateValue
+        case "referencesHTML": referencesHTML.templateValue
         case "hasReferences": hasReferences.templateValue
         case "progress": progress.templateValue
         case "rows": rows.templateValue
         case "unitCount": unitCount.templateValue
+        case "hasPartners": hasPartners.templateValue
+        case "hasNotes": hasNotes.templateValue
+        case "allLead": allLead.templateValue
         case "classChoices": classChoices.templateValue
         default: nil
         }
@@ -202,6 +215,12 @@ extension SiteBuilder.LayoutView {
         switch name {
         case "title": title.templateValue
         case "siteName": siteName.templateValue
+        case "agency": agency.templateValue
+        case "hasAgency": hasAgency.templateValue
+        case "contact": contact.templateValue
+        case "hasContact": hasContact.templateValue
+        case "pageKind": pageKind.templateValue
+        case "landscape": landscape.templateValue
         case "root": root.templateValue
         case "stylesheet": stylesheet.templateValue
         case "script": script.templateValue
@@ -234,6 +253,7 @@ extension MatrixView.Column {
         case "href": href.templateValue
         case "title": title.templateValue
         case "due": due.templateValue
+        case "hasDue": hasDue.templateValue
         default: nil
         }
     }
@@ -260,7 +280,9 @@ extension CalendarView.Item {
         case "href": href.templateValue
         case "directive": directive.templateValue
         case "phrase": phrase.templateValue
+        case "phraseHTML": phraseHTML.templateValue
         case "excerpt": excerpt.templateValue
+        case "excerptHTML": excerptHTML.templateValue
         case "counts": counts.templateValue
         case "summary": summary.templateValue
         default: nil
@@ -276,6 +298,7 @@ extension ProgressPageView.TaskRow {
         case "taskID": taskID.templateValue
         case "href": href.templateValue
         case "excerpt": excerpt.templateValue
+        case "excerptHTML": excerptHTML.templateValue
         case "due": due.templateValue
         case "counts": counts.templateValue
         case "total": total.templateValue
@@ -294,6 +317,7 @@ extension DirectiveView.TaskRow {
         case "href": href.templateValue
         case "anchorHref": anchorHref.templateValue
         case "excerpt": excerpt.templateValue
+        case "excerptHTML": excerptHTML.templateValue
         case "assignees": assignees.templateValue
         case "deadline": deadline.templateValue
         case "progress": progress.templateValue

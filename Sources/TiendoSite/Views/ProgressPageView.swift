@@ -28,6 +28,7 @@ struct ProgressPageView: ViewModel {
         let taskID: String
         let href: String
         let excerpt: String
+        let excerptHTML: String
         let due: String
         let counts: [ProgressView.ClassCount]
         let total: Int
@@ -55,7 +56,8 @@ struct ProgressPageView: ViewModel {
             let view = ProgressView(figure.progress)
             return TaskRow(directiveID: figure.task.directiveID, directive: context.directiveShortTitle(figure.task.directiveID), taskID: figure.task.id,
                            href: context.link(page, context.taskPage(figure.task.key)),
-                           excerpt: context.excerpt(figure.task, limit: 100), due: Format.date(figure.task.deadline?.due),
+                           excerpt: context.excerpt(figure.task, limit: 100),
+                           excerptHTML: WholeCodes.html(context.excerpt(figure.task, limit: 100)), due: figure.task.deadline?.due.map(\.vietnamese) ?? "—",
                            counts: view.counts, total: view.total, percent: view.percent, onTime: view.onTime, progress: view)
         }
         func groupRow(_ figure: ProgressFigures.GroupFigure) -> GroupRow {
@@ -102,6 +104,7 @@ struct MatrixView: ViewModel {
         let href: String
         let title: String
         let due: String
+        let hasDue: Bool
     }
 
     struct Row: ViewModel {
@@ -151,7 +154,7 @@ struct MatrixView: ViewModel {
                 columns: section.tasks.map { task in
                     Column(id: task.id, href: context.link(page, context.taskPage(task.key)),
                            title: context.directiveShortTitle(task.directiveID) + " — nhiệm vụ " + task.id + ": " + context.excerpt(task, limit: 80),
-                           due: Format.date(task.deadline?.due))
+                           due: Format.date(task.deadline?.due), hasDue: task.deadline?.due != nil)
                 },
                 rows: section.rows.map { row in
                     Row(name: context.unitName(row.unit.code), href: context.link(page, context.paths.unit(row.unit.code)),
@@ -175,7 +178,7 @@ struct MatrixView: ViewModel {
             }
             let columns = directives.map { directive in
                 Column(id: context.directiveShortTitle(directive.id), href: context.link(page, context.paths.directiveMatrix(directive.id)),
-                       title: directive.title, due: "")
+                       title: directive.title, due: "", hasDue: false)
             }
             let taskIndex = Dictionary(section.tasks.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
             let rows = section.rows.map { row -> Row in

@@ -21,6 +21,8 @@ struct SiteContext: Sendable {
         let plain: String
         /// The excerpt of a unit page's table row.
         let rowExcerpt: String
+        /// The same as HTML, document numbers and dates kept whole.
+        let rowExcerptHTML: String
         let deadline: DeadlineView
     }
 
@@ -36,8 +38,9 @@ struct SiteContext: Sendable {
         let perDirective = Workers.map(tracker.directives, threads: threads) { directive in
             directive.tasks.map { task -> (TaskKey, TaskFacts) in
                 let line = Format.plainLine(task.text)
-                return (task.key, TaskFacts(page: paths.task(task.key), plain: line,
-                                            rowExcerpt: Format.cut(line, limit: Self.rowExcerptLimit), deadline: DeadlineView(task.deadline)))
+                let excerpt = Format.cut(line, limit: Self.rowExcerptLimit)
+                return (task.key, TaskFacts(page: paths.task(task.key), plain: line, rowExcerpt: excerpt,
+                                            rowExcerptHTML: WholeCodes.html(excerpt), deadline: DeadlineView(task.deadline)))
             }
         }
         var facts: [TaskKey: TaskFacts] = [:]
@@ -62,11 +65,10 @@ struct SiteContext: Sendable {
 
     func directiveTitle(_ id: String) -> String { directivesByID[id]?.title ?? id }
 
-    /// A short label for a directive in tables: its number, or its id for a draft.
+    /// A short label for a directive in tables: its kind and number, or the
+    /// `short` name of its front matter (see `DirectiveMetadata.shortName`).
     func directiveShortTitle(_ id: String) -> String {
-        guard let directive = directivesByID[id] else { return id }
-        if let number = directive.metadata.number, !directive.metadata.isNumberBlank { return number }
-        return directive.id
+        directivesByID[id]?.shortName ?? id
     }
 
     /// A note as HTML. The same note often stands on many rows (and each row

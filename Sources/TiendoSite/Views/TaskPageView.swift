@@ -17,10 +17,17 @@ struct TaskPageView: ViewModel {
     let consolidatorHasPage: Bool
     let assignees: [AssigneeView]
     let references: String
+    let referencesHTML: String
     let hasReferences: Bool
     let progress: ProgressView
     let rows: [UnitStatusRow]
     let unitCount: Int
+    /// A role column only when some unit is a partner: "Chủ trì" on every
+    /// row says nothing.
+    let hasPartners: Bool
+    let hasNotes: Bool
+    /// Only when every assignee is a lead does the text say so, once.
+    let allLead: Bool
     /// The choices of the filter by class and report state.
     let classChoices: [Choice]
 
@@ -40,6 +47,9 @@ struct TaskPageView: ViewModel {
         let hasState: Bool
         let completed: String
         let report: String
+        /// Flags, not the strings: an empty string still opens a Mustache section.
+        let hasCompleted: Bool
+        let hasReport: Bool
         let updated: String
         let noteHTML: String
     }
@@ -65,6 +75,7 @@ struct TaskPageView: ViewModel {
         }
         assignees = context.assigneeViews(task, from: page)
         references = task.references.joined(separator: ", ")
+        referencesHTML = task.references.map(WholeCodes.html).joined(separator: ", ")
         hasReferences = !task.references.isEmpty
         let assignments = context.tracker.assignments(for: task.key)
         let figures = context.tracker.progress(task: task.key)
@@ -81,8 +92,12 @@ struct TaskPageView: ViewModel {
                 name: context.unitName(assignment.unitCode), href: context.link(page, context.paths.unit(assignment.unitCode)),
                 role: assignment.role == .lead ? "Chủ trì" : "Phối hợp", badge: BadgeView.of(assignment),
                 state: assignment.row?.state.label ?? "", hasState: assignment.reported, completed: Format.date(assignment.row?.completed),
-                report: assignment.row?.report ?? "", updated: Format.date(assignment.row?.updated),
+                report: assignment.row?.report ?? "", hasCompleted: assignment.row?.completed != nil,
+                hasReport: !(assignment.row?.report ?? "").isEmpty, updated: Format.date(assignment.row?.updated),
                 noteHTML: context.noteHTML(assignment.row?.note ?? ""))
         }
+        hasPartners = assignments.contains { $0.role == .partner }
+        allLead = !assignments.isEmpty && !hasPartners
+        hasNotes = rows.contains { !$0.noteHTML.isEmpty }
     }
 }

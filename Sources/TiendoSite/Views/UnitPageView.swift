@@ -12,7 +12,12 @@ struct UnitPageView: ViewModel {
     let workbookHref: String
     let progress: ProgressView
     let tasks: [UnitTaskRow]
+    /// The same rows in the order of a reminder letter's appendix: overdue,
+    /// then falling due soon, then the rest in the order of the documents.
+    let taskGroups: [TaskGroup]
     let hasTasks: Bool
+    let hasNotes: Bool
+    let soonDays: Int
     let upcoming: [UnitTaskRow]
     let hasUpcoming: Bool
     let upcomingDays: Int
@@ -25,7 +30,10 @@ struct UnitPageView: ViewModel {
         let taskID: String
         let href: String
         let excerpt: String
+        let excerptHTML: String
         let role: String
+        /// Only a partner's role is shown: lead is what a unit usually is.
+        let isPartner: Bool
         let deadline: DeadlineView
         let badge: BadgeView
         let state: String
@@ -34,7 +42,16 @@ struct UnitPageView: ViewModel {
         let daysLeft: String
         let completed: String
         let report: String
+        /// Flags, not the strings: an empty string still opens a Mustache section.
+        let hasCompleted: Bool
+        let hasReport: Bool
         let noteHTML: String
+    }
+
+    struct TaskGroup: ViewModel {
+        let title: String
+        let count: Int
+        let rows: [UnitTaskRow]
     }
 
     struct ConsolidatedTask: ViewModel {
@@ -43,6 +60,7 @@ struct UnitPageView: ViewModel {
         let directive: String
         let excerpt: String
         let due: String
+        let hasDue: Bool
         let reported: [UnitLinkView]
         let notReported: [UnitLinkView]
         let reportedCount: Int
@@ -90,15 +108,36 @@ struct UnitPageView: ViewModel {
             return UnitTaskRow(
                 directive: directive.title, directiveHref: directive.href,
                 taskID: task.id, href: context.link(page, facts.page),
-                excerpt: facts.rowExcerpt, role: assignment.role == .lead ? "Chủ trì" : "Phối hợp",
-                deadline: facts.deadline, badge: BadgeView.of(assignment),
+                excerpt: facts.rowExcerpt, excerptHTML: facts.rowExcerptHTML, role: assignment.role == .lead ? "Chủ trì" : "Phối hợp",
+                isPartner: assignment.role == .partner, deadline: facts.deadline, badge: BadgeView.of(assignment),
                 state: assignment.row?.state.label ?? "Chưa báo cáo", hasRow: assignment.row != nil, daysLeft: daysLeft,
                 completed: Format.date(assignment.row?.completed),
-                report: assignment.row?.report ?? "", noteHTML: context.noteHTML(assignment.row?.note ?? ""))
+                report: assignment.row?.report ?? "", hasCompleted: assignment.row?.completed != nil,
+                hasReport: !(assignment.row?.report ?? "").isEmpty, noteHTML: context.noteHTML(assignment.row?.note ?? ""))
         }
         tasks = assignments.map { row($0, daysLeft: "") }
         hasTasks = !assignments.isEmpty
+        hasNotes = tasks.contains { !$0.noteHTML.isEmpty }
         let asOf = context.asOf
+        soonDays = Self.upcomingDays
+        // A reminder letter's appendix: overdue first, then what falls due in
+        // the coming days (the same tasks as the "Sắp đến hạn" cards), then the rest.
+        let soonTasks = Set(Self.upcoming(assignments, asOf: asOf).map(\.task))
+        var overdue: [UnitTaskRow] = [], soon: [UnitTaskRow] = [], rest: [UnitTaskRow] = []
+        for (assignment, taskRow) in zip(assignments, tasks) {
+            if assignment.statusClass == .overdue {
+                overdue.append(taskRow)
+            } else if soonTasks.contains(assignment.task) {
+                soon.append(taskRow)
+            } else {
+                rest.append(taskRow)
+            }
+        }
+        taskGroups = [
+            TaskGroup(title: "Quá hạn chưa hoàn thành", count: overdue.count, rows: overdue),
+            TaskGroup(title: "Sắp đến hạn (\(Self.upcomingDays) ngày tới)", count: soon.count, rows: soon),
+            TaskGroup(title: overdue.isEmpty && soon.isEmpty ? "Các nhiệm vụ" : "Các nhiệm vụ khác", count: rest.count, rows: rest),
+        ].filter { $0.count > 0 }
         upcoming = Self.upcoming(assignments, asOf: asOf).map { assignment in
             let days = assignment.due!.dayNumber - asOf.dayNumber
             return row(assignment, daysLeft: days == 0 ? "hôm nay là hạn cuối" : "còn \(days) ngày")
@@ -109,7 +148,8 @@ struct UnitPageView: ViewModel {
         var consolidated: [ConsolidatedTask] = []
         for directive in context.tracker.directives {
             for task in directive.tasks where task.consolidator?.code == unit.code {
-                let all = context.tracker.assignments(for: task.key)
+                // Vietnamese alphabetical order: a clerk looks a name up in the list.
+                let all = context.tracker.assignments(for: task.key).sorted { context.order.precedes(code: $0.unitCode, code: $1.unitCode) }
                 let reported = all.filter { $0.row != nil }.map {
                     UnitLinkView(name: context.unitName($0.unitCode), href: context.link(page, context.paths.unit($0.unitCode)))
                 }
@@ -119,7 +159,7 @@ struct UnitPageView: ViewModel {
                 consolidated.append(ConsolidatedTask(
                     taskID: task.id, href: context.link(page, context.taskPage(task.key)),
                     directive: context.directiveShortTitle(directive.id), excerpt: context.excerpt(task, limit: 160),
-                    due: Format.date(task.deadline?.due), reported: reported, notReported: missing,
+                    due: Format.date(task.deadline?.due), hasDue: task.deadline?.due != nil, reported: reported, notReported: missing,
                     reportedCount: reported.count, notReportedCount: missing.count, total: all.count,
                     hasNotReported: !missing.isEmpty, hasReported: !reported.isEmpty))
             }
