@@ -1,0 +1,82 @@
+/// Several reports on the same (task, unit) are its history: the rows are
+/// kept, ordered by their update date, and the latest is the pair's current
+/// state. Two rows of one pair and one day that say different things cannot
+/// be ordered, so they are an error naming both places; a row that repeats
+/// another exactly (a sheet sent twice) is dropped with a warning.
+///
+/// The reader applies these rules inside one file as it reads; `merge`
+/// applies them across the files of the status folder.
+public enum StatusHistory {
+    /// The message and hint for `row`, which repeats `kept` exactly.
+    static func repeated(_ row: StatusRow, of kept: StatusRow, unitName: String) -> (String, String) {
+        ("dòng này lặp lại đúng \(kept.place) (nhiệm vụ \(row.taskID), \(unitName)\(day(row))): bỏ qua",
+         "không cần làm gì; xóa dòng lặp cho gọn nếu muốn")
+    }
+
+    /// The message and hint for `row`, which disagrees with `kept` on the same day.
+    static func conflict(_ row: StatusRow, with kept: StatusRow, unitName: String) -> (String, String) {
+        let what = differences(row, kept).joined(separator: ", ")
+        let when = row.updated.map { "cùng ngày cập nhật \($0.vietnamese)" } ?? "đều không có ngày cập nhật"
+        return ("dòng này và \(kept.place) cùng nhiệm vụ \(row.taskID) của \(unitName), \(when), nhưng khác \(what): không biết dòng nào là tình hình mới nhất",
+                row.updated == nil
+                    ? "ghi ngày cập nhật cho từng lần báo cáo (dòng có ngày muộn hơn là tình hình hiện tại), hoặc xóa một trong hai dòng"
+                    : "nếu là báo cáo sửa lại, ghi ngày cập nhật của lần sửa; nếu không, xóa một trong hai dòng")
+    }
+
+    static func day(_ row: StatusRow) -> String {
+        row.updated.map { ", cập nhật \($0.vietnamese)" } ?? ""
+    }
+
+    /// What two rows of the same pair and day disagree on, in the clerk's column names.
+    static func differences(_ a: StatusRow, _ b: StatusRow) -> [String] {
+        var found: [String] = []
+        if a.state != b.state { found.append("trạng thái") }
+        if a.completed != b.completed { found.append("ngày hoàn thành") }
+        if a.report != b.report { found.append("số báo cáo") }
+        if a.note != b.note { found.append("ghi chú") }
+        return found
+    }
+
+    /// A pair and the day of one report, as the merge compares them.
+    private struct Key: Hashable {
+        let directiveID: String
+        let taskID: String
+        let unitCode: String
+        let day: Int
+    }
+
+    /// The rows of several files, each already read (and checked inside
+    /// itself) in the folder's order, as one list: exact repeats of a row
+    /// of an earlier file dropped with a warning, rows that disagree with
+    /// one on the same day dropped with an error naming both places.
+    /// The rows keep their files' order; the tracker orders each pair's history.
+    public static func merge(_ files: [[StatusRow]], register: UnitRegister) -> (rows: [StatusRow], diagnostics: [Diagnostic]) {
+        if files.count == 1 { return (files[0], []) }
+        var rows: [StatusRow] = []
+        rows.reserveCapacity(files.reduce(0) { $0 + $1.count })
+        var diagnostics: [Diagnostic] = []
+        var seen: [Key: Int] = [:]
+        seen.reserveCapacity(rows.capacity)
+        for file in files {
+            for row in file {
+                let key = Key(directiveID: row.directiveID, taskID: row.taskID, unitCode: row.unitCode,
+                              day: row.updated?.dayNumber ?? Int.min)
+                if let index = seen[key] {
+                    let kept = rows[index]
+                    let name = register.unit(code: row.unitCode)?.name ?? row.unitCode
+                    if row.saysTheSame(as: kept) {
+                        let (message, hint) = repeated(row, of: kept, unitName: name)
+                        diagnostics.append(row.source.diagnostic(.warning, line: row.line, message, hint: hint))
+                    } else {
+                        let (message, hint) = conflict(row, with: kept, unitName: name)
+                        diagnostics.append(row.source.diagnostic(.error, line: row.line, message, hint: hint))
+                    }
+                    continue
+                }
+                seen[key] = rows.count
+                rows.append(row)
+            }
+        }
+        return (rows, diagnostics)
+    }
+}
