@@ -12,6 +12,15 @@ public enum ReportState: String, Sendable, Hashable, CaseIterable, Codable {
         }
     }
 
+    /// The state as a verb phrase reads it: "chuyển sang hoàn thành", "vẫn đang thực hiện".
+    public var word: String {
+        switch self {
+        case .notStarted: "chưa thực hiện"
+        case .inProgress: "đang thực hiện"
+        case .done: "hoàn thành"
+        }
+    }
+
     /// Reads a state word as clerks type it: Vietnamese with or without
     /// diacritics, or English.
     public init?(word: String) {

@@ -26,6 +26,8 @@ public struct ContentLoader: Sendable {
         public var diagnostics: [Diagnostic]
         /// The directive cache as it should be after this reading (nil without one).
         public var directiveCache: DirectiveCache?
+        /// The status files read, in the order they were read.
+        public var statusFiles: [String] = []
 
         /// The classified model, when the content has no errors and an as-of date.
         public var tracker: Tracker? {
@@ -85,8 +87,11 @@ public struct ContentLoader: Sendable {
     /// `threads`: how many directive files are read at once. With a
     /// `directiveCache`, directive files unchanged since it was written are
     /// taken from it; the cache as it should now be comes back in `Loaded`.
+    /// `extraStatusFiles`: files read after the status data as if they were
+    /// in the status folder (`tiendo check FILE`: a sheet not yet dropped in).
     public func load(asOf explicitAsOf: CivilDate?, sheet: String? = nil, renderHTML: Bool = true,
-                     threads: Int = SiteBuilder.defaultThreads, directiveCache: DirectiveCache? = nil) -> Loaded {
+                     threads: Int = SiteBuilder.defaultThreads, directiveCache: DirectiveCache? = nil,
+                     extraStatusFiles: [String] = []) -> Loaded {
         var diagnostics: [Diagnostic] = []
         let register = loadRegister(diagnostics: &diagnostics)
         var directives: [Directive] = []
@@ -136,7 +141,8 @@ public struct ContentLoader: Sendable {
         }
         // The reader checks each row on its own; dates against the date of
         // the figures are checked in their own step below, once it is known.
-        let (rows, statusPath) = loadStatus(register: register, directives: directives, sheet: sheet, diagnostics: &diagnostics)
+        let (rows, statusPath, statusFiles) = loadStatus(register: register, directives: directives, sheet: sheet,
+                                                         extra: extraStatusFiles, diagnostics: &diagnostics)
         let asOf = Tracker.asOfDate(explicit: explicitAsOf, rows: rows)
         if let asOf {
             diagnostics.append(contentsOf: StatusDateCheck.check(rows, asOf: asOf, directives: directives))
@@ -145,7 +151,7 @@ public struct ContentLoader: Sendable {
                                       hint: "ghi cột updated (ngày cập nhật), hoặc chạy lệnh với --as-of YYYY-MM-DD"))
         }
         return Loaded(register: register, directives: directives, rows: rows, asOf: asOf, diagnostics: diagnostics,
-                      directiveCache: cache)
+                      directiveCache: cache, statusFiles: statusFiles)
     }
 
     /// The status files to read, in the order they are read: `status.csv`
@@ -193,16 +199,17 @@ public struct ContentLoader: Sendable {
     /// Reads the status data: every file `statusFiles` names, each checked
     /// on its own, then merged into one history (`StatusHistory.merge`).
     /// A workbook's worksheet is the one named `sheet`, or its first.
-    func loadStatus(register: UnitRegister, directives: [Directive], sheet: String?,
-                    diagnostics: inout [Diagnostic]) -> ([StatusRow], String) {
-        let (files, shown) = statusFiles(diagnostics: &diagnostics)
-        if diagnostics.hasErrors, files.isEmpty { return ([], shown) }
+    func loadStatus(register: UnitRegister, directives: [Directive], sheet: String?, extra: [String] = [],
+                    diagnostics: inout [Diagnostic]) -> ([StatusRow], String, [String]) {
+        var (files, shown) = statusFiles(diagnostics: &diagnostics)
+        if diagnostics.hasErrors, files.isEmpty { return ([], shown, []) }
+        files += extra.filter { !files.contains($0) }
         guard !files.isEmpty else {
             let isFolder = shown.hasSuffix("/" + Self.statusFolder) || shown == Self.statusFolder
             diagnostics.append(.warning(shown, isFolder ? "thư mục \(Self.statusFolder)/ chưa có tệp .csv hay .xlsx nào: mọi đơn vị được tính là chưa báo cáo"
                                                          : "chưa có tệp trạng thái: mọi đơn vị được tính là chưa báo cáo",
                                         hint: "tạo tệp bằng lệnh \"tiendo template --output \(display(Self.statusFile))\""))
-            return ([], shown)
+            return ([], shown, [])
         }
         if sheet != nil, !files.contains(where: { $0.lowercased().hasSuffix(".xlsx") }) {
             diagnostics.append(.warning(shown, "--sheet chỉ dùng cho tệp .xlsx; tệp CSV không có trang tính"))
@@ -211,7 +218,7 @@ public struct ContentLoader: Sendable {
         let read = files.map { readStatusFile($0, reader: reader, sheet: sheet, diagnostics: &diagnostics) }
         let merged = StatusHistory.merge(read, register: register)
         diagnostics.append(contentsOf: merged.diagnostics)
-        return (merged.rows, shown)
+        return (merged.rows, shown, files)
     }
 
     /// One status file's rows, checked on their own (a .xlsx by its

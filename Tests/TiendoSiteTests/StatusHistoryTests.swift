@@ -147,4 +147,47 @@ import TiendoCore
         let feed = try #require(site[SitePaths.recentFeed])
         #expect(feed.components(separatedBy: "<entry>").count - 1 == HTMLTest.recentItems(recent).count)
     }
+
+    /// Runs the built binary and returns its standard output and exit status.
+    static func run(_ arguments: [String]) throws -> (String, Int32) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: TiendoProcess.executable)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (String(decoding: data, as: UTF8.self), process.terminationStatus)
+    }
+
+    @Test func checkNamesEachChangeOfANewFile() throws {
+        let content = try Self.sampleWithoutStatus()
+        try Self.write(try Self.sampleRecords(), to: content + "/status/00-tong-hop.csv")
+        // Known changes against the sample: Hải An completes 1.1 (in progress
+        // since 14/06), reports 1.5 again unchanged on a later day, sends 1.4 again exactly
+        // (dropped, warned); Cẩm Giàng sends an old report on 1.4 (done since
+        // 22/06) and a first report on 2.1; Ái Quốc a row with an unknown task.
+        let file = (content as NSString).deletingLastPathComponent + "/hai-an.csv"
+        try Self.write([
+            "trien-khai-tb-406,1.5,Phường Hải An,đã hoàn thành,20/06/2026,306/BC-UBND,25/06/2026,",
+            "trien-khai-tb-406,1.1,Phường Hải An,hoàn thành,30/06/2026,170/BC-UBND,30/06/2026,",
+            "trien-khai-tb-406,1.4,11413,hoàn thành,22/06/2026,157/BC-UBND,22/06/2026,",
+            "trien-khai-tb-406,1.4,Xã Cẩm Giàng,đang thực hiện,,,10/06/2026,",
+            "trien-khai-tb-406,1.2,Xã Cẩm Giàng,hoàn thành,01/07/2026,9/BC-UBND,02/07/2026,",
+            "trien-khai-tb-406,9.9,10660,hoàn thành,01/07/2026,,01/07/2026,",
+        ], to: file)
+        let (output, status) = try Self.run(["check", "--content", content, "--as-of", "2026-07-15", file])
+        #expect(status == 1)
+        let lines = output.split(separator: "\n").map(String.init)
+        #expect(lines.contains("== \(file): 4 cặp (nhiệm vụ, đơn vị), 1 lỗi, 1 cảnh báo"))
+        #expect(lines.contains("  Phường Hải An: nhiệm vụ 1.1 chuyển sang hoàn thành (ngày 30/06/2026, báo cáo số 170/BC-UBND); 1.5 vẫn hoàn thành"))
+        #expect(lines.contains("  Xã Cẩm Giàng: nhiệm vụ 1.2 chuyển sang hoàn thành (ngày 01/07/2026, báo cáo số 9/BC-UBND); 1.4 không thay đổi: báo cáo này (ngày 10/06/2026) cũ hơn số liệu đã có (ngày 22/06/2026, \(content)/status/00-tong-hop.csv:24), vẫn hoàn thành"))
+        #expect(lines.contains { $0.hasPrefix("  \(file):7:2: lỗi: văn bản trien-khai-tb-406 không có nhiệm vụ \"9.9\"") })
+        #expect(lines.contains { $0.hasPrefix("  \(file):4: cảnh báo: dòng này lặp lại đúng \(content)/status/00-tong-hop.csv:59") })
+        // Without the bad row the same file checks clean, and the folder alone lists nothing new.
+        let (clean, cleanStatus) = try Self.run(["check", "--content", content, "--as-of", "2026-07-15"])
+        #expect(cleanStatus == 0 && !clean.contains("=="))
+    }
 }
