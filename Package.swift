@@ -44,7 +44,8 @@ let package = Package(
         // swift-mustache is the reference the site's own template renderer is
         // checked against (TemplateReferenceTests), not part of the program.
         .testTarget(name: "TiendoSiteTests", dependencies: ["TiendoSite", "TiendoCore", "TiendoCLI",
-                                                             .product(name: "Mustache", package: "swift-mustache")],
+                                                             .product(name: "Mustache", package: "swift-mustache"),
+                                                             .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     resources: [.copy("Fixtures")]),
     ]
 )

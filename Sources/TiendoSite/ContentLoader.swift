@@ -199,7 +199,7 @@ public struct ContentLoader: Sendable {
     /// Reads the status data: every file `statusFiles` names, each checked
     /// on its own, then merged into one history (`StatusHistory.merge`).
     /// A workbook's worksheet is the one named `sheet`, or its first.
-    func loadStatus(register: UnitRegister, directives: [Directive], sheet: String?, extra: [String] = [],
+    public func loadStatus(register: UnitRegister, directives: [Directive], sheet: String?, extra: [String] = [],
                     diagnostics: inout [Diagnostic]) -> ([StatusRow], String, [String]) {
         var (files, shown) = statusFiles(diagnostics: &diagnostics)
         if diagnostics.hasErrors, files.isEmpty { return ([], shown, []) }
