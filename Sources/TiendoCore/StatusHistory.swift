@@ -58,6 +58,20 @@ public enum StatusHistory {
         var seen: [Key: Int] = [:]
         seen.reserveCapacity(rows.capacity)
         for file in files {
+            // A sheet sent back with its unchanged rows prefilled repeats the
+            // data row after row: one warning per file names them all.
+            var repeats: [(row: StatusRow, kept: StatusRow)] = []
+            defer {
+                if repeats.count == 1, let (row, kept) = repeats.first {
+                    let (message, hint) = repeated(row, of: kept, unitName: register.unit(code: row.unitCode)?.name ?? row.unitCode)
+                    diagnostics.append(row.source.diagnostic(.warning, line: row.line, message, hint: hint))
+                } else if let first = repeats.first {
+                    let lines = repeats.prefix(20).map { String($0.row.line) }.joined(separator: ", ") + (repeats.count > 20 ? ", …" : "")
+                    diagnostics.append(Diagnostic(.warning, file: first.row.source.file,
+                        "\(repeats.count) dòng lặp lại đúng số liệu đã có ở tệp khác (\(first.row.source.sheet.map { "trang \($0), " } ?? "")dòng \(lines); dòng \(first.row.line) lặp lại \(first.kept.place)): bỏ qua",
+                        hint: "không cần làm gì: các dòng này không thay đổi gì"))
+                }
+            }
             for row in file {
                 let key = Key(directiveID: row.directiveID, taskID: row.taskID, unitCode: row.unitCode,
                               day: row.updated?.dayNumber ?? Int.min)
@@ -65,8 +79,7 @@ public enum StatusHistory {
                     let kept = rows[index]
                     let name = register.unit(code: row.unitCode)?.name ?? row.unitCode
                     if row.saysTheSame(as: kept) {
-                        let (message, hint) = repeated(row, of: kept, unitName: name)
-                        diagnostics.append(row.source.diagnostic(.warning, line: row.line, message, hint: hint))
+                        repeats.append((row, kept))
                     } else {
                         let (message, hint) = conflict(row, with: kept, unitName: name)
                         diagnostics.append(row.source.diagnostic(.error, line: row.line, message, hint: hint))

@@ -75,6 +75,12 @@ public struct StatusReader: Sendable {
             VietnameseText.collapseSpaces(VietnameseText.fold(header)) == "ten don vi"
         }
 
+        /// Columns a unit's report sheet carries for people (the task's
+        /// text, its last day): read past without a warning.
+        static func isForPeople(_ header: String) -> Bool {
+            ["noi dung nhiem vu", "han cuoi"].contains(VietnameseText.collapseSpaces(VietnameseText.fold(header)))
+        }
+
         static func named(_ header: String) -> Column? {
             let key = VietnameseText.collapseSpaces(VietnameseText.fold(header))
             return allCases.first { $0.names.contains(key) }
@@ -292,6 +298,8 @@ private struct Reading {
                 }
                 columns[column] = index
                 names[column] = name
+            } else if Column.isForPeople(name) {
+                continue
             } else if let near = Column.nearest(to: name) {
                 diagnostics.append(.warning(file, line: header.line, column: index + 1,
                     "cột \(StatusReader.quote(name)) (cột \(letter)) không phải tên cột tiendo đọc, sẽ bị bỏ qua",

@@ -100,6 +100,11 @@ public struct SiteBuilder: Sendable {
             let path = context.paths.unit(unit.code)
             add(path, inputs: inputs.page) { builder.page(path, title: unit.name, section: "units", template: "unit", UnitPageView(context, unit: unit), context) }
             add(context.paths.unitFeed(unit.code), inputs: inputs.feed) { builder.unitFeed(unit, context) }
+            // The sheet says the day it was made: the date of the figures is among its inputs.
+            var sheetInputs = inputs.feed
+            sheetInputs.add(tracker.asOf.iso)
+            let sheetPath = context.paths.unitWorkbook(unit.code)
+            add(sheetPath, inputs: sheetInputs) { (try? UnitReportSheet.workbook(builder.tracker, unit: unit)) ?? [] }
         }
         for (directive, taskInputs) in zip(tracker.directives, taskPrints) {
             var directiveInputs = Fingerprint()

@@ -10,6 +10,8 @@ struct UnitPageView: ViewModel {
     let hasAliases: Bool
     let feedHref: String
     let workbookHref: String
+    /// The unit's own report sheet, prefilled, to fill in and send back.
+    let reportSheetHref: String
     let progress: ProgressView
     let tasks: [UnitTaskRow]
     let hasTasks: Bool
@@ -73,6 +75,7 @@ struct UnitPageView: ViewModel {
         hasAliases = !unit.aliases.isEmpty
         feedHref = context.link(page, context.paths.unitFeed(unit.code))
         workbookHref = context.link(page, SitePaths.progressWorkbook)
+        reportSheetHref = context.link(page, context.paths.unitWorkbook(unit.code))
         let assignments = context.tracker.assignments(forUnit: unit.code)
         progress = ProgressView(context.tracker.progress(unit: unit.code))
         // A unit's tasks come from few directives: link each one once per page.
