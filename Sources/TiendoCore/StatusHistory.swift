@@ -7,6 +7,25 @@
 /// The reader applies these rules inside one file as it reads; `merge`
 /// applies them across the files of the status folder.
 public enum StatusHistory {
+    /// When a pair's history (oldest first) was first reported: its first
+    /// dated row's update date.
+    public static func firstReported(_ history: [StatusRow]) -> CivilDate? {
+        history.lazy.compactMap(\.updated).first
+    }
+
+    /// When the pair was finished: the completion date of its first row
+    /// that says done (its update date when it gives none), nil while no
+    /// row does. A later row may reopen the work; the current class says so.
+    public static func finished(_ history: [StatusRow]) -> CivilDate? {
+        guard let row = history.first(where: { $0.state == .done }) else { return nil }
+        return row.completed ?? row.updated
+    }
+
+    /// Whether a report came in after the pair's last day.
+    public static func isLate(_ row: StatusRow, due: CivilDate?) -> Bool {
+        guard let due, let updated = row.updated else { return false }
+        return updated > due
+    }
     /// The message and hint for `row`, which repeats `kept` exactly.
     static func repeated(_ row: StatusRow, of kept: StatusRow, unitName: String) -> (String, String) {
         ("dòng này lặp lại đúng \(kept.place) (nhiệm vụ \(row.taskID), \(unitName)\(day(row))): bỏ qua",

@@ -198,6 +198,18 @@ public struct SiteBuilder: Sendable {
             print.add(row.report)
             print.add(row.updated)
             print.add(row.note)
+            // The unit and task pages list the earlier reports too.
+            if tracker.hasHistory {
+                let history = tracker.history(assignment)
+                if history.count > 1 {
+                    for earlier in history.dropLast() {
+                        print.add(earlier.state.rawValue)
+                        print.add(earlier.completed)
+                        print.add(earlier.report)
+                        print.add(earlier.updated)
+                    }
+                }
+            }
         } else {
             print.add("-")
         }

@@ -148,6 +148,29 @@ import TiendoCore
         #expect(feed.components(separatedBy: "<entry>").count - 1 == HTMLTest.recentItems(recent).count)
     }
 
+    @Test func unitAndTaskPagesShowTheHistory() throws {
+        let content = try Self.sampleWithoutStatus()
+        // Task 1.5's last day is 24/06/2026: the second and third reports came after it.
+        try Self.write(["trien-khai-tb-406,1.5,11413,đang thực hiện,,12/BC-UBND,20/06/2026,",
+                        "trien-khai-tb-406,1.5,11413,hoàn thành,27/06/2026,18/BC-UBND,27/06/2026,"], to: content + "/status/a.csv")
+        try Self.write(["trien-khai-tb-406,1.5,11413,đang thực hiện,,15/BC-UBND,25/06/2026,"], to: content + "/status/b.csv")
+        let site = Support.build(content, asOf: Self.asOf)
+        let tracker = try #require(Support.loaded(content, asOf: Self.asOf).tracker)
+        let paths = SitePaths(register: tracker.register)
+        let unitPage = try #require(site[paths.unit("11413")])
+        let lists = HTMLTest.matches(#"<ol class="history"[^>]*>(.*?)</ol>"#, in: unitPage)
+        #expect(lists.count == 1)
+        let items = HTMLTest.matches(#"<li( class="late")?>([^<]*)"#, in: lists.first?[1] ?? "")
+        #expect(items.map { $0[2] } == ["20/06/2026: Đang thực hiện, số 12/BC-UBND", "25/06/2026: Đang thực hiện, số 15/BC-UBND ",
+                                        "27/06/2026: Đã hoàn thành, số 18/BC-UBND "])
+        #expect(items.map { !$0[1].isEmpty } == [false, true, true])
+        let taskPage = try #require(site[paths.task(TaskKey(directiveID: "trien-khai-tb-406", taskID: "1.5"))])
+        let row = try #require(HTMLTest.matches(#"<tr [^>]*><th scope="row"><a href="[^"]*phuong-hai-an[^"]*">.*?</tr>"#, in: taskPage).first?[0])
+        #expect(row.contains(#"data-first-reported="20/06/2026""#) && row.contains(#"data-finished="27/06/2026""#))
+        // A unit with a single report lists no history, but its first report and finish.
+        #expect(HTMLTest.matches(#"<ol class="history""#, in: try #require(site[paths.unit("10903")])).isEmpty)
+    }
+
     /// Runs the built binary and returns its standard output and exit status.
     static func run(_ arguments: [String]) throws -> (String, Int32) {
         let process = Process()

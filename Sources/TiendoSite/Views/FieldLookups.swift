@@ -95,6 +95,20 @@ extension UnitPageView.UnitTaskRow {
         case "completed": completed.templateValue
         case "report": report.templateValue
         case "noteHTML": noteHTML.templateValue
+        case "reports": reports.templateValue
+        case "hasHistory": hasHistory.templateValue
+        default: nil
+        }
+    }
+}
+
+extension UnitPageView.ReportEntry {
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "date": date.templateValue
+        case "state": state.templateValue
+        case "report": report.templateValue
+        case "late": late.templateValue
         default: nil
         }
     }
@@ -113,6 +127,8 @@ extension TaskPageView.UnitStatusRow {
         case "report": report.templateValue
         case "updated": updated.templateValue
         case "noteHTML": noteHTML.templateValue
+        case "firstReported": firstReported.templateValue
+        case "finished": finished.templateValue
         default: nil
         }
     }

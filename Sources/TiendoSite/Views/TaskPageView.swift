@@ -42,6 +42,9 @@ struct TaskPageView: ViewModel {
         let report: String
         let updated: String
         let noteHTML: String
+        /// When the unit first reported on the task, and when it finished it (from its history).
+        let firstReported: String
+        let finished: String
     }
 
     init(_ context: SiteContext, directive: Directive, task: Task) {
@@ -77,12 +80,14 @@ struct TaskPageView: ViewModel {
         // time, standing, done late, done on time; then by Vietnamese name.
         let ordered = context.order.bySeverity(assignments)
         rows = ordered.map { assignment in
-            UnitStatusRow(
+            let history = context.tracker.history(assignment)
+            return UnitStatusRow(
                 name: context.unitName(assignment.unitCode), href: context.link(page, context.paths.unit(assignment.unitCode)),
                 role: assignment.role == .lead ? "Chủ trì" : "Phối hợp", badge: BadgeView.of(assignment),
                 state: assignment.row?.state.label ?? "", hasState: assignment.reported, completed: Format.date(assignment.row?.completed),
                 report: assignment.row?.report ?? "", updated: Format.date(assignment.row?.updated),
-                noteHTML: context.noteHTML(assignment.row?.note ?? ""))
+                noteHTML: context.noteHTML(assignment.row?.note ?? ""),
+                firstReported: Format.date(StatusHistory.firstReported(history)), finished: Format.date(StatusHistory.finished(history)))
         }
     }
 }

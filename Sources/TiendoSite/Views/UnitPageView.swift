@@ -37,6 +37,18 @@ struct UnitPageView: ViewModel {
         let completed: String
         let report: String
         let noteHTML: String
+        /// Every report of the unit on the task, oldest first, when it has sent more than one.
+        let reports: [ReportEntry]
+        let hasHistory: Bool
+    }
+
+    /// One report in a pair's history.
+    struct ReportEntry: ViewModel {
+        let date: String
+        let state: String
+        let report: String
+        /// Sent after the task's last day.
+        let late: Bool
     }
 
     struct ConsolidatedTask: ViewModel {
@@ -90,6 +102,11 @@ struct UnitPageView: ViewModel {
                 directive = (context.directiveShortTitle(task.directiveID), context.link(page, context.paths.directive(task.directiveID)))
                 directiveLinks[task.directiveID] = directive
             }
+            let history = context.tracker.history(assignment)
+            let reports = history.count < 2 ? [] : history.map { row in
+                ReportEntry(date: Format.date(row.updated), state: row.state.label, report: row.report,
+                            late: StatusHistory.isLate(row, due: assignment.due))
+            }
             return UnitTaskRow(
                 directive: directive.title, directiveHref: directive.href,
                 taskID: task.id, href: context.link(page, facts.page),
@@ -97,7 +114,8 @@ struct UnitPageView: ViewModel {
                 deadline: facts.deadline, badge: BadgeView.of(assignment),
                 state: assignment.row?.state.label ?? "Chưa báo cáo", hasRow: assignment.row != nil, daysLeft: daysLeft,
                 completed: Format.date(assignment.row?.completed),
-                report: assignment.row?.report ?? "", noteHTML: context.noteHTML(assignment.row?.note ?? ""))
+                report: assignment.row?.report ?? "", noteHTML: context.noteHTML(assignment.row?.note ?? ""),
+                reports: reports, hasHistory: !reports.isEmpty)
         }
         tasks = assignments.map { row($0, daysLeft: "") }
         hasTasks = !assignments.isEmpty
