@@ -93,6 +93,9 @@ public struct SiteBuilder: Sendable {
             directive.tasks.map { task in
                 var inputs = Fingerprint()
                 for assignment in builder.tracker.assignments(for: task.key) { builder.add(assignment, to: &inputs) }
+                // The chart ends on the last day anything changed for the task.
+                inputs.add(ProgressTimeline.lastChange(builder.tracker.assignments(for: task.key), tracker: builder.tracker,
+                                                       from: directive.metadata.date).iso)
                 return inputs
             }
         }
@@ -109,6 +112,10 @@ public struct SiteBuilder: Sendable {
         for (directive, taskInputs) in zip(tracker.directives, taskPrints) {
             var directiveInputs = Fingerprint()
             for task in directive.tasks { directiveInputs.add(progressPrint(tracker.progress(task: task.key))) }
+            // Its chart replays every pair's history up to the last day anything changed.
+            for inputs in taskInputs { directiveInputs.add(inputs) }
+            directiveInputs.add(ProgressTimeline.lastChange(directive.tasks.lazy.flatMap { builder.tracker.assignments(for: $0.key) },
+                                                             tracker: tracker, from: directive.metadata.date).iso)
             let path = context.paths.directive(directive.id)
             add(path, inputs: directiveInputs) {
                 builder.page(path, title: directive.title, section: "directives", template: "directive", DirectiveView(context, directive: directive), context)

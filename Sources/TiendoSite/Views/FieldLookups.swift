@@ -205,6 +205,7 @@ extension TaskPageView {
         case "references": references.templateValue
         case "hasReferences": hasReferences.templateValue
         case "progress": progress.templateValue
+        case "timeline": timeline.templateValue
         case "rows": rows.templateValue
         case "unitCount": unitCount.templateValue
         case "classChoices": classChoices.templateValue

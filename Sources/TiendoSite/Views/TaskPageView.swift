@@ -19,6 +19,8 @@ struct TaskPageView: ViewModel {
     let references: String
     let hasReferences: Bool
     let progress: ProgressView
+    /// Progress over time, from the directive's date.
+    let timeline: TimelineView
     let rows: [UnitStatusRow]
     let unitCount: Int
     /// The choices of the filter by class and report state.
@@ -72,6 +74,10 @@ struct TaskPageView: ViewModel {
         let assignments = context.tracker.assignments(for: task.key)
         let figures = context.tracker.progress(task: task.key)
         progress = ProgressView(figures)
+        let series = ProgressTimeline.series(Array(context.tracker.assignments(for: task.key)), tracker: context.tracker,
+                                             from: directive.metadata.date)
+        timeline = TimelineView(caption: "Tiến độ theo thời gian của nhiệm vụ \(task.id)", dates: series.dates, counts: series.counts,
+                                asOf: context.asOf)
         unitCount = assignments.count
         classChoices = statusOrder.reversed().filter { figures.count($0) > 0 }.map {
             Choice(value: $0.rawValue, label: $0.label, count: figures.count($0))
