@@ -15,7 +15,7 @@ import TiendoCore
         guard let table = HTMLTest.matches(#"<table data-timeline>(.*?)</table>"#, in: page).first?[1] else { return [] }
         return HTMLTest.matches(#"<tr data-date="([0-9-]+)"><th scope="row">[^<]*</th>(.*?)</tr>"#, in: table).map { row in
             var counts: [String: Int] = [:]
-            for cell in HTMLTest.matches(#"<td data-class="([a-z-]+)">(\d+)</td>"#, in: row[2]) { counts[cell[1]] = Int(cell[2])! }
+            for cell in HTMLTest.matches(#"<td data-timeline-class="([a-z-]+)">(\d+)</td>"#, in: row[2]) { counts[cell[1]] = Int(cell[2])! }
             return (row[1], counts)
         }
     }
