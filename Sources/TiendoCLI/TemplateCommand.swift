@@ -31,7 +31,14 @@ struct TemplateCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Trang tính đọc trong status.xlsx (mặc định: trang đầu).", valueName: "NAME"))
     var sheet: String?
 
+    @Option(name: .long, help: ArgumentHelp("Với --xlsx: phiếu báo cáo của một đơn vị (mã hoặc tên), như tệp bao-cao/<đơn vị>.xlsx của trang web.", valueName: "CODE"))
+    var unit: String?
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Với --unit: ngày lập phiếu (YYYY-MM-DD). Mặc định: hôm nay theo giờ Việt Nam.", valueName: "YYYY-MM-DD"))
+    var asOf: String?
+
     func run() throws {
+        if let unit { return try writeUnitSheet(unit) }
         if protect, !xlsx { throw ValidationError("--protect chỉ dùng cùng --xlsx") }
         guard output != nil || !xlsx else { throw ValidationError("--xlsx cần --output FILE.xlsx: bảng tính không in ra màn hình được") }
         let loader = ContentLoader(contentDirectory: content)
@@ -44,8 +51,8 @@ struct TemplateCommand: ParsableCommand {
             }
         }
         // No as-of date: the template copies rows, it does not classify them.
-        let (status, statusPath, _) = loader.loadStatus(register: register, directives: directives, asOf: nil, sheet: sheet,
-                                                     diagnostics: &diagnostics)
+        let (status, statusPath, _) = loader.loadStatus(register: register, directives: directives, sheet: sheet,
+                                                        diagnostics: &diagnostics)
         Console.report(diagnostics)
         if diagnostics.hasErrors {
             // A row the reader refuses would be missing from the template: fix the file first, lose nothing.
@@ -67,5 +74,29 @@ struct TemplateCommand: ParsableCommand {
         } else {
             FileHandle.standardOutput.write(Data(bytes))
         }
+    }
+
+    /// `--unit CODE --xlsx`: the unit's report sheet, the same bytes as the
+    /// site's bao-cao/<unit>.xlsx for the same content and date.
+    func writeUnitSheet(_ name: String) throws {
+        guard xlsx, let output else { throw ValidationError("--unit cần --xlsx và --output FILE.xlsx") }
+        let date = try AsOfArgument.resolve(asOf)
+        let loaded = ContentLoader(contentDirectory: content).load(asOf: date, sheet: sheet, renderHTML: false)
+        Console.report(loaded.diagnostics)
+        guard let tracker = loaded.tracker else {
+            Console.error("Chưa tạo phiếu: sửa các lỗi ở trên trước.")
+            throw ExitCode(1)
+        }
+        guard let unit = tracker.register.unit(code: name) ?? tracker.register.unit(named: name) else {
+            throw CommandFailure("không có đơn vị \"\(name)\" trong danh sách đơn vị")
+        }
+        if FileManager.default.fileExists(atPath: output) {
+            throw CommandFailure("tệp \(output) đã có; không ghi đè — chọn tên khác hoặc xóa tệp cũ trước")
+        }
+        let bytes = try UnitReportSheet.workbook(tracker, unit: unit)
+        guard FileManager.default.createFile(atPath: output, contents: Data(bytes)) else {
+            throw CommandFailure("không ghi được tệp \(output)")
+        }
+        Console.error("Đã ghi \(output): phiếu báo cáo của \(unit.name), \(tracker.assignments(forUnit: unit.code).count) nhiệm vụ, lập ngày \(date.vietnamese).")
     }
 }

@@ -7,23 +7,21 @@ public enum StatusDateCheck {
     /// is almost certainly a mistyped year.
     public static let longBeforeDays = 365
 
-    /// `file` names the status file; `sheet`, when it is a workbook, the
-    /// worksheet, so problems are named by cell as the clerk sees them.
-    public static func check(_ rows: [StatusRow], asOf: CivilDate, directives: [Directive], file: String,
-                             sheet: String? = nil) -> [Diagnostic] {
+    /// Problems are named by each row's own file (by cell in a workbook, as
+    /// the clerk sees it in Excel).
+    public static func check(_ rows: [StatusRow], asOf: CivilDate, directives: [Directive]) -> [Diagnostic] {
         var dateByDirective: [String: CivilDate] = [:]
         for directive in directives {
             if let date = directive.metadata.date { dateByDirective[directive.id] = date }
         }
         var found: [Diagnostic] = []
-        func add(_ diagnostic: Diagnostic) { found.append(sheet.map { diagnostic.inSheet($0) } ?? diagnostic) }
         // Rows come grouped by directive, and at national scale there are
         // millions: the directive's date is looked up again only when it changes.
         var lastDirective = "", lastLimit: Int?
         func check(_ date: CivilDate?, _ label: String, _ row: StatusRow) {
             guard let date else { return }
             if date > asOf {
-                add(.error(file, line: row.line,
+                found.append(row.source.diagnostic(.error, line: row.line,
                            "\(label) \(date.vietnamese) sau ngày số liệu \(asOf.vietnamese) (nhiệm vụ \(row.taskID), đơn vị \(row.unitCode))",
                            hint: "một ngày chưa tới không thể đã xảy ra: sửa \(label) (kiểm tra năm, ngày/tháng có bị đảo không), "
                                + "hoặc dựng lại với --as-of YYYY-MM-DD nếu muốn xem số liệu tại một ngày muộn hơn"))
@@ -34,7 +32,7 @@ public enum StatusDateCheck {
                 lastLimit = dateByDirective[row.directiveID].map { $0.dayNumber - longBeforeDays }
             }
             if let limit = lastLimit, date.dayNumber < limit, let issued = dateByDirective[row.directiveID] {
-                add(.warning(file, line: row.line,
+                found.append(row.source.diagnostic(.warning, line: row.line,
                              "\(label) \(date.vietnamese) trước ngày ban hành văn bản \(row.directiveID) (\(issued.vietnamese)) hơn một năm",
                              hint: "kiểm tra lại năm của ngày này"))
             }

@@ -75,6 +75,12 @@ public struct StatusReader: Sendable {
             VietnameseText.collapseSpaces(VietnameseText.fold(header)) == "ten don vi"
         }
 
+        /// Columns a unit's report sheet carries for people (the task's
+        /// text, its last day): read past without a warning.
+        static func isForPeople(_ header: String) -> Bool {
+            ["noi dung nhiem vu", "han cuoi"].contains(VietnameseText.collapseSpaces(VietnameseText.fold(header)))
+        }
+
         static func named(_ header: String) -> Column? {
             let key = VietnameseText.collapseSpaces(VietnameseText.fold(header))
             return allCases.first { $0.names.contains(key) }
@@ -94,8 +100,8 @@ public struct StatusReader: Sendable {
     public func read(bytes: [UInt8], file: String, asOf explicitAsOf: CivilDate?) -> Output {
         switch CSVTable.records(bytes) {
         case .success(var records):
-            var reading = Reading(reader: self, separator: records.separator, file: file, asOf: explicitAsOf,
-                                  expectedRows: records.lineCount)
+            var reading = Reading(reader: self, separator: records.separator, source: StatusSource(file: file),
+                                  asOf: explicitAsOf, expectedRows: records.lineCount)
             reading.run(&records)
             // A quote left open is found only at the end of the file, and
             // refuses the whole file, even after a header error.
@@ -111,8 +117,8 @@ public struct StatusReader: Sendable {
     /// as the clerk sees them in Excel; for CSV it is nil and diagnostics
     /// name line and column.
     public func read(_ table: CSVTable, file: String, asOf explicitAsOf: CivilDate?, sheet: String? = nil) -> Output {
-        var reading = Reading(reader: self, separator: table.separator, file: file, asOf: explicitAsOf,
-                              expectedRows: table.rows.count)
+        var reading = Reading(reader: self, separator: table.separator, source: StatusSource(file: file, sheet: sheet),
+                              asOf: explicitAsOf, expectedRows: table.rows.count)
         var records = table.rows.makeIterator()
         reading.run(&records)
         var output = Output(rows: reading.rows, diagnostics: reading.diagnostics + reading.rowProblems.diagnostics)
@@ -182,6 +188,8 @@ private struct Reading {
     /// The table's separator, named in messages.
     let separator: Character
     let file: String
+    /// Shared by every row read, as its origin.
+    let source: StatusSource
     let asOf: CivilDate?
     var rows: [StatusRow] = []
     var diagnostics: [Diagnostic] = []
@@ -192,8 +200,16 @@ private struct Reading {
     /// Where each column is in a record, in `Column.allCases` order; nil
     /// for a column the file does not have.
     var positions: [Int?] = []
-    /// The line of the first row for each (task, unit) pair, by `StatusReader.pair`.
-    var seen: [Int: Int] = [:]
+    /// The kept row (its place in `rows`) for each (task, unit) pair and
+    /// update day: a pair's rows on other days are its history.
+    var seen: [PairDay: Int] = [:]
+
+    struct PairDay: Hashable {
+        /// By `StatusReader.pair`.
+        let pair: Int
+        /// The update day's number; `Int.min` for a row with no update date.
+        let day: Int
+    }
 
     // What each distinct cell text reads as. A file of a hundred thousand
     // rows has a few hundred unit names, a handful of state words and a few
@@ -207,10 +223,11 @@ private struct Reading {
 
     /// `expectedRows`: about how many rows the table has (at most), to make
     /// room for them once.
-    init(reader: StatusReader, separator: Character, file: String, asOf: CivilDate?, expectedRows: Int) {
+    init(reader: StatusReader, separator: Character, source: StatusSource, asOf: CivilDate?, expectedRows: Int) {
         self.reader = reader
         self.separator = separator
-        self.file = file
+        self.file = source.file
+        self.source = source
         self.asOf = asOf
         rows.reserveCapacity(expectedRows)
         seen.reserveCapacity(expectedRows)
@@ -284,6 +301,8 @@ private struct Reading {
                 }
                 columns[column] = index
                 names[column] = name
+            } else if Column.isForPeople(name) {
+                continue
             } else if let near = Column.nearest(to: name) {
                 diagnostics.append(.warning(file, line: header.line, column: index + 1,
                     "cột \(StatusReader.quote(name)) (cột \(letter)) không phải tên cột tiendo đọc, sẽ bị bỏ qua",
@@ -465,20 +484,27 @@ private struct Reading {
             error(.completed, "có ngày hoàn thành nhưng trạng thái là \(StatusReader.quote(stateText))",
                   hint: "nếu đã xong, ghi trạng thái \"hoàn thành\"; nếu chưa, xóa ngày hoàn thành")
         }
-        if let taskNumber, let unit {
-            let key = StatusReader.pair(taskNumber, unitNumber, register: reader.register)
-            if let first = seen[key] {
-                error(.unit, "dòng này trùng với dòng \(first): cùng nhiệm vụ \(taskKey) và \(unit.name)",
-                      hint: "mỗi đơn vị chỉ một dòng cho mỗi nhiệm vụ; xóa hoặc gộp một trong hai dòng")
+        guard ok, let taskNumber, let unit, let state else { return }
+        let row = StatusRow(directiveID: directiveKey, taskID: taskKey, unitCode: unit.code, state: state,
+                            completed: completed, report: shared(StatusReader.unguarded(cell(.report))), updated: updated,
+                            note: shared(StatusReader.unguarded(cell(.note))), line: line, source: source)
+        // Rows of one pair on different days are its history; on the same
+        // day they must say the same thing (then the repeat is dropped).
+        let key = PairDay(pair: StatusReader.pair(taskNumber, unitNumber, register: reader.register),
+                          day: updated?.dayNumber ?? Int.min)
+        if let index = seen[key] {
+            let kept = rows[index]
+            if row.saysTheSame(as: kept) {
+                let (message, hint) = StatusHistory.repeated(row, of: kept, unitName: unit.name)
+                rowProblems.add(.warning, file: file, line: line, column: col(.unit), message, hint: hint)
             } else {
-                seen[key] = line
+                let (message, hint) = StatusHistory.conflict(row, with: kept, unitName: unit.name)
+                rowProblems.add(.error, file: file, line: line, column: col(.unit), message, hint: hint)
             }
+            return
         }
-        guard ok, taskNumber != nil, let unit, let state else { return }
-        rows.append(StatusRow(directiveID: directiveKey, taskID: taskKey, unitCode: unit.code, state: state,
-                              completed: completed, report: shared(StatusReader.unguarded(cell(.report))), updated: updated,
-                              note: shared(StatusReader.unguarded(cell(.note))),
-                              line: line))
+        seen[key] = rows.count
+        rows.append(row)
     }
 
     /// The register unit a cell names, and its place in the register.

@@ -20,6 +20,12 @@ public struct Tracker: Sendable {
     /// Summed once here: pages ask for these again and again.
     private let progressByTask: [TaskKey: Progress]
     private let progressByUnit: [String: Progress]
+    /// The earlier rows of each pair that has reported more than once,
+    /// oldest first (the latest is its assignment's `row`). Most pairs
+    /// report once and have no entry.
+    private let earlierRows: [Pair: [Int32]]
+    /// Every row, in reading order.
+    public let rows: [StatusRow]
 
     /// A (task, unit) pair, to find the status row reported for it.
     private struct Pair: Hashable {
@@ -75,12 +81,33 @@ public struct Tracker: Sendable {
         self.directives = directives
         self.asOf = asOf
         dataUpdated = Tracker.latestUpdate(rows)
-        // The last row for a pair wins, as the reader reports duplicates.
+        self.rows = rows
+        // A pair's rows are its history; the latest update is its current
+        // state (of rows on one day, which the reader refuses unless they
+        // say the same, the later read).
         var rowByPair: [Pair: Int32] = [:]
+        var earlier: [Pair: [Int32]] = [:]
         rowByPair.reserveCapacity(rows.count)
         for (index, row) in rows.enumerated() {
-            rowByPair[Pair(directiveID: row.directiveID, taskID: row.taskID, unitCode: row.unitCode)] = Int32(index)
+            let pair = Pair(directiveID: row.directiveID, taskID: row.taskID, unitCode: row.unitCode)
+            guard let current = rowByPair[pair] else {
+                rowByPair[pair] = Int32(index)
+                continue
+            }
+            if row.isBefore(rows[Int(current)]) {
+                earlier[pair, default: []].append(Int32(index))
+            } else {
+                earlier[pair, default: []].append(current)
+                rowByPair[pair] = Int32(index)
+            }
         }
+        // Oldest first; a stable order for rows of one day: reading order.
+        for (pair, indices) in earlier {
+            earlier[pair] = indices.sorted { a, b in
+                rows[Int(a)].isBefore(rows[Int(b)]) || (!rows[Int(b)].isBefore(rows[Int(a)]) && a < b)
+            }
+        }
+        earlierRows = earlier
         var assignments: [Assignment] = []
         var byTask: [TaskKey: Range<Int>] = [:]
         var byUnit: [String: [Int]] = [:]
@@ -135,6 +162,18 @@ public struct Tracker: Sendable {
     }
 
     public func task(_ key: TaskKey) -> Task? { tasksByKey[key] }
+
+    /// Every row reported for an assignment's pair, oldest first; the last
+    /// is its current `row`. Empty when the unit has not reported.
+    public func history(_ assignment: Assignment) -> [StatusRow] {
+        guard let current = assignment.row else { return [] }
+        let pair = Pair(directiveID: assignment.task.directiveID, taskID: assignment.task.taskID, unitCode: assignment.unitCode)
+        guard let earlier = earlierRows[pair] else { return [current] }
+        return earlier.map { rows[Int($0)] } + [current]
+    }
+
+    /// Whether any pair has reported more than once.
+    public var hasHistory: Bool { !earlierRows.isEmpty }
 
     public func assignments(for task: TaskKey) -> ArraySlice<Assignment> {
         assignmentsByTask[task].map { assignments[$0] } ?? []

@@ -5,14 +5,16 @@ import Glibc
 import TiendoCore
 
 /// Reads a content folder: the unit register (`units.yaml`), the directives
-/// (`directives/*.md`) and the status file (`status.csv`). Every problem is
-/// collected; nothing is thrown at the first one.
+/// (`directives/*.md`) and the status data: one file (`status.csv` or
+/// `status.xlsx`) or a folder (`status/`) of the files units send. Every
+/// problem is collected; nothing is thrown at the first one.
 public struct ContentLoader: Sendable {
     public static let registerFile = "units.yaml"
     public static let directivesFolder = "directives"
     public static let statusFile = "status.csv"
     public static let statusWorkbook = "status.xlsx"
     public static let siteFile = "site.yaml"
+    public static let statusFolder = "status"
 
     public let contentDirectory: String
 
@@ -30,6 +32,8 @@ public struct ContentLoader: Sendable {
         public var directiveCache: DirectiveCache?
         /// From `site.yaml`; the defaults when there is none.
         public var identity = SiteIdentity()
+        /// The status files read, in the order they were read.
+        public var statusFiles: [String] = []
 
         /// The classified model, when the content has no errors and an as-of date.
         public var tracker: Tracker? {
@@ -114,8 +118,11 @@ public struct ContentLoader: Sendable {
     /// `threads`: how many directive files are read at once. With a
     /// `directiveCache`, directive files unchanged since it was written are
     /// taken from it; the cache as it should now be comes back in `Loaded`.
+    /// `extraStatusFiles`: files read after the status data as if they were
+    /// in the status folder (`tiendo check FILE`: a sheet not yet dropped in).
     public func load(asOf explicitAsOf: CivilDate?, sheet: String? = nil, renderHTML: Bool = true,
-                     threads: Int = SiteBuilder.defaultThreads, directiveCache: DirectiveCache? = nil) -> Loaded {
+                     threads: Int = SiteBuilder.defaultThreads, directiveCache: DirectiveCache? = nil,
+                     extraStatusFiles: [String] = []) -> Loaded {
         var diagnostics: [Diagnostic] = []
         let register = loadRegister(diagnostics: &diagnostics)
         var directives: [Directive] = []
@@ -178,19 +185,18 @@ public struct ContentLoader: Sendable {
                                                                     directives: directives, directiveFile: display))
         // The reader checks each row on its own; dates against the date of
         // the figures are checked in their own step below, once it is known.
-        let (rows, statusPath, sheetName) = loadStatus(register: register, directives: directives, asOf: nil,
-                                                       sheet: sheet, diagnostics: &diagnostics)
+        let (rows, statusPath, statusFiles) = loadStatus(register: register, directives: directives, sheet: sheet,
+                                                         extra: extraStatusFiles, diagnostics: &diagnostics)
         let asOf = Tracker.asOfDate(explicit: explicitAsOf, rows: rows)
         if let asOf {
-            diagnostics.append(contentsOf: StatusDateCheck.check(rows, asOf: asOf, directives: directives, file: statusPath,
-                                                                 sheet: sheetName))
+            diagnostics.append(contentsOf: StatusDateCheck.check(rows, asOf: asOf, directives: directives))
         } else if !diagnostics.hasErrors {
             diagnostics.append(.error(statusPath, "không xác định được ngày số liệu: tệp trạng thái chưa có ngày cập nhật nào",
                                       hint: "ghi cột updated (ngày cập nhật), hoặc chạy lệnh với --as-of YYYY-MM-DD"))
         }
         let identity = loadIdentity(diagnostics: &diagnostics)
         var loaded = Loaded(register: register, directives: directives, rows: rows, asOf: asOf, diagnostics: DiagnosticTally.capped(diagnostics),
-                            directiveCache: cache)
+                            directiveCache: cache, statusFiles: statusFiles)
         loaded.identity = identity
         return loaded
     }
@@ -203,62 +209,107 @@ public struct ContentLoader: Sendable {
         return SiteIdentity.parse(text, file: path, diagnostics: &diagnostics)
     }
 
-    /// Reads `status.csv` or `status.xlsx` (the worksheet named `sheet`, or the first).
-    public func loadStatus(register: UnitRegister, directives: [Directive], asOf: CivilDate?, sheet: String?,
-                    diagnostics: inout [Diagnostic]) -> ([StatusRow], String, String?) {
-        let csvPath = display(Self.statusFile)
-        let workbookPath = display(Self.statusWorkbook)
+    /// The status files to read, in the order they are read: `status.csv`
+    /// or `status.xlsx`, or every .csv and .xlsx file of `status/` sorted by
+    /// name (so every machine reads them alike), and the path that names
+    /// the status data in messages. Empty when there is none.
+    public func statusFiles(diagnostics: inout [Diagnostic]) -> (files: [String], display: String) {
         let fm = FileManager.default
-        let hasCSV = fm.fileExists(atPath: csvPath), hasWorkbook = fm.fileExists(atPath: workbookPath)
-        let reader = StatusReader(register: register, directives: directives)
-        if hasCSV, hasWorkbook {
-            diagnostics.append(.error(workbookPath, "có cả \(Self.statusFile) và \(Self.statusWorkbook): không biết dùng tệp nào",
-                                      hint: "giữ một tệp trạng thái, đổi tên hoặc chuyển tệp kia ra khỏi thư mục nội dung"))
-            return ([], csvPath, nil)
+        let csvPath = display(Self.statusFile), workbookPath = display(Self.statusWorkbook), folder = display(Self.statusFolder)
+        var isFolder: ObjCBool = false
+        let hasFolder = fm.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue
+        let single = [csvPath, workbookPath].filter { fm.fileExists(atPath: $0) }
+        if hasFolder, let file = single.first {
+            diagnostics.append(.error(file, "có cả \((file as NSString).lastPathComponent) và thư mục \(Self.statusFolder)/: không biết dùng số liệu nào",
+                                      hint: "chuyển \((file as NSString).lastPathComponent) vào thư mục \(Self.statusFolder)/ để đọc cùng các tệp khác, hoặc xóa thư mục"))
+            return ([], folder)
         }
-        if hasWorkbook {
-            guard mayRead(workbookPath, diagnostics: &diagnostics) else { return ([], workbookPath, nil) }
-            if let size = Self.size(of: workbookPath), size > InputLimits.statusBytes {
-                diagnostics.append(InputLimits.tooLarge(workbookPath, bytes: size, limit: InputLimits.statusBytes))
-                return ([], workbookPath, nil)
+        if single.count == 2 {
+            diagnostics.append(.error(workbookPath, "có cả \(Self.statusFile) và \(Self.statusWorkbook): không biết dùng tệp nào",
+                                      hint: "giữ một tệp trạng thái, hoặc tạo thư mục \(Self.statusFolder)/ và chuyển cả hai tệp vào đó để đọc cùng nhau"))
+            return ([], csvPath)
+        }
+        guard hasFolder else { return (single, single.first ?? csvPath) }
+        guard let names = try? fm.contentsOfDirectory(atPath: folder) else {
+            diagnostics.append(.error(folder, "không đọc được thư mục trạng thái", hint: "kiểm tra quyền đọc thư mục"))
+            return ([], folder)
+        }
+        var files: [String] = []
+        // Byte order of the names, not the locale's: the same on every machine.
+        for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            // Hidden files, and the "~$x.xlsx" lock file Excel leaves beside an open workbook.
+            if name.hasPrefix(".") || name.hasPrefix("~$") { continue }
+            let path = (folder as NSString).appendingPathComponent(name)
+            let lower = name.lowercased()
+            if lower.hasSuffix(".csv") || lower.hasSuffix(".xlsx") {
+                files.append(path)
+            } else {
+                diagnostics.append(.warning(path, "bỏ qua tệp không phải .csv hay .xlsx trong thư mục \(Self.statusFolder)/",
+                                            hint: "lưu bảng tính dạng .xlsx hoặc .csv (UTF-8) để tiendo đọc được"))
             }
-            guard let data = fm.contents(atPath: workbookPath) else {
-                diagnostics.append(.error(workbookPath, "không đọc được tệp trạng thái", hint: "kiểm tra quyền đọc tệp"))
-                return ([], workbookPath, nil)
+        }
+        return (files, folder)
+    }
+
+    /// Reads the status data: every file `statusFiles` names, each checked
+    /// on its own, then merged into one history (`StatusHistory.merge`).
+    /// A workbook's worksheet is the one named `sheet`, or its first.
+    public func loadStatus(register: UnitRegister, directives: [Directive], sheet: String?, extra: [String] = [],
+                    diagnostics: inout [Diagnostic]) -> ([StatusRow], String, [String]) {
+        var (files, shown) = statusFiles(diagnostics: &diagnostics)
+        if diagnostics.hasErrors, files.isEmpty { return ([], shown, []) }
+        files += extra.filter { !files.contains($0) }
+        guard !files.isEmpty else {
+            let isFolder = shown.hasSuffix("/" + Self.statusFolder) || shown == Self.statusFolder
+            diagnostics.append(.warning(shown, isFolder ? "thư mục \(Self.statusFolder)/ chưa có tệp .csv hay .xlsx nào: mọi đơn vị được tính là chưa báo cáo"
+                                                         : "chưa có tệp trạng thái: mọi đơn vị được tính là chưa báo cáo",
+                                        hint: "tạo tệp bằng lệnh \"tiendo template --output \(display(Self.statusFile))\""))
+            return ([], shown, [])
+        }
+        if sheet != nil, !files.contains(where: { $0.lowercased().hasSuffix(".xlsx") }) {
+            diagnostics.append(.warning(shown, "--sheet chỉ dùng cho tệp .xlsx; tệp CSV không có trang tính"))
+        }
+        let reader = StatusReader(register: register, directives: directives)
+        let read = files.map { readStatusFile($0, reader: reader, sheet: sheet, diagnostics: &diagnostics) }
+        let merged = StatusHistory.merge(read, register: register)
+        diagnostics.append(contentsOf: merged.diagnostics)
+        return (merged.rows, shown, files)
+    }
+
+    /// One status file's rows, checked on their own (a .xlsx by its
+    /// worksheet `sheet` or its first, anything else as CSV).
+    public func readStatusFile(_ path: String, reader: StatusReader, sheet: String?, diagnostics: inout [Diagnostic]) -> [StatusRow] {
+        let fm = FileManager.default
+        guard mayRead(path, diagnostics: &diagnostics) else { return [] }
+        if let size = Self.size(of: path), size > InputLimits.statusBytes {
+            diagnostics.append(InputLimits.tooLarge(path, bytes: size, limit: InputLimits.statusBytes))
+            return []
+        }
+        if path.lowercased().hasSuffix(".xlsx") {
+            guard let data = fm.contents(atPath: path) else {
+                diagnostics.append(.error(path, "không đọc được tệp trạng thái", hint: "kiểm tra quyền đọc tệp"))
+                return []
             }
             switch Workbook.read(data, sheet: sheet) {
             case .success(let worksheet):
                 // A workbook's places are cells ("Trạng thái!C7"), as the clerk sees them in Excel.
-                let output = reader.read(worksheet.table, file: workbookPath, asOf: asOf, sheet: worksheet.name)
+                let output = reader.read(worksheet.table, file: path, asOf: nil, sheet: worksheet.name)
                 diagnostics.append(contentsOf: output.diagnostics)
-                return (output.rows, workbookPath, worksheet.name)
+                return output.rows
             case .failure(let failure):
-                diagnostics.append(Diagnostic(.error, file: workbookPath, cell: failure.cell, "\(failure)"))
-                return ([], workbookPath, nil)
+                diagnostics.append(Diagnostic(.error, file: path, cell: failure.cell, "\(failure)"))
+                return []
             }
         }
-        if sheet != nil {
-            diagnostics.append(.warning(csvPath, "--sheet chỉ dùng cho tệp \(Self.statusWorkbook); tệp CSV không có trang tính"))
-        }
-        guard hasCSV else {
-            diagnostics.append(.warning(csvPath, "chưa có tệp trạng thái: mọi đơn vị được tính là chưa báo cáo",
-                                        hint: "tạo tệp bằng lệnh \"tiendo template --output \(csvPath)\""))
-            return ([], csvPath, nil)
-        }
-        guard mayRead(csvPath, diagnostics: &diagnostics) else { return ([], csvPath, nil) }
-        if let size = Self.size(of: csvPath), size > InputLimits.statusBytes {
-            diagnostics.append(InputLimits.tooLarge(csvPath, bytes: size, limit: InputLimits.statusBytes))
-            return ([], csvPath, nil)
-        }
         // The bytes as an array at once, so the file is not held twice while it is read.
-        guard let bytes = fm.contents(atPath: csvPath).map([UInt8].init) else {
-            diagnostics.append(.error(csvPath, "không đọc được tệp trạng thái", hint: "kiểm tra quyền đọc tệp"))
-            return ([], csvPath, nil)
+        guard let bytes = fm.contents(atPath: path).map([UInt8].init) else {
+            diagnostics.append(.error(path, "không đọc được tệp trạng thái", hint: "kiểm tra quyền đọc tệp"))
+            return []
         }
         // The core's reader names precisely why a file is refused (legacy encoding, garbled UTF-8, a workbook renamed .csv).
-        let output = reader.read(bytes: bytes, file: csvPath, asOf: asOf)
+        let output = reader.read(bytes: bytes, file: path, asOf: nil)
         diagnostics.append(contentsOf: output.diagnostics)
-        return (output.rows, csvPath, nil)
+        return output.rows
     }
 
     func readText(_ path: String, diagnostics: inout [Diagnostic], missingHint: String) -> String? {

@@ -1,14 +1,28 @@
 import TiendoCore
 
 /// What moved in the N days up to the date of the figures, derived from the
-/// inputs only (the `updated` and `completed` columns, the deadlines and the
-/// date of the figures), so any machine rebuilds the same page: completions
-/// (a late one marked late), new reports, and tasks whose units turned
-/// overdue the day after their last day. Classes and counts are the
-/// tracker's, as on every other page. Newest first.
+/// inputs only (each pair's history of rows, the deadlines and the date of
+/// the figures), so any machine rebuilds the same page. A change is a real
+/// one between consecutive rows of a pair: a first report, a completion (a
+/// late one marked late), a state that changed, a new report number, a
+/// correction of the same report; a row that only repeats the one before
+/// it is none. Tasks whose units turned overdue the day after their last
+/// day are listed too. Classes and counts are the tracker's, as on every
+/// other page. Newest first.
 struct RecentChanges: Sendable {
     enum Kind: String, Sendable {
-        case completed, reported, overdue
+        case completed, reported, changed, corrected, overdue
+    }
+
+    /// The change `row` makes after `previous` (the pair's row before it,
+    /// nil for its first report), or nil when it says nothing new.
+    static func kind(_ row: StatusRow, after previous: StatusRow?) -> Kind? {
+        guard let previous else { return row.state == .done ? .completed : .reported }
+        if row.state == .done, previous.state != .done { return .completed }
+        if row.state != previous.state { return .changed }
+        if row.report != previous.report { return .reported }
+        if row.completed != previous.completed || row.note != previous.note { return .corrected }
+        return nil
     }
 
     struct Change: Sendable {
@@ -37,15 +51,22 @@ struct RecentChanges: Sendable {
         let first = tracker.asOf.adding(days: -(days - 1))
         func inWindow(_ date: CivilDate?) -> Bool { date.map { $0 >= first && $0 <= tracker.asOf } ?? false }
         var changes: [Change] = []
-        for assignment in tracker.assignments {
-            guard let row = assignment.row else { continue }
-            if row.state == .done, inWindow(row.completed) {
-                changes.append(Change(date: row.completed!, kind: .completed, task: assignment.task, unitCode: assignment.unitCode,
-                                      count: 1, silent: 0, late: assignment.statusClass == .doneLate,
-                                      state: row.state, report: row.report, note: row.note))
-            } else if inWindow(row.updated) {
-                changes.append(Change(date: row.updated!, kind: .reported, task: assignment.task, unitCode: assignment.unitCode,
-                                      count: 1, silent: 0, late: false, state: row.state, report: row.report, note: row.note))
+        for assignment in tracker.assignments where assignment.reported {
+            let history = tracker.history(assignment)
+            for (index, row) in history.enumerated() {
+                guard var kind = Self.kind(row, after: index == 0 ? nil : history[index - 1]) else { continue }
+                // A completion is dated by the day the work was done, any
+                // other change by its report; a completion with no date, or
+                // done before the window, is listed as the report that said so.
+                var date = row.updated
+                if kind == .completed {
+                    if inWindow(row.completed) { date = row.completed } else { kind = .reported }
+                }
+                guard let date, inWindow(date) else { continue }
+                // Late as the pages count it: against the date of the figures when the row gives no completion date.
+                let late = kind == .completed && StatusClass.classify(due: assignment.due, row: row, asOf: tracker.asOf) == .doneLate
+                changes.append(Change(date: date, kind: kind, task: assignment.task, unitCode: assignment.unitCode,
+                                      count: 1, silent: 0, late: late, state: row.state, report: row.report, note: row.note))
             }
         }
         for directive in tracker.directives {
@@ -61,7 +82,7 @@ struct RecentChanges: Sendable {
                 }
             }
         }
-        let order: [Kind: Int] = [.overdue: 0, .completed: 1, .reported: 2]
+        let order: [Kind: Int] = [.overdue: 0, .completed: 1, .changed: 2, .reported: 3, .corrected: 4]
         self.changes = changes.sorted { a, b in
             if a.date != b.date { return a.date > b.date }
             if a.kind != b.kind { return order[a.kind]! < order[b.kind]! }
@@ -78,6 +99,12 @@ struct RecentChanges: Sendable {
             return "\(context.unitName(change.unitCode!)) đã hoàn thành \(taskName)\(late)" + (change.report.isEmpty ? "" : ", báo cáo số \(change.report)")
         case .reported:
             return "\(context.unitName(change.unitCode!)) cập nhật \(taskName): \(change.state?.label.lowercased() ?? "")"
+                + (change.report.isEmpty ? "" : ", báo cáo số \(change.report)")
+        case .changed:
+            return "\(context.unitName(change.unitCode!)) chuyển \(taskName) sang \(change.state?.label.lowercased() ?? "")"
+                + (change.report.isEmpty ? "" : ", báo cáo số \(change.report)")
+        case .corrected:
+            return "\(context.unitName(change.unitCode!)) sửa lại báo cáo về \(taskName): \(change.state?.label.lowercased() ?? "")"
                 + (change.report.isEmpty ? "" : ", báo cáo số \(change.report)")
         case .overdue:
             return "\(change.count) đơn vị quá hạn \(taskName)" + (change.silent > 0 ? ", trong đó \(change.silent) chưa báo cáo," : "")
@@ -113,7 +140,7 @@ struct RecentChanges: Sendable {
     static func mark(_ change: Change) -> (css: String, symbol: String) {
         switch change.kind {
         case .completed: change.late ? ("st-done-late", StatusClass.doneLate.symbol) : ("st-done-on-time", StatusClass.doneOnTime.symbol)
-        case .reported: ("st-in-progress", StatusClass.inProgress.symbol)
+        case .reported, .changed, .corrected: ("st-in-progress", StatusClass.inProgress.symbol)
         case .overdue: ("st-overdue", StatusClass.overdue.symbol)
         }
     }

@@ -96,6 +96,9 @@ public struct SiteBuilder: Sendable {
             directive.tasks.map { task in
                 var inputs = Fingerprint()
                 for assignment in builder.tracker.assignments(for: task.key) { builder.add(assignment, to: &inputs) }
+                // The chart ends on the last day anything changed for the task.
+                inputs.add(ProgressTimeline.lastChange(builder.tracker.assignments(for: task.key), tracker: builder.tracker,
+                                                       from: directive.metadata.date).iso)
                 return inputs
             }
         }
@@ -103,10 +106,19 @@ public struct SiteBuilder: Sendable {
             let path = context.paths.unit(unit.code)
             add(path, inputs: inputs.page) { builder.page(path, title: unit.name, section: "units", template: "unit", UnitPageView(context, unit: unit), context) }
             add(context.paths.unitFeed(unit.code), inputs: inputs.feed) { builder.unitFeed(unit, context) }
+            // The sheet says the day it was made: the date of the figures is among its inputs.
+            var sheetInputs = inputs.feed
+            sheetInputs.add(tracker.asOf.iso)
+            let sheetPath = context.paths.unitWorkbook(unit.code)
+            add(sheetPath, inputs: sheetInputs) { (try? UnitReportSheet.workbook(builder.tracker, unit: unit)) ?? [] }
         }
         for (directive, taskInputs) in zip(tracker.directives, taskPrints) {
             var directiveInputs = Fingerprint()
             for task in directive.tasks { directiveInputs.add(progressPrint(tracker.progress(task: task.key))) }
+            // Its chart replays every pair's history up to the last day anything changed.
+            for inputs in taskInputs { directiveInputs.add(inputs) }
+            directiveInputs.add(ProgressTimeline.lastChange(directive.tasks.lazy.flatMap { builder.tracker.assignments(for: $0.key) },
+                                                             tracker: tracker, from: directive.metadata.date).iso)
             let path = context.paths.directive(directive.id)
             add(path, inputs: directiveInputs) {
                 builder.page(path, title: directive.title, section: "directives", template: "directive", DirectiveView(context, directive: directive), context)
@@ -196,6 +208,18 @@ public struct SiteBuilder: Sendable {
             print.add(row.report)
             print.add(row.updated)
             print.add(row.note)
+            // The unit and task pages list the earlier reports too.
+            if tracker.hasHistory {
+                let history = tracker.history(assignment)
+                if history.count > 1 {
+                    for earlier in history.dropLast() {
+                        print.add(earlier.state.rawValue)
+                        print.add(earlier.completed)
+                        print.add(earlier.report)
+                        print.add(earlier.updated)
+                    }
+                }
+            }
         } else {
             print.add("-")
         }

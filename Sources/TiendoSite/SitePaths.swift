@@ -27,6 +27,8 @@ public struct SitePaths: Sendable {
 
     public func unit(_ code: String) -> String { "don-vi/\(slugs.slug(for: code)).html" }
     public func unitFeed(_ code: String) -> String { "don-vi/\(slugs.slug(for: code)).ics" }
+    /// The unit's report sheet, to fill in and send back.
+    public func unitWorkbook(_ code: String) -> String { "bao-cao/\(slugs.slug(for: code)).xlsx" }
     public func directive(_ id: String) -> String { "van-ban/\(id).html" }
     public func directiveMatrix(_ id: String) -> String { "tien-do/ma-tran/\(id).html" }
     public func task(_ key: TaskKey) -> String { "nhiem-vu/\(key.directiveID)/\(Slug.task(key.taskID)).html" }

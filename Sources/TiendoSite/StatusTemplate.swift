@@ -30,10 +30,15 @@ public enum StatusTemplate {
     }
 
     /// Every assigned pair in directive, task and unit order, with its row
-    /// from `status` (the last one, as the tracker reads them).
+    /// from `status`: its current one, the latest update (of one day, the
+    /// last read), as the tracker reads them.
     public static func rows(directives: [Directive], register: UnitRegister, status: [StatusRow]) -> [Row] {
         var byPair: [String: StatusRow] = [:]
-        for row in status { byPair[pairKey(row.directiveID, row.taskID, row.unitCode)] = row }
+        for row in status {
+            let key = pairKey(row.directiveID, row.taskID, row.unitCode)
+            if let current = byPair[key], row.isBefore(current) { continue }
+            byPair[key] = row
+        }
         var rows: [Row] = []
         for directive in directives {
             for task in directive.tasks {

@@ -9,7 +9,7 @@ import Glibc
 /// before anything is written, with the file and line.
 public struct Theme: Sendable {
     public static let pageTemplates = ["layout", "home", "directive", "task", "unit", "units", "calendar", "progress", "matrix", "recent"]
-    public static let partials = ["bar", "badge", "deadline", "counts", "changes"]
+    public static let partials = ["bar", "badge", "deadline", "counts", "changes", "timeline"]
 
     public let directory: String
     /// The compiled templates; tests swap in a reference renderer to check them.

@@ -199,14 +199,14 @@ struct BadStatusTests {
             "@:2:5: lỗi: có ngày hoàn thành nhưng trạng thái là \"đang thực hiện\" — nếu đã xong, ghi trạng thái \"hoàn thành\"; nếu chưa, xóa ngày hoàn thành",
         ]),
         .init("duplicate-task-unit.csv", lines: [2, 3], [
-            "@:4:3: lỗi: dòng này trùng với dòng 2: cùng nhiệm vụ 1.4 và Phường Hải An — mỗi đơn vị chỉ một dòng cho mỗi nhiệm vụ; xóa hoặc gộp một trong hai dòng",
+            "@:4:3: lỗi: dòng này và bad-status/duplicate-task-unit.csv:2 cùng nhiệm vụ 1.4 của Phường Hải An, cùng ngày cập nhật 23/06/2026, nhưng khác ngày hoàn thành, số báo cáo, ghi chú: không biết dòng nào là tình hình mới nhất — nếu là báo cáo sửa lại, ghi ngày cập nhật của lần sửa; nếu không, xóa một trong hai dòng",
         ]),
         .init("many-mistakes.csv", lines: [4, 6], [
             "@:2:3: lỗi: không có đơn vị \"Phường Hải Ann\" trong danh sách đơn vị — có phải Phường Hải An (mã 11413)? Ghi đúng tên hoặc mã đơn vị như trong danh sách đơn vị",
             "@:3:2: lỗi: văn bản trien-khai-tb-406 không có nhiệm vụ \"9.9\" — các nhiệm vụ có: 1.1, 1.2, 1.3, 1.4, 1.5, 2.1, 2.2, 2.3, 3.1, 4.1, 4.2, 4.3, 4.4, 4.5, 4.6, 4.7",
             "@:5:5: lỗi: ngày hoàn thành \"31/06/2026\" không có thật: tháng 6/2026 chỉ có 30 ngày — sửa lại ngày; ghi ngày dạng ngày/tháng/năm, ví dụ 24/06/2026",
             "@:6:5: cảnh báo: đã hoàn thành nhưng chưa ghi ngày hoàn thành — ghi ngày hoàn thành để biết đúng hạn hay quá hạn",
-            "@:7:3: lỗi: dòng này trùng với dòng 4: cùng nhiệm vụ 1.4 và Xã Cẩm Giàng — mỗi đơn vị chỉ một dòng cho mỗi nhiệm vụ; xóa hoặc gộp một trong hai dòng",
+            "@:7:3: lỗi: dòng này và bad-status/many-mistakes.csv:4 cùng nhiệm vụ 1.4 của Xã Cẩm Giàng, cùng ngày cập nhật 22/06/2026, nhưng khác trạng thái, ngày hoàn thành: không biết dòng nào là tình hình mới nhất — nếu là báo cáo sửa lại, ghi ngày cập nhật của lần sửa; nếu không, xóa một trong hai dòng",
         ]),
     ]
 

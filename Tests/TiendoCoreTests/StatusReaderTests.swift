@@ -230,7 +230,6 @@ struct StatusReaderTests {
             "lỗi 3:2 văn bản trien-khai-tb-406 không có nhiệm vụ \"9.9\"",
             "lỗi 4:4 không hiểu trạng thái \"xong rồi\"",
             "lỗi 5:5 ngày hoàn thành \"31/02/2026\" không có thật: tháng 2/2026 chỉ có 28 ngày",
-            "lỗi 7:3 dòng này trùng với dòng 6: cùng nhiệm vụ 1.4 và Xã Cẩm Giang",
             "lỗi 8:3 Sở Nội vụ không được giao nhiệm vụ 1.4 của văn bản trien-khai-tb-406",
             "cảnh báo 9:5 đã hoàn thành nhưng chưa ghi ngày hoàn thành",
             "lỗi 10:1 không có văn bản nào mã \"van-ban-khac\"",
@@ -239,14 +238,14 @@ struct StatusReaderTests {
         ])
         #expect(output.diagnostics.first?.hint == "có phải Phường Hải An (mã 11413)? Ghi đúng tên hoặc mã đơn vị như trong danh sách đơn vị")
         #expect(output.diagnostics[1].hint.hasPrefix("các nhiệm vụ có: 1.1, 1.2, 1.3, 1.4, 1.5, 2.1"))
-        // Only good rows are kept; the first of a duplicate pair stays.
-        #expect(output.rows.map(\.line) == [6, 9])
+        // Only good rows are kept; a pair's rows of two days (6 and 7) are its history.
+        #expect(output.rows.map(\.line) == [6, 7, 9])
     }
 
-    @Test("the same unit by code on one line and by name on another is a duplicate")
+    @Test("the same unit by code on one line and by name on another is the same pair: an exact repeat, dropped with a warning")
     func duplicateByNameAndCode() throws {
         let output = try Self.read("\(Self.header)\ntrien-khai-tb-406,1.4,11413,hoàn thành,24/06/2026,,,\ntrien-khai-tb-406,1.4,UBND phường Hải An,hoàn thành,24/06/2026,,,\n")
-        #expect(Self.shown(output.diagnostics) == ["lỗi 3:3 dòng này trùng với dòng 2: cùng nhiệm vụ 1.4 và Phường Hải An"])
+        #expect(Self.shown(output.diagnostics) == ["cảnh báo 3:3 dòng này lặp lại đúng status.csv:2 (nhiệm vụ 1.4, Phường Hải An): bỏ qua"])
         #expect(output.rows.map(\.unitCode) == ["11413"])
     }
 

@@ -59,7 +59,7 @@ struct StatusShortcutTests {
         #expect(streamed.rows.map(\.note) == ["Đã gửi báo cáo kèm phụ lục chi tiết", "Đã gửi báo cáo kèm phụ lục chi tiết"])
         #expect(StatusReaderTests.shown(streamed.diagnostics) == [
             "cảnh báo 1:0 bỏ qua dòng 1 phía trên dòng tiêu đề (dòng 2)",
-            "lỗi 4:3 dòng này trùng với dòng 3: cùng nhiệm vụ 1.4 và Xã Cẩm Giàng",
+            "lỗi 4:3 dòng này và status.csv:3 cùng nhiệm vụ 1.4 của Xã Cẩm Giàng, cùng ngày cập nhật 24/06/2026, nhưng khác số báo cáo, ghi chú: không biết dòng nào là tình hình mới nhất",
             // "1,4" typed in a comma file: every cell after it shifts.
             "lỗi 6:2 văn bản trien-khai-tb-406 không có nhiệm vụ \"1\"",
             "lỗi 6:3 không có đơn vị \"4\" trong danh sách đơn vị",

@@ -67,7 +67,7 @@ import TiendoCore
         let after = states(output)
         let changed = Set(after.keys.filter { after[$0] != before[$0] })
         let mayChange: Set<String> = [
-            "nhiem-vu/cv-12/1-2.html", "don-vi/xa-cam-giang-10888.html", "don-vi/xa-cam-giang-10888.ics",
+            "nhiem-vu/cv-12/1-2.html", "don-vi/xa-cam-giang-10888.html", "don-vi/xa-cam-giang-10888.ics", "bao-cao/xa-cam-giang-10888.xlsx",
             "van-ban/cv-12.html", "index.html", "don-vi/index.html", "lich/index.html", "lich/tat-ca.ics",
             "tien-do/index.html", "tien-do/ma-tran.html", "tien-do/tien-do.csv", "tien-do/nhom-don-vi.csv",
             "tien-do/ma-tran.csv", "tien-do/tien-do.json", "tien-do/tien-do.xlsx", "cap-nhat/index.html", "cap-nhat/cap-nhat.xml", ".tiendo-site",
@@ -94,7 +94,9 @@ import TiendoCore
         let summary = try publish(content, to: output)
         #expect(!FileManager.default.fileExists(atPath: output + "/don-vi/so-tai-chinh.html"))
         #expect(!FileManager.default.fileExists(atPath: output + "/don-vi/so-tai-chinh.ics"))
-        #expect(summary.removed == 2)
+        #expect(!FileManager.default.fileExists(atPath: output + "/bao-cao/so-tai-chinh.xlsx"))
+        // Its page, its calendar feed and its report sheet.
+        #expect(summary.removed == 3)
     }
 }
 

@@ -15,6 +15,8 @@ struct DirectiveView: ViewModel {
     let hasDistribution: Bool
     let bodyHTML: String
     let progress: ProgressView
+    /// Progress over time of all its pairs, from its date.
+    let timeline: TimelineView
     let tasks: [TaskRow]
 
     struct MetaRow: ViewModel {
@@ -68,6 +70,9 @@ struct DirectiveView: ViewModel {
         hasDistribution = !meta.distribution.isEmpty
         bodyHTML = Self.headingsBelowSection(DirectiveBody(context: context, directive: directive, page: page).html())
         progress = ProgressView(context.tracker.progress(directive: directive))
+        let series = ProgressTimeline.series(directive.tasks.flatMap { context.tracker.assignments(for: $0.key) }, tracker: context.tracker,
+                                             from: directive.metadata.date)
+        timeline = TimelineView(caption: "Tiến độ theo thời gian của văn bản", dates: series.dates, counts: series.counts, asOf: context.asOf)
         tasks = directive.tasks.map { task in
             TaskRow(id: task.id, href: context.link(page, context.taskPage(task.key)),
                     anchorHref: "#" + SitePaths.taskAnchor(task.id), excerpt: context.excerpt(task, limit: 120),

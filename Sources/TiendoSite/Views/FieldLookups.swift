@@ -102,6 +102,21 @@ extension UnitPageView.UnitTaskRow {
         case "hasCompleted": hasCompleted.templateValue
         case "hasReport": hasReport.templateValue
         case "noteHTML": noteHTML.templateValue
+        case "reports": reports.templateValue
+        case "hasHistory": hasHistory.templateValue
+        default: nil
+        }
+    }
+}
+
+extension UnitPageView.ReportEntry {
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "date": date.templateValue
+        case "state": state.templateValue
+        case "report": report.templateValue
+        case "late": late.templateValue
+        case "hasReport": (!report.isEmpty).templateValue
         default: nil
         }
     }
@@ -122,6 +137,10 @@ extension TaskPageView.UnitStatusRow {
         case "hasReport": hasReport.templateValue
         case "updated": updated.templateValue
         case "noteHTML": noteHTML.templateValue
+        case "firstReported": firstReported.templateValue
+        case "finished": finished.templateValue
+        case "hasFirstReported": (!firstReported.isEmpty).templateValue
+        case "hasFinished": (!finished.isEmpty).templateValue
         default: nil
         }
     }
@@ -199,6 +218,7 @@ extension TaskPageView {
         case "referencesHTML": referencesHTML.templateValue
         case "hasReferences": hasReferences.templateValue
         case "progress": progress.templateValue
+        case "timeline": timeline.templateValue
         case "rows": rows.templateValue
         case "unitCount": unitCount.templateValue
         case "hasPartners": hasPartners.templateValue

@@ -20,6 +20,9 @@ struct HomeView: ViewModel {
     let hasLaggards: Bool
     let recent: RecentView
     let recentHref: String
+    /// Progress over time, of all pairs and of each group of units.
+    let timeline: TimelineView
+    let groupTimelines: [TimelineView]
 
     struct OverdueTask: ViewModel {
         let directiveID: String
@@ -124,6 +127,14 @@ struct HomeView: ViewModel {
         directives = tracker.directives.map { directive in
             DirectiveRow(title: directive.title, href: context.link(page, context.paths.directive(directive.id)),
                          taskCount: directive.tasks.count, progress: ProgressView(tracker.progress(directive: directive)))
+        }
+        let replayed = ProgressTimeline(tracker: tracker)
+        timeline = TimelineView(caption: "Tiến độ theo thời gian: tất cả các lượt đơn vị × nhiệm vụ",
+                                dates: replayed.dates, counts: replayed.overall, asOf: tracker.asOf)
+        groupTimelines = tracker.register.types.compactMap { type in
+            let counts = replayed.unitType(type.code)
+            guard counts.last.map({ $0.total > 0 }) ?? false else { return nil }
+            return TimelineView(caption: "Tiến độ theo thời gian: \(type.heading)", dates: replayed.dates, counts: counts, asOf: tracker.asOf)
         }
         groups = tracker.register.types.map { type in
             GroupRow(label: type.heading, href: context.link(page, SitePaths.units) + "#loai-\(type.code)",

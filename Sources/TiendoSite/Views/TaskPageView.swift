@@ -20,6 +20,8 @@ struct TaskPageView: ViewModel {
     let referencesHTML: String
     let hasReferences: Bool
     let progress: ProgressView
+    /// Progress over time, from the directive's date.
+    let timeline: TimelineView
     let rows: [UnitStatusRow]
     let unitCount: Int
     /// A role column only when some unit is a partner: "Chủ trì" on every
@@ -52,6 +54,9 @@ struct TaskPageView: ViewModel {
         let hasReport: Bool
         let updated: String
         let noteHTML: String
+        /// When the unit first reported on the task, and when it finished it (from its history).
+        let firstReported: String
+        let finished: String
     }
 
     init(_ context: SiteContext, directive: Directive, task: Task) {
@@ -80,6 +85,10 @@ struct TaskPageView: ViewModel {
         let assignments = context.tracker.assignments(for: task.key)
         let figures = context.tracker.progress(task: task.key)
         progress = ProgressView(figures)
+        let series = ProgressTimeline.series(Array(context.tracker.assignments(for: task.key)), tracker: context.tracker,
+                                             from: directive.metadata.date)
+        timeline = TimelineView(caption: "Tiến độ theo thời gian của nhiệm vụ \(task.id)", dates: series.dates, counts: series.counts,
+                                asOf: context.asOf)
         unitCount = assignments.count
         classChoices = statusOrder.reversed().filter { figures.count($0) > 0 }.map {
             Choice(value: $0.rawValue, label: $0.label, count: figures.count($0))
@@ -88,13 +97,15 @@ struct TaskPageView: ViewModel {
         // time, standing, done late, done on time; then by Vietnamese name.
         let ordered = context.order.bySeverity(assignments)
         rows = ordered.map { assignment in
-            UnitStatusRow(
+            let history = context.tracker.history(assignment)
+            return UnitStatusRow(
                 name: context.unitName(assignment.unitCode), href: context.link(page, context.paths.unit(assignment.unitCode)),
                 role: assignment.role == .lead ? "Chủ trì" : "Phối hợp", badge: BadgeView.of(assignment),
                 state: assignment.row?.state.label ?? "", hasState: assignment.reported, completed: Format.date(assignment.row?.completed),
                 report: assignment.row?.report ?? "", hasCompleted: assignment.row?.completed != nil,
                 hasReport: !(assignment.row?.report ?? "").isEmpty, updated: Format.date(assignment.row?.updated),
-                noteHTML: context.noteHTML(assignment.row?.note ?? ""))
+                noteHTML: context.noteHTML(assignment.row?.note ?? ""),
+                firstReported: Format.date(StatusHistory.firstReported(history)), finished: Format.date(StatusHistory.finished(history)))
         }
         hasPartners = assignments.contains { $0.role == .partner }
         allLead = !assignments.isEmpty && !hasPartners

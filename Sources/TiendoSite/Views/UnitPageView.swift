@@ -10,6 +10,8 @@ struct UnitPageView: ViewModel {
     let hasAliases: Bool
     let feedHref: String
     let workbookHref: String
+    /// The unit's own report sheet, prefilled, to fill in and send back.
+    let reportSheetHref: String
     let progress: ProgressView
     let tasks: [UnitTaskRow]
     /// The same rows in the order of a reminder letter's appendix: overdue,
@@ -46,6 +48,18 @@ struct UnitPageView: ViewModel {
         let hasCompleted: Bool
         let hasReport: Bool
         let noteHTML: String
+        /// Every report of the unit on the task, oldest first, when it has sent more than one.
+        let reports: [ReportEntry]
+        let hasHistory: Bool
+    }
+
+    /// One report in a pair's history.
+    struct ReportEntry: ViewModel {
+        let date: String
+        let state: String
+        let report: String
+        /// Sent after the task's last day.
+        let late: Bool
     }
 
     struct TaskGroup: ViewModel {
@@ -91,6 +105,7 @@ struct UnitPageView: ViewModel {
         hasAliases = !unit.aliases.isEmpty
         feedHref = context.link(page, context.paths.unitFeed(unit.code))
         workbookHref = context.link(page, SitePaths.progressWorkbook)
+        reportSheetHref = context.link(page, context.paths.unitWorkbook(unit.code))
         let assignments = context.tracker.assignments(forUnit: unit.code)
         progress = ProgressView(context.tracker.progress(unit: unit.code))
         // A unit's tasks come from few directives: link each one once per page.
@@ -105,6 +120,11 @@ struct UnitPageView: ViewModel {
                 directive = (context.directiveShortTitle(task.directiveID), context.link(page, context.paths.directive(task.directiveID)))
                 directiveLinks[task.directiveID] = directive
             }
+            let history = context.tracker.history(assignment)
+            let reports = history.count < 2 ? [] : history.map { row in
+                ReportEntry(date: Format.date(row.updated), state: row.state.label, report: row.report,
+                            late: StatusHistory.isLate(row, due: assignment.due))
+            }
             return UnitTaskRow(
                 directive: directive.title, directiveHref: directive.href,
                 taskID: task.id, href: context.link(page, facts.page),
@@ -113,7 +133,8 @@ struct UnitPageView: ViewModel {
                 state: assignment.row?.state.label ?? "Chưa báo cáo", hasRow: assignment.row != nil, daysLeft: daysLeft,
                 completed: Format.date(assignment.row?.completed),
                 report: assignment.row?.report ?? "", hasCompleted: assignment.row?.completed != nil,
-                hasReport: !(assignment.row?.report ?? "").isEmpty, noteHTML: context.noteHTML(assignment.row?.note ?? ""))
+                hasReport: !(assignment.row?.report ?? "").isEmpty, noteHTML: context.noteHTML(assignment.row?.note ?? ""),
+                reports: reports, hasHistory: !reports.isEmpty)
         }
         tasks = assignments.map { row($0, daysLeft: "") }
         hasTasks = !assignments.isEmpty

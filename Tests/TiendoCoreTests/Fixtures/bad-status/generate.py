@@ -148,7 +148,8 @@ put("completed-after-as-of.csv", csv(f"{D},3.1,STC,hoàn thành,26/06/2026,,26/0
 put("completed-after-updated.csv", csv(f"{D},3.1,STC,hoàn thành,26/06/2026,,24/06/2026,"))
 put("done-without-date.csv", csv(f"{D},3.1,STC,hoàn thành,,12/BC-STC,25/06/2026,"))
 put("date-with-state-not-done.csv", csv(f"{D},3.1,STC,đang thực hiện,25/06/2026,,25/06/2026,"))
-put("duplicate-task-unit.csv", csv(GOOD[0], GOOD[1], f"{D},1.4,UBND phường Hải An,hoàn thành,24/06/2026,,24/06/2026,"))
+# Same pair and same update day as the first row, saying something else: an error naming both.
+put("duplicate-task-unit.csv", csv(GOOD[0], GOOD[1], f"{D},1.4,UBND phường Hải An,hoàn thành,22/06/2026,,23/06/2026,"))
 put("many-mistakes.csv", csv(
     f"{D},1.4,Phường Hải Ann,hoàn thành,23/06/2026,,23/06/2026,",
     f"{D},9.9,11413,hoàn thành,23/06/2026,,23/06/2026,",
