@@ -4,6 +4,7 @@ import PackageDescription
 // Layers, one way only:
 //   CCmark (libcmark's C API) <- TiendoMarkdown (the only code that sees it)
 //   <- TiendoCore (pure: directives, units, deadlines, status, progress)
+//   TiendoOffice (office files as bytes in, values out: .docx to Markdown; no disk)
 //   <- TiendoSite (plan, view models, templates, encoders, output)
 //   <- TiendoCLI (commands) <- tiendo (main)
 let package = Package(
@@ -29,12 +30,15 @@ let package = Package(
         .target(name: "TiendoMarkdown", dependencies: ["CCmark"]),
         .target(name: "CTiendoSystem"),
         .target(name: "TiendoCore", dependencies: ["TiendoMarkdown", "Yams"]),
+        .target(name: "TiendoOffice", dependencies: [
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .target(name: "TiendoSite", dependencies: [
-            "TiendoCore", "TiendoMarkdown", "CTiendoSystem",
+            "TiendoCore", "TiendoMarkdown", "CTiendoSystem", "TiendoOffice",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "TiendoCLI", dependencies: [
-            "TiendoCore", "TiendoSite",
+            "TiendoCore", "TiendoSite", "TiendoOffice",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
@@ -43,7 +47,11 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         // swift-mustache is the reference the site's own template renderer is
         // checked against (TemplateReferenceTests), not part of the program.
-        .testTarget(name: "TiendoSiteTests", dependencies: ["TiendoSite", "TiendoCore", "TiendoCLI",
+        .testTarget(name: "TiendoOfficeTests", dependencies: ["TiendoOffice",
+                                                               .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "TiendoSiteTests", dependencies: ["TiendoSite", "TiendoCore", "TiendoCLI", "TiendoOffice",
+                                                             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                                                              .product(name: "Mustache", package: "swift-mustache")],
                     resources: [.copy("Fixtures")]),
     ]

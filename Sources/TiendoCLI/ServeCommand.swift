@@ -193,6 +193,7 @@ enum ContentType {
         case "png": "image/png"
         case "jpg", "jpeg": "image/jpeg"
         case "woff2": "font/woff2"
+        case "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         default: "application/octet-stream"
         }
     }

@@ -3,19 +3,37 @@ import Foundation
 import TiendoCore
 import TiendoSite
 
-/// `tiendo template`: a status skeleton with one row per (task, assigned unit).
+/// `tiendo template`: the status file with one row per (task, assigned
+/// unit), starting from what the status file already says.
 struct TemplateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "template",
-        abstract: "Tạo tệp trạng thái mẫu: mỗi dòng một (nhiệm vụ, đơn vị được giao), UTF-8 có BOM để Excel hiện đúng tiếng Việt.")
+        abstract: "Tạo tệp trạng thái mẫu: mỗi dòng một (nhiệm vụ, đơn vị được giao), giữ nguyên các dòng đã có trong tệp trạng thái.",
+        discussion: """
+        Các dòng đã có trong status.csv (hoặc status.xlsx) được giữ nguyên; (nhiệm vụ, đơn vị) chưa có dòng nào \
+        được thêm với trạng thái "Chưa báo cáo". Tệp tạo ra có thể thay cho tệp trạng thái cũ.
+        Mặc định là CSV UTF-8 có BOM; --xlsx tạo bảng tính Excel có danh sách chọn trạng thái, \
+        cột mã và số hiệu nhiệm vụ dạng văn bản, cột ngày dạng ngày.
+        """)
 
     @Option(name: .long, help: ArgumentHelp("Thư mục nội dung.", valueName: "DIR"))
     var content: String = "content"
 
-    @Option(name: .long, help: ArgumentHelp("Ghi ra tệp này (mặc định: in ra màn hình). Không ghi đè tệp đã có.", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("Ghi ra tệp này (mặc định: in ra màn hình; với --xlsx thì bắt buộc). Không ghi đè tệp đã có.", valueName: "FILE"))
     var output: String?
 
+    @Flag(name: .long, help: "Tạo bảng tính Excel (.xlsx) thay vì CSV.")
+    var xlsx = false
+
+    @Flag(name: .long, help: "Với --xlsx: khóa các cột văn bản, nhiệm vụ, đơn vị để khỏi sửa nhầm (không đặt mật khẩu).")
+    var protect = false
+
+    @Option(name: .long, help: ArgumentHelp("Trang tính đọc trong status.xlsx (mặc định: trang đầu).", valueName: "NAME"))
+    var sheet: String?
+
     func run() throws {
+        if protect, !xlsx { throw ValidationError("--protect chỉ dùng cùng --xlsx") }
+        guard output != nil || !xlsx else { throw ValidationError("--xlsx cần --output FILE.xlsx: bảng tính không in ra màn hình được") }
         let loader = ContentLoader(contentDirectory: content)
         var diagnostics: [Diagnostic] = []
         let register = loader.loadRegister(diagnostics: &diagnostics)
@@ -25,20 +43,29 @@ struct TemplateCommand: ParsableCommand {
                 directives.append(directive)
             }
         }
+        // No as-of date: the template copies rows, it does not classify them.
+        let (status, statusPath, _) = loader.loadStatus(register: register, directives: directives, asOf: nil, sheet: sheet,
+                                                     diagnostics: &diagnostics)
         Console.report(diagnostics)
-        if diagnostics.hasErrors { throw ExitCode(1) }
-        let text = StatusTemplate.csv(directives: directives, register: register)
+        if diagnostics.hasErrors {
+            // A row the reader refuses would be missing from the template: fix the file first, lose nothing.
+            Console.error("Chưa tạo tệp mẫu: sửa các lỗi ở trên (nhất là trong \(statusPath)) trước, để không dòng nào bị bỏ sót.")
+            throw ExitCode(1)
+        }
+        let rows = StatusTemplate.rows(directives: directives, register: register, status: status)
+        let bytes = xlsx ? try StatusTemplate.workbook(rows, protect: protect) : Array(StatusTemplate.csv(rows).utf8)
         if let output {
             // Never overwrite a clerk's file: the status data is the one thing that cannot be rebuilt.
             if FileManager.default.fileExists(atPath: output) {
                 throw CommandFailure("tệp \(output) đã có; không ghi đè — chọn tên khác hoặc xóa tệp cũ trước")
             }
-            guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
+            guard FileManager.default.createFile(atPath: output, contents: Data(bytes)) else {
                 throw CommandFailure("không ghi được tệp \(output)")
             }
-            Console.error("Đã ghi \(output).")
+            let kept = rows.filter { $0.status != nil }.count
+            Console.error("Đã ghi \(output): \(rows.count) dòng, trong đó \(kept) dòng lấy từ tệp trạng thái.")
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            FileHandle.standardOutput.write(Data(bytes))
         }
     }
 }

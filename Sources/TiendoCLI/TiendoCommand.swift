@@ -10,7 +10,8 @@ public struct TiendoCommand: AsyncParsableCommand {
         Thư mục nội dung (mặc định: content/) gồm units.yaml (danh sách đơn vị), \
         directives/*.md (văn bản chỉ đạo) và status.csv (trạng thái từng nhiệm vụ, từng đơn vị).
         """,
-        subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, TasksCommand.self, TemplateCommand.self],
+        subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, TasksCommand.self, TemplateCommand.self,
+                      ImportCommand.self],
         defaultSubcommand: nil)
 
     public init() {}

@@ -28,6 +28,8 @@ public struct DirectiveReader: Sendable {
         if let number = frontMatter.number { metadata.number = number }
         if let date = frontMatter.date { metadata.date = date; metadata.year = date.year }
         if let subject = frontMatter.subject { metadata.subject = subject }
+        if let issuer = frontMatter.issuer { metadata.issuer = issuer }
+        if let kind = frontMatter.kind { metadata.kind = kind }
         if let signer = frontMatter.signer {
             metadata.signature = metadata.signature ?? Signature()
             metadata.signature?.name = signer

@@ -10,6 +10,9 @@ public struct FrontMatter: Sendable {
     public var date: CivilDate?
     public var subject: String?
     public var signer: String?
+    /// Written by `tiendo import` from the document's header, so a clerk can correct them.
+    public var issuer: String?
+    public var kind: String?
     public var corrections: [String: TaskCorrection] = [:]
     /// Line in the file where the Markdown body starts (1 when there is no front matter).
     public var bodyStartLine: Int = 1
@@ -62,6 +65,8 @@ public struct FrontMatter: Sendable {
         number = string("number") ?? string("so")
         subject = string("subject")
         signer = string("signer")
+        issuer = string("issuer")
+        kind = string("kind")
         if let dateText = string("date") {
             if let date = CivilDate(iso: dateText) ?? DateText.parseDay(dateText) {
                 self.date = date

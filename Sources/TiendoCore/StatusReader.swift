@@ -70,6 +70,11 @@ public struct StatusReader: Sendable {
             }
         }
 
+        /// "Tên đơn vị": a unit column that holds names, beside one of codes.
+        static func isUnitName(_ header: String) -> Bool {
+            VietnameseText.collapseSpaces(VietnameseText.fold(header)) == "ten don vi"
+        }
+
         static func named(_ header: String) -> Column? {
             let key = VietnameseText.collapseSpaces(VietnameseText.fold(header))
             return allCases.first { $0.names.contains(key) }
@@ -116,6 +121,13 @@ public struct StatusReader: Sendable {
     }
 
     static let stateWords = "chưa thực hiện, đang thực hiện, hoàn thành"
+    /// The state `tiendo template` writes for a pair the unit has not
+    /// reported on: the row is kept for the clerk to fill in, and read as no row.
+    public static let notReportedWord = "Chưa báo cáo"
+
+    static func isNotReported(_ state: String) -> Bool {
+        VietnameseText.collapseSpaces(VietnameseText.fold(state)) == "chua bao cao"
+    }
     static let sampleHeader = Column.allCases.map(\.rawValue).joined(separator: ",")
 
     /// A cell as the reader compares it: NFC, spaces (also no-break) trimmed,
@@ -145,6 +157,14 @@ public struct StatusReader: Sendable {
         if value < 0x0600 { return value == 0x00AD }
         if (0x1E00..<0x2000).contains(value) { return false }
         return scalar.properties.generalCategory == .format
+    }
+
+    /// A cell without the apostrophe tiendo's CSV writer puts before a
+    /// leading = + - @ (so that Excel never runs it as a formula): a note
+    /// "- việc 1" written out by `tiendo template` reads back as it was.
+    static func unguarded(_ cell: String) -> String {
+        guard cell.hasPrefix("'"), let next = cell.unicodeScalars.dropFirst().first, "=+-@".unicodeScalars.contains(next) else { return cell }
+        return String(cell.dropFirst())
     }
 
     /// A cell's text inside a message: quoted, and cut when very long.
@@ -247,6 +267,12 @@ private struct Reading {
             guard !name.isEmpty else { continue }
             let letter = Diagnostic.columnLetters(index + 1)
             if let column = Column.named(name) {
+                if column == .unit, let other = names[.unit], Column.isUnitName(name) != Column.isUnitName(other) {
+                    // "Mã đơn vị" beside "Tên đơn vị", as `tiendo template` writes them:
+                    // the code is read, the name is there for people.
+                    if Column.isUnitName(other) { columns[.unit] = index; names[.unit] = name }
+                    continue
+                }
                 if let other = columns[column] {
                     diagnostics.append(.error(file, line: header.line, column: index + 1,
                         "cột \(StatusReader.quote(name)) (cột \(letter)) trùng với cột \(StatusReader.quote(names[column] ?? "")) (cột \(Diagnostic.columnLetters(other + 1))): cả hai đều là cột \(column.vietnameseHeader.lowercased())",
@@ -372,6 +398,13 @@ private struct Reading {
         var state: ReportState?
         if stateText.isEmpty {
             error(.state, "thiếu trạng thái", hint: "ghi một trong: \(StatusReader.stateWords)")
+        } else if StatusReader.isNotReported(stateText) {
+            // No report: the row gives no state, and the pair counts as if it had no row.
+            let filled = [Column.completed, .report, .updated, .note].filter { !cell($0).isEmpty }
+            if let first = filled.first {
+                error(first, "trạng thái là \"\(StatusReader.notReportedWord)\" nhưng dòng có " + filled.map { $0.vietnameseHeader.lowercased() }.joined(separator: ", "),
+                      hint: "nếu đơn vị đã báo cáo, chọn trạng thái \(StatusReader.stateWords); nếu chưa, xóa các ô đó")
+            }
         } else if let match = self.state(stateText) {
             state = match
         } else if DateText.parseDay(stateText) != nil {
@@ -438,7 +471,8 @@ private struct Reading {
         diagnostics.append(contentsOf: found)
         guard ok, taskNumber != nil, let unit, let state else { return }
         rows.append(StatusRow(directiveID: directiveKey, taskID: taskKey, unitCode: unit.code, state: state,
-                              completed: completed, report: shared(cell(.report)), updated: updated, note: shared(cell(.note)),
+                              completed: completed, report: shared(StatusReader.unguarded(cell(.report))), updated: updated,
+                              note: shared(StatusReader.unguarded(cell(.note))),
                               line: line))
     }
 

@@ -149,7 +149,7 @@ public struct ContentLoader: Sendable {
     }
 
     /// Reads `status.csv` or `status.xlsx` (the worksheet named `sheet`, or the first).
-    func loadStatus(register: UnitRegister, directives: [Directive], asOf: CivilDate?, sheet: String?,
+    public func loadStatus(register: UnitRegister, directives: [Directive], asOf: CivilDate?, sheet: String?,
                     diagnostics: inout [Diagnostic]) -> ([StatusRow], String, String?) {
         let csvPath = display(Self.statusFile)
         let workbookPath = display(Self.statusWorkbook)

@@ -102,50 +102,6 @@ enum ProgressFigures {
 
     static let classColumns = statusOrder
 
-    /// The count columns of the CSV exports: one per class, then the silent
-    /// part of the overdue ones and the silent pairs of every class.
-    static let countHeaders = classColumns.map(\.label) + ["Quá hạn: trong đó chưa báo cáo", "Chưa báo cáo (mọi tình trạng)"]
-
-    static func countCells(_ progress: TiendoCore.Progress) -> [String] {
-        classColumns.map { String(progress.count($0)) } + [String(progress.silent(.overdue)), String(progress.silent)]
-    }
-
-    static func taskCSV(_ tracker: Tracker) -> String {
-        var rows = [["directive", "task", "due", "deadline"] + countHeaders + ["Tổng", "% hoàn thành", "% đúng hạn"]]
-        for figure in taskRows(tracker) {
-            rows.append([figure.task.directiveID, figure.task.id, figure.task.deadline?.due?.vietnamese ?? "", figure.task.deadline?.text ?? ""]
-                        + countCells(figure.progress)
-                        + [String(figure.progress.total), csvPercent(figure.progress.percentDone),
-                           figure.progress.onTimeRate.map(csvPercent) ?? ""])
-        }
-        return CSVWriter.document(rows)
-    }
-
-    static func groupCSV(_ tracker: Tracker) -> String {
-        var rows = [["group", "units"] + countHeaders + ["Tổng", "% hoàn thành", "% đúng hạn"]]
-        for figure in groupRows(tracker) {
-            rows.append([figure.label, String(figure.unitCount)] + countCells(figure.progress)
-                        + [String(figure.progress.total), csvPercent(figure.progress.percentDone),
-                           figure.progress.onTimeRate.map(csvPercent) ?? ""])
-        }
-        return CSVWriter.document(rows)
-    }
-
-    static func matrixCSV(_ tracker: Tracker, order: UnitOrder) -> String {
-        var rows: [[String]] = []
-        for section in matrix(tracker, order: order) {
-            rows.append(["unit_code", "unit"] + section.tasks.map { "\($0.directiveID) \($0.id)" })
-            for row in section.rows {
-                rows.append([row.unit.code, row.unit.name] + row.cells.map { $0?.label ?? "" })
-            }
-        }
-        return CSVWriter.document(rows)
-    }
-
-    static func csvPercent(_ value: Double) -> String {
-        Format.decimal((value * 10).rounded() / 10)
-    }
-
     /// The assignments array, one object per (task, unit), written straight
     /// to bytes: at national scale there are millions, and a tree of values
     /// for them would take gigabytes.

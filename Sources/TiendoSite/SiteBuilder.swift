@@ -143,9 +143,11 @@ public struct SiteBuilder: Sendable {
                 }
             }
         }
-        add(SitePaths.taskCSV) { ProgressFigures.taskCSV(builder.tracker) }
-        add(SitePaths.groupCSV) { ProgressFigures.groupCSV(builder.tracker) }
-        add(SitePaths.matrixCSV) { ProgressFigures.matrixCSV(builder.tracker, order: context.order) }
+        // The CSV files are the workbook's sheets, so the two never disagree.
+        add(SitePaths.taskCSV) { WorksheetCSV.document(ProgressWorkbook.taskSheet(context)) }
+        add(SitePaths.groupCSV) { WorksheetCSV.document(ProgressWorkbook.groupSheet(context, total: false)) }
+        add(SitePaths.matrixCSV) { WorksheetCSV.document(ProgressWorkbook.matrixSheet(context)) }
+        add(SitePaths.progressWorkbook) { ProgressWorkbook.bytes(context) }
         add(SitePaths.progressJSON) { ProgressFigures.json(builder.tracker) }
         for asset in theme.assets {
             let bytes = asset.bytes

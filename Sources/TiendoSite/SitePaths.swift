@@ -20,6 +20,7 @@ public struct SitePaths: Sendable {
     public static let taskCSV = "tien-do/tien-do.csv"
     public static let groupCSV = "tien-do/nhom-don-vi.csv"
     public static let matrixCSV = "tien-do/ma-tran.csv"
+    public static let progressWorkbook = "tien-do/tien-do.xlsx"
     public static let recent = "cap-nhat/index.html"
     public static let recentFeed = "cap-nhat/cap-nhat.xml"
     public static let assets = "assets"

@@ -147,8 +147,10 @@ import TiendoCore
         // tien-do.csv: one row per task, a column per class and the silent overdue part.
         let table = CSVTest.parse(try #require(site[SitePaths.taskCSV]))
         let header = try #require(table.first)
+        let directiveColumn = try #require(header.firstIndex(of: "Mã văn bản"))
+        let taskColumn = try #require(header.firstIndex(of: "Nhiệm vụ"))
         for row in table.dropFirst() {
-            let key = row[0] + "/" + row[1]
+            let key = row[directiveColumn] + "/" + row[taskColumn]
             for statusClass in StatusClass.allCases {
                 let column = try #require(header.firstIndex(of: statusClass.label))
                 #expect(Int(row[column]) == byTask[key]?.count(statusClass.rawValue) ?? 0, "CSV \(key) \(statusClass)")

@@ -44,7 +44,9 @@ import TiendoCore
         let csvText = try #require(site[SitePaths.taskCSV])
         let csv = CSVTest.parse(csvText)
         let column = try #require(csv.first?.firstIndex(of: StatusClass.overdue.label))
-        #expect(csv.first { $0[0] == "trien-khai-tb-406" && $0[1] == "1.4" }.map { Int($0[column]) } == overdue)
+        let directiveColumn = try #require(csv.first?.firstIndex(of: "Mã văn bản"))
+        let taskColumn = try #require(csv.first?.firstIndex(of: "Nhiệm vụ"))
+        #expect(csv.first { $0[directiveColumn] == "trien-khai-tb-406" && $0[taskColumn] == "1.4" }.map { Int($0[column]) } == overdue)
         let jsonText = try #require(site[SitePaths.progressJSON])
         let json = try #require(JSONSerialization.jsonObject(with: Data(jsonText.utf8)) as? [String: Any])
         let jsonTask = (json["tasks"] as? [[String: Any]])?.first { $0["id"] as? String == "1.4" }

@@ -70,7 +70,7 @@ import TiendoCore
             "nhiem-vu/cv-12/1-2.html", "don-vi/xa-cam-giang-10888.html", "don-vi/xa-cam-giang-10888.ics",
             "van-ban/cv-12.html", "index.html", "don-vi/index.html", "lich/index.html", "lich/tat-ca.ics",
             "tien-do/index.html", "tien-do/ma-tran.html", "tien-do/tien-do.csv", "tien-do/nhom-don-vi.csv",
-            "tien-do/ma-tran.csv", "tien-do/tien-do.json", "cap-nhat/index.html", "cap-nhat/cap-nhat.xml", ".tiendo-site",
+            "tien-do/ma-tran.csv", "tien-do/tien-do.json", "tien-do/tien-do.xlsx", "cap-nhat/index.html", "cap-nhat/cap-nhat.xml", ".tiendo-site",
         ]
         #expect(changed.contains("nhiem-vu/cv-12/1-2.html"))
         #expect(changed.contains("don-vi/xa-cam-giang-10888.html"))

@@ -15,7 +15,7 @@ FIXED_PAGES = {
 }
 REQUIRED_FILES = [
     "index.html", "don-vi/index.html", "lich/index.html", "lich/tat-ca.ics",
-    "tien-do/index.html", "tien-do/ma-tran.html", "tien-do/tien-do.csv", "tien-do/tien-do.json",
+    "tien-do/index.html", "tien-do/ma-tran.html", "tien-do/tien-do.csv", "tien-do/tien-do.json", "tien-do/tien-do.xlsx",
 ]
 
 

@@ -25,6 +25,7 @@ MEDIA_TYPES = {
     "webp": {"image/webp"}, "ico": {"image/x-icon", "image/vnd.microsoft.icon"},
     "woff2": {"font/woff2"}, "woff": {"font/woff", "application/font-woff"},
     "pdf": {"application/pdf"},
+    "xlsx": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
 }
 TEXT_TYPES = {"application/javascript", "application/json", "image/svg+xml",
               "application/atom+xml", "application/xml"}

@@ -13,6 +13,7 @@ struct ProgressPageView: ViewModel {
     let groupCSVHref: String
     let matrixCSVHref: String
     let jsonHref: String
+    let workbookHref: String
 
     struct Header: ViewModel {
         let css: String
@@ -69,6 +70,7 @@ struct ProgressPageView: ViewModel {
         groupCSVHref = context.link(page, SitePaths.groupCSV)
         matrixCSVHref = context.link(page, SitePaths.matrixCSV)
         jsonHref = context.link(page, SitePaths.progressJSON)
+        workbookHref = context.link(page, SitePaths.progressWorkbook)
     }
 }
 

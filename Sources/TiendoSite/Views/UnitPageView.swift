@@ -9,6 +9,7 @@ struct UnitPageView: ViewModel {
     let aliases: String
     let hasAliases: Bool
     let feedHref: String
+    let workbookHref: String
     let progress: ProgressView
     let tasks: [UnitTaskRow]
     let hasTasks: Bool
@@ -71,6 +72,7 @@ struct UnitPageView: ViewModel {
         aliases = unit.aliases.joined(separator: "; ")
         hasAliases = !unit.aliases.isEmpty
         feedHref = context.link(page, context.paths.unitFeed(unit.code))
+        workbookHref = context.link(page, SitePaths.progressWorkbook)
         let assignments = context.tracker.assignments(forUnit: unit.code)
         progress = ProgressView(context.tracker.progress(unit: unit.code))
         // A unit's tasks come from few directives: link each one once per page.

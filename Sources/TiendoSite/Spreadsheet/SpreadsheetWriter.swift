@@ -1,0 +1,153 @@
+import Foundation
+import ZIPFoundation
+
+/// Writes an Excel workbook (.xlsx, SpreadsheetML in a zip) from
+/// worksheets. The same sheets give the same bytes: parts in a fixed
+/// order, one fixed timestamp, strings numbered in order of use.
+public enum SpreadsheetWriter {
+    public enum Failure: Error, CustomStringConvertible {
+        case zip(String)
+        public var description: String { "không tạo được tệp Excel (\(self))" }
+    }
+
+    /// The timestamp of every part: the earliest a zip can say (01/01/1980),
+    /// so a rebuild with the same figures gives the same bytes.
+    static let timestamp = Date(timeIntervalSince1970: 315_532_800)
+
+    public static func workbook(_ sheets: [Worksheet]) throws -> [UInt8] {
+        let sheets = WorksheetLimits.split(sheets.isEmpty ? [Worksheet(name: "Trang 1", columns: [], rows: [])] : sheets)
+        let strings = SharedStrings()
+        // First pass over every sheet: sizes, widths and the strings' numbers.
+        var sheetParts: [WorksheetPart] = []
+        for (index, sheet) in sheets.enumerated() {
+            var part = WorksheetPart(sheet: sheet, selected: index == 0)
+            part.measure(strings: strings)
+            sheetParts.append(part)
+        }
+        strings.startWriting()
+        var parts: [Part] = [
+            Part(path: "[Content_Types].xml", bytes: Array(contentTypes(sheets.indices.map(sheetPath)).utf8)),
+            Part(path: "_rels/.rels", bytes: Array(packageRelationships.utf8)),
+            Part(path: "xl/workbook.xml", bytes: Array(workbookXML(sheets.map(\.name)).utf8)),
+            Part(path: "xl/_rels/workbook.xml.rels", bytes: Array(workbookRelationships(sheets.count).utf8)),
+            Part(path: "xl/styles.xml", bytes: Array(SpreadsheetStyles.xml.utf8)),
+        ]
+        for (index, part) in sheetParts.enumerated() {
+            parts.append(Part(path: sheetPath(index), size: part.size) {
+                var writer = WorksheetPart.Writer(part: part, strings: strings)
+                return { writer.read($0) }
+            })
+        }
+        // After the sheets, so that it is complete when it is written.
+        parts.append(Part(path: "xl/sharedStrings.xml") { strings.xml })
+        return try package(parts)
+    }
+
+    static func sheetPath(_ index: Int) -> String { "xl/worksheets/sheet\(index + 1).xml" }
+
+    /// A part of the package: its bytes at hand, or made a piece at a time.
+    struct Part {
+        let path: String
+        /// The size, when known before the bytes are made.
+        let size: Int?
+        /// Gives a reader of the part's bytes: each call, the next `count` bytes.
+        let open: () -> (Int) -> [UInt8]
+
+        init(path: String, bytes: [UInt8]) {
+            self.init(path: path) { bytes }
+        }
+
+        /// Bytes made when the part is written.
+        init(path: String, bytes: @escaping () -> [UInt8]) {
+            self.path = path
+            self.size = nil
+            self.open = {
+                let made = bytes()
+                var start = 0
+                return { count in
+                    let end = count >= made.count - start ? made.count : start + count
+                    defer { start = end }
+                    return Array(made[start..<end])
+                }
+            }
+        }
+
+        init(path: String, size: Int, open: @escaping () -> (Int) -> [UInt8]) {
+            self.path = path
+            self.size = size
+            self.open = open
+        }
+    }
+
+    /// The parts zipped in the order given, each deflated, with the fixed timestamp.
+    static func package(_ parts: [Part]) throws -> [UInt8] {
+        do {
+            let archive = try Archive(accessMode: .create)
+            for part in parts {
+                let size: Int
+                let read: (Int) -> [UInt8]
+                if let known = part.size {
+                    size = known
+                    read = part.open()
+                } else {
+                    // Made now, to know its size.
+                    let bytes = part.open()(Int.max)
+                    size = bytes.count
+                    read = Part(path: part.path, bytes: bytes).open()
+                }
+                // Handed over a chunk at a time, in order: a sheet is never held whole.
+                try archive.addEntry(with: part.path, type: .file, uncompressedSize: Int64(size),
+                                     modificationDate: timestamp, compressionMethod: .deflate) { _, count in
+                    Data(read(count))
+                }
+            }
+            guard let data = archive.data else { throw Failure.zip("không có dữ liệu") }
+            return [UInt8](data)
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw Failure.zip("\(error)")
+        }
+    }
+
+    static func contentTypes(_ sheetPaths: [String]) -> String {
+        SpreadsheetXML.declaration
+            + #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#
+            + #"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#
+            + #"<Default Extension="xml" ContentType="application/xml"/>"#
+            + #"<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#
+            + sheetPaths.map { #"<Override PartName="/\#($0)" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"# }.joined()
+            + #"<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#
+            + #"<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>"#
+            + "</Types>"
+    }
+
+    static let packageRelationships = SpreadsheetXML.declaration
+        + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
+        + #"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>"#
+        + "</Relationships>"
+
+    static func workbookXML(_ names: [String]) -> String {
+        SpreadsheetXML.declaration
+            + #"<workbook xmlns="\#(SpreadsheetXML.mainNamespace)" xmlns:r="\#(SpreadsheetXML.relationshipsNamespace)">"#
+            + #"<workbookPr/><bookViews><workbookView activeTab="0"/></bookViews><sheets>"#
+            + names.enumerated().map { #"<sheet name="\#(SpreadsheetXML.escaped($1))" sheetId="\#($0 + 1)" r:id="rId\#($0 + 1)"/>"# }.joined()
+            + "</sheets><definedNames>"
+            // The header row repeated on every printed page.
+            + names.enumerated().map { index, name in
+                let quoted = "'" + name.replacingOccurrences(of: "'", with: "''") + "'!$1:$1"
+                return #"<definedName name="_xlnm.Print_Titles" localSheetId="\#(index)">\#(SpreadsheetXML.escaped(quoted))</definedName>"#
+            }.joined()
+            + "</definedNames></workbook>"
+    }
+
+    static func workbookRelationships(_ sheetCount: Int) -> String {
+        let base = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+        return SpreadsheetXML.declaration
+            + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
+            + (0..<sheetCount).map { #"<Relationship Id="rId\#($0 + 1)" Type="\#(base)worksheet" Target="worksheets/sheet\#($0 + 1).xml"/>"# }.joined()
+            + #"<Relationship Id="rId\#(sheetCount + 1)" Type="\#(base)styles" Target="styles.xml"/>"#
+            + #"<Relationship Id="rId\#(sheetCount + 2)" Type="\#(base)sharedStrings" Target="sharedStrings.xml"/>"#
+            + "</Relationships>"
+    }
+}

@@ -1,0 +1,250 @@
+/// Writes one worksheet's XML part: frozen header, column widths and
+/// styles, the cells, protection and drop-down lists, in the order the
+/// SpreadsheetML schema requires (Excel refuses a file whose elements are
+/// out of order).
+///
+/// Written in two passes, so that a sheet is never held whole: `measure`
+/// goes over the rows once, sizing the columns, numbering the shared
+/// strings and counting the bytes (the zip's header needs the size first);
+/// `Writer` then makes the same bytes again a piece at a time, as the
+/// compressor asks for them.
+struct WorksheetPart {
+    let sheet: Worksheet
+    let selected: Bool
+    /// Known after `measure`.
+    private(set) var widths: [Int] = []
+    private(set) var columnCount = 0
+    private(set) var size = 0
+
+    /// Widest a column is sized to content; longer text wraps or overflows.
+    static let maxWidth = 60
+    static let minWidth = 6
+
+    /// Each declared column's letters ("A", "AB"), as bytes.
+    let letters: [[UInt8]]
+
+    init(sheet: Worksheet, selected: Bool) {
+        self.sheet = sheet
+        self.selected = selected
+        letters = sheet.columns.indices.map { Array(SpreadsheetXML.columnLetters($0).utf8) }
+    }
+
+    /// The first pass: widths, the widest row, every text given its shared
+    /// number, and the part's size in bytes.
+    mutating func measure(strings: SharedStrings) {
+        var widest = sheet.columns.map { $0.header.split(separator: " ").map(\.count).max() ?? 0 }
+        var rowBytes = 0
+        var scratch: [UInt8] = []
+        columnCount = sheet.columns.count
+        for index in 0..<sheet.rowCount {
+            let cells = sheet.row(index)
+            columnCount = max(columnCount, cells.count)
+            for (column, cell) in cells.enumerated() where column < widest.count && sheet.columns[column].width == nil {
+                widest[column] = max(widest[column], cell.displayWidth)
+            }
+            scratch.removeAll(keepingCapacity: true)
+            rowXML(index, cells: cells, strings: strings, into: &scratch)
+            rowBytes += scratch.count
+        }
+        widths = zip(sheet.columns, widest).map { column, widest in
+            column.width.map { Int($0.rounded()) } ?? min(Self.maxWidth, max(Self.minWidth, widest + 2))
+        }
+        size = prologue(strings: strings).count + rowBytes + epilogue().count
+    }
+
+    /// Everything up to and including the header row.
+    func prologue(strings: SharedStrings) -> [UInt8] {
+        var out = Array(SpreadsheetXML.declaration.utf8)
+        out.append(contentsOf: #"<worksheet xmlns="\#(SpreadsheetXML.mainNamespace)" xmlns:r="\#(SpreadsheetXML.relationshipsNamespace)">"#.utf8)
+        // Printed landscape, as wide as the page: a clerk prints a sheet for a meeting.
+        out.append(contentsOf: #"<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"#.utf8)
+        let last = SpreadsheetXML.reference(column: max(columnCount, 1) - 1, row: sheet.rowCount + 1)
+        out.append(contentsOf: #"<dimension ref="A1:\#(last)"/>"#.utf8)
+        out.append(contentsOf: sheetView.utf8)
+        out.append(contentsOf: #"<sheetFormatPr defaultRowHeight="15"/>"#.utf8)
+        if !sheet.columns.isEmpty {
+            out.append(contentsOf: "<cols>".utf8)
+            for (index, width) in widths.enumerated() {
+                let column = sheet.columns[index]
+                let style = SpreadsheetStyles.index(column.kind, locked: column.locked)
+                out.append(contentsOf: #"<col min="\#(index + 1)" max="\#(index + 1)" width="\#(width)" customWidth="1""#.utf8)
+                if style != 0 { out.append(contentsOf: #" style="\#(style)""#.utf8) }
+                out.append(contentsOf: "/>".utf8)
+            }
+            out.append(contentsOf: "</cols>".utf8)
+        }
+        out.append(contentsOf: "<sheetData>".utf8)
+        // Excel does not grow a row for wrapped text by itself: the header gets the height of its longest wrap.
+        let lines = zip(sheet.columns, widths).map { Self.lines($0.header, width: $1) }.max() ?? 1
+        out.append(contentsOf: (lines > 1 ? #"<row r="1" ht="\#(lines * 15)" customHeight="1">"# : #"<row r="1">"#).utf8)
+        for (index, column) in sheet.columns.enumerated() {
+            cell(.text(column.header), column: index, row: 1, style: .header, strings: strings, into: &out)
+        }
+        out.append(contentsOf: "</row>".utf8)
+        return out
+    }
+
+    /// Data row `index` (0-based; row `index + 2` of the sheet).
+    func rowXML(_ index: Int, cells: [SpreadsheetCell], strings: SharedStrings, into out: inout [UInt8]) {
+        let row = index + 2
+        out.append(contentsOf: #"<row r=""#.utf8)
+        SpreadsheetXML.appendDecimal(row, into: &out)
+        out.append(contentsOf: #"">"#.utf8)
+        for (column, value) in cells.enumerated() {
+            let spec = column < sheet.columns.count ? sheet.columns[column] : SpreadsheetColumn("")
+            cell(value, column: column, row: row, style: .column(spec), strings: strings, into: &out)
+        }
+        out.append(contentsOf: "</row>".utf8)
+    }
+
+    /// Everything after the rows.
+    func epilogue() -> [UInt8] {
+        var out = Array("</sheetData>".utf8)
+        if sheet.isProtected {
+            // Resizing and filtering stay allowed ("0" = not protected).
+            out.append(contentsOf: #"<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0" autoFilter="0"/>"#.utf8)
+        }
+        if !sheet.validations.isEmpty {
+            out.append(contentsOf: #"<dataValidations count="\#(sheet.validations.count)">"#.utf8)
+            for validation in sheet.validations { out.append(contentsOf: Self.validationXML(validation).utf8) }
+            out.append(contentsOf: "</dataValidations>".utf8)
+        }
+        out.append(contentsOf: #"<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>"#.utf8)
+        out.append(contentsOf: #"<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>"#.utf8)
+        out.append(contentsOf: "</worksheet>".utf8)
+        return out
+    }
+
+    /// The whole part at once (small sheets, tests).
+    func xml(strings: SharedStrings) -> [UInt8] {
+        var writer = Writer(part: self, strings: strings)
+        return writer.read(size)
+    }
+
+    /// Makes the part's bytes again, in order, a piece at a time.
+    struct Writer {
+        let part: WorksheetPart
+        let strings: SharedStrings
+        private var pending: [UInt8] = []
+        private var start = 0
+        /// -1: the prologue is next; `rowCount`: the epilogue; beyond: done.
+        private var next = -1
+
+        init(part: WorksheetPart, strings: SharedStrings) {
+            self.part = part
+            self.strings = strings
+        }
+
+        /// The next `count` bytes (fewer only at the end).
+        mutating func read(_ count: Int) -> [UInt8] {
+            while pending.count - start < count, next <= part.sheet.rowCount {
+                if start > 0 {
+                    pending.removeFirst(start)
+                    start = 0
+                }
+                if next < 0 {
+                    pending.append(contentsOf: part.prologue(strings: strings))
+                } else if next < part.sheet.rowCount {
+                    part.rowXML(next, cells: part.sheet.row(next), strings: strings, into: &pending)
+                } else {
+                    pending.append(contentsOf: part.epilogue())
+                }
+                next += 1
+            }
+            let end = min(pending.count, start + count)
+            let chunk = Array(pending[start..<end])
+            start = end
+            return chunk
+        }
+    }
+
+    /// The header row (and the first columns, if asked) frozen in view.
+    var sheetView: String {
+        let x = sheet.frozenColumns
+        let topLeft = SpreadsheetXML.reference(column: x, row: 2)
+        let pane = x > 0
+            ? #"<pane xSplit="\#(x)" ySplit="1" topLeftCell="\#(topLeft)" activePane="bottomRight" state="frozen"/><selection pane="bottomRight" activeCell="\#(topLeft)" sqref="\#(topLeft)"/>"#
+            : #"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/>"#
+        return #"<sheetViews><sheetView "# + (selected ? #"tabSelected="1" "# : "") + #"workbookViewId="0">"# + pane + "</sheetView></sheetViews>"
+    }
+
+    /// How many lines `text` takes wrapped at word boundaries in a column
+    /// `width` characters wide (with a character of padding each side).
+    static func lines(_ text: String, width: Int) -> Int {
+        let room = max(1, width - 2)
+        var lines = 1, used = 0
+        for word in text.split(separator: " ") {
+            let length = word.count
+            if used == 0 { used = length } else if used + 1 + length <= room { used += 1 + length } else { lines += 1; used = length }
+        }
+        return lines
+    }
+
+    enum CellStyle {
+        case header
+        case column(SpreadsheetColumn)
+
+        /// The style number for a value: a date is always shown as a date.
+        func index(date: Bool) -> Int {
+            switch self {
+            case .header: SpreadsheetStyles.header
+            case .column(let column): SpreadsheetStyles.index(date ? .date : column.kind, locked: column.locked)
+            }
+        }
+    }
+
+    /// Written for every cell of every row, twice: bytes appended
+    /// directly, with the column's letters worked out once per sheet.
+    func cell(_ value: SpreadsheetCell, column: Int, row: Int, style: CellStyle, strings: SharedStrings, into out: inout [UInt8]) {
+        func open(date: Bool = false) {
+            out.append(contentsOf: #"<c r=""#.utf8)
+            if column < letters.count { out.append(contentsOf: letters[column]) } else { out.append(contentsOf: SpreadsheetXML.columnLetters(column).utf8) }
+            SpreadsheetXML.appendDecimal(row, into: &out)
+            out.append(UInt8(ascii: "\""))
+            let index = style.index(date: date)
+            if index != 0 {
+                out.append(contentsOf: #" s=""#.utf8)
+                SpreadsheetXML.appendDecimal(index, into: &out)
+                out.append(UInt8(ascii: "\""))
+            }
+        }
+        switch value {
+        case .empty:
+            // An empty cell takes its column's style: nothing to write.
+            return
+        case .text(let text):
+            open()
+            out.append(contentsOf: #" t="s"><v>"#.utf8)
+            SpreadsheetXML.appendDecimal(strings.number(SpreadsheetXML.cellText(text)), into: &out)
+        case .number(let value):
+            open()
+            out.append(contentsOf: "><v>".utf8)
+            out.append(contentsOf: SpreadsheetXML.number(value).utf8)
+        case .date(let date):
+            let serial = SpreadsheetXML.serial(date)
+            // Excel has no day before 01/01/1900 or after 31/12/9999: such a day is written as text.
+            guard (1...2_958_465).contains(serial) else {
+                cell(.text(date.vietnamese), column: column, row: row, style: style, strings: strings, into: &out)
+                return
+            }
+            open(date: true)
+            out.append(contentsOf: "><v>".utf8)
+            SpreadsheetXML.appendDecimal(serial, into: &out)
+        }
+        out.append(contentsOf: "</v></c>".utf8)
+    }
+
+    static func validationXML(_ validation: SpreadsheetValidation) -> String {
+        let letters = SpreadsheetXML.columnLetters(validation.column)
+        let rows = validation.rows ?? 2...Worksheet.maxRows
+        let range = "\(letters)\(rows.lowerBound):\(letters)\(rows.upperBound)"
+        let messages = #"showErrorMessage="1" errorTitle="\#(SpreadsheetXML.escaped(validation.errorTitle))" error="\#(SpreadsheetXML.escaped(validation.errorMessage))""#
+        switch validation.rule {
+        case .list(let words):
+            let formula = "\"" + words.map { $0.replacingOccurrences(of: "\"", with: "\"\"") }.joined(separator: ",") + "\""
+            return #"<dataValidation type="list" allowBlank="1" showInputMessage="1" \#(messages) sqref="\#(range)"><formula1>\#(SpreadsheetXML.escaped(formula))</formula1></dataValidation>"#
+        case .date(let from):
+            return #"<dataValidation type="date" operator="greaterThanOrEqual" allowBlank="1" showInputMessage="1" \#(messages) sqref="\#(range)"><formula1>\#(SpreadsheetXML.serial(from))</formula1></dataValidation>"#
+        }
+    }
+}
