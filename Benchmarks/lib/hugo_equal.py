@@ -135,6 +135,7 @@ UNIT = """{{ define "main" }}<p class="breadcrumb"><a href="../index.html">Tổn
 <h1>{{ .Title }}</h1>
 <p class="muted">{{ .Params.typeLabel }} · mã {{ .Params.code }}</p>
 <p><a class="button" href="{{ .Params.feedHref }}">Lịch thời hạn của đơn vị (.ics)</a> <span class="muted">— thêm vào ứng dụng lịch để được nhắc hạn.</span></p>
+<p><a href="../tien-do/tien-do.xlsx">Bảng tiến độ Excel (.xlsx)</a> <span class="muted">— trang “Chi tiết” có từng nhiệm vụ của từng đơn vị.</span></p>
 {{ if .Params.rows }}""" + PROGRESS + """
 <section aria-labelledby="nhiem-vu-duoc-giao">
 <h2 id="nhiem-vu-duoc-giao">Nhiệm vụ được giao</h2>
