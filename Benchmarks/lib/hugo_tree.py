@@ -4,7 +4,8 @@
     hugo_tree.py --content DIR --tasks TASKS.json --pages N --out HUGO_DIR
 
 Same number of HTML pages as tiendo wrote (N) and the same Markdown bytes
-tiendo reads (every directive file plus every status note):
+tiendo reads (every directive file plus every status note, from status.csv
+or every CSV of status/):
 
   van-ban/<directive>.md       the directive's full text (front matter dropped)
   nhiem-vu/<directive>-<task>.md  the task's number as title, the notes of its
@@ -112,16 +113,21 @@ def main():
         page("van-ban/%s.md" % did, did, FRONT.sub("", text))
 
     # Notes per task, streamed from the status file.
+    # (status.csv, or every CSV of a status/ folder).
     notes = {}
-    with open(os.path.join(args.content, "status.csv"), encoding="utf-8", newline="") as f:
-        reader = csv.reader(f)
-        header = next(reader)
-        di, ti, ni = header.index("directive"), header.index("task"), header.index("note")
-        for row in reader:
-            if len(row) > ni and row[ni]:
-                note = row[ni]
-                tiendo_md += len(note.encode("utf-8"))
-                notes.setdefault((row[di], row[ti]), []).append(note)
+    folder = os.path.join(args.content, "status")
+    paths = ([os.path.join(folder, n) for n in sorted(os.listdir(folder)) if n.endswith(".csv")]
+             if os.path.isdir(folder) else [os.path.join(args.content, "status.csv")])
+    for path in paths:
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            reader = csv.reader(f)
+            header = next(reader)
+            di, ti, ni = header.index("directive"), header.index("task"), header.index("note")
+            for row in reader:
+                if len(row) > ni and row[ni]:
+                    note = row[ni]
+                    tiendo_md += len(note.encode("utf-8"))
+                    notes.setdefault((row[di], row[ti]), []).append(note)
 
     with open(args.tasks, encoding="utf-8") as f:
         tasks = json.load(f)
