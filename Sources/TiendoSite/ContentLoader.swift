@@ -270,7 +270,7 @@ public struct ContentLoader: Sendable {
             diagnostics.append(.warning(shown, "--sheet chỉ dùng cho tệp .xlsx; tệp CSV không có trang tính"))
         }
         let reader = StatusReader(register: register, directives: directives)
-        let read = files.map { readStatusFile($0, reader: reader, sheet: sheet, diagnostics: &diagnostics) }
+        let read = files.map { readStatusFile($0, reader: reader, sheet: sheet, named: extra.contains($0), diagnostics: &diagnostics) }
         let merged = StatusHistory.merge(read, register: register)
         diagnostics.append(contentsOf: merged.diagnostics)
         return (merged.rows, shown, files)
@@ -278,9 +278,19 @@ public struct ContentLoader: Sendable {
 
     /// One status file's rows, checked on their own (a .xlsx by its
     /// worksheet `sheet` or its first, anything else as CSV).
-    public func readStatusFile(_ path: String, reader: StatusReader, sheet: String?, diagnostics: inout [Diagnostic]) -> [StatusRow] {
+    /// `named`: a file the clerk named on the command line (`check FILE`),
+    /// which may lie anywhere; files found in the content folder must stay in it.
+    public func readStatusFile(_ path: String, reader: StatusReader, sheet: String?, named: Bool = false,
+                               diagnostics: inout [Diagnostic]) -> [StatusRow] {
         let fm = FileManager.default
-        guard mayRead(path, diagnostics: &diagnostics) else { return [] }
+        if named {
+            if fm.fileExists(atPath: path), !FolderBoundary.isRegularFile(path) {
+                diagnostics.append(.error(path, "không phải tệp thường (là thư mục, thiết bị hoặc ống dẫn)", hint: "chỉ một tệp .csv hoặc .xlsx"))
+                return []
+            }
+        } else {
+            guard mayRead(path, diagnostics: &diagnostics) else { return [] }
+        }
         if let size = Self.size(of: path), size > InputLimits.statusBytes {
             diagnostics.append(InputLimits.tooLarge(path, bytes: size, limit: InputLimits.statusBytes))
             return []

@@ -37,6 +37,7 @@ public enum PlannedPaths {
             let source = "đơn vị \"\(unit.name)\" (mã \(unit.code))"
             origins.append(Origin(path: paths.unit(unit.code), source: source, file: registerFile, line: unit.line))
             origins.append(Origin(path: paths.unitFeed(unit.code), source: source, file: registerFile, line: unit.line))
+            origins.append(Origin(path: paths.unitWorkbook(unit.code), source: source, file: registerFile, line: unit.line))
         }
         for directive in directives {
             let file = directiveFile(directive.file)

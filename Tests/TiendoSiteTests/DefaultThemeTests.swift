@@ -6,7 +6,7 @@ import Testing
 /// theme folder replaces it file by file.
 @Suite struct DefaultThemeTests {
     @Test func compiledThemeEqualsThemeFolder() throws {
-        let onDisk = Theme.read(folder: Support.repository + "/theme")
+        let onDisk = try Theme.read(folder: Support.repository + "/theme")
         #expect(!onDisk.isEmpty)
         #expect(Set(onDisk.keys) == Set(Theme.defaultFiles.keys),
                 "Sources/TiendoSite/DefaultTheme.swift is out of date: run scripts/update-default-theme")
@@ -41,7 +41,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let written = try Theme.exportDefault(to: folder)
         #expect(written.count == Theme.defaultFiles.count)
-        #expect(Theme.read(folder: folder) == Theme.defaultFiles)
+        #expect(try Theme.read(folder: folder) == Theme.defaultFiles)
         #expect(throws: Theme.ExportError.self) { try Theme.exportDefault(to: folder) }
     }
 }

@@ -25,7 +25,7 @@ import TiendoCore
         let row = try #require(unitPage.tasks.first)
         check(row)
         check(row.badge)
-        check(UnitPageView.ReportEntry(date: "01/07/2026", state: "Đang thực hiện", report: "1/BC", late: true))
+        check(UnitPageView.ReportEntry(date: "01/07/2026", state: "Đang thực hiện", report: "1/BC", hasReport: true, late: true))
         check(row.deadline)
         check(unitPage.progress)
         check(try #require(unitPage.progress.counts.first))

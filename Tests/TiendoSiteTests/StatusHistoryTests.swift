@@ -160,12 +160,13 @@ import TiendoCore
         let unitPage = try #require(site[paths.unit("11413")])
         let lists = HTMLTest.matches(#"<ol class="history"[^>]*>(.*?)</ol>"#, in: unitPage)
         #expect(lists.count == 1)
-        let items = HTMLTest.matches(#"<li( class="late")?>([^<]*)"#, in: lists.first?[1] ?? "")
+        let items = HTMLTest.matches(#"<li( class="late")?>(.*?)(?:<strong>|</li>)"#, in: lists.first?[1] ?? "")
+            .map { [$0[0], $0[1], $0[2].replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)] }
         #expect(items.map { $0[2] } == ["20/06/2026: Đang thực hiện, số 12/BC-UBND", "25/06/2026: Đang thực hiện, số 15/BC-UBND ",
                                         "27/06/2026: Đã hoàn thành, số 18/BC-UBND "])
         #expect(items.map { !$0[1].isEmpty } == [false, true, true])
         let taskPage = try #require(site[paths.task(TaskKey(directiveID: "trien-khai-tb-406", taskID: "1.5"))])
-        let row = try #require(HTMLTest.matches(#"<tr [^>]*><th scope="row"><a href="[^"]*phuong-hai-an[^"]*">.*?</tr>"#, in: taskPage).first?[0])
+        let row = try #require(HTMLTest.matches(#"<tr [^>]*><th scope="row"[^>]*><a href="[^"]*phuong-hai-an[^"]*">.*?</tr>"#, in: taskPage).first?[0])
         #expect(row.contains(#"data-first-reported="20/06/2026""#) && row.contains(#"data-finished="27/06/2026""#))
         // A unit with a single report lists no history, but its first report and finish.
         #expect(HTMLTest.matches(#"<ol class="history""#, in: try #require(site[paths.unit("10903")])).isEmpty)

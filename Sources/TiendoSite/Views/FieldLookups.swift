@@ -116,7 +116,7 @@ extension UnitPageView.ReportEntry {
         case "state": state.templateValue
         case "report": report.templateValue
         case "late": late.templateValue
-        case "hasReport": (!report.isEmpty).templateValue
+        case "hasReport": hasReport.templateValue
         default: nil
         }
     }
@@ -139,8 +139,8 @@ extension TaskPageView.UnitStatusRow {
         case "noteHTML": noteHTML.templateValue
         case "firstReported": firstReported.templateValue
         case "finished": finished.templateValue
-        case "hasFirstReported": (!firstReported.isEmpty).templateValue
-        case "hasFinished": (!finished.isEmpty).templateValue
+        case "hasFirstReported": hasFirstReported.templateValue
+        case "hasFinished": hasFinished.templateValue
         default: nil
         }
     }

@@ -129,7 +129,7 @@ struct HomeView: ViewModel {
                          taskCount: directive.tasks.count, progress: ProgressView(tracker.progress(directive: directive)))
         }
         let replayed = ProgressTimeline(tracker: tracker)
-        timeline = TimelineView(caption: "Tiến độ theo thời gian: tất cả các lượt đơn vị × nhiệm vụ",
+        timeline = TimelineView(caption: "Tiến độ theo thời gian: tất cả các lượt giao việc",
                                 dates: replayed.dates, counts: replayed.overall, asOf: tracker.asOf)
         groupTimelines = tracker.register.types.compactMap { type in
             let counts = replayed.unitType(type.code)

@@ -57,6 +57,9 @@ struct TaskPageView: ViewModel {
         /// When the unit first reported on the task, and when it finished it (from its history).
         let firstReported: String
         let finished: String
+        /// Flags, not the strings: an empty string still opens a Mustache section.
+        let hasFirstReported: Bool
+        let hasFinished: Bool
     }
 
     init(_ context: SiteContext, directive: Directive, task: Task) {
@@ -105,7 +108,8 @@ struct TaskPageView: ViewModel {
                 report: assignment.row?.report ?? "", hasCompleted: assignment.row?.completed != nil,
                 hasReport: !(assignment.row?.report ?? "").isEmpty, updated: Format.date(assignment.row?.updated),
                 noteHTML: context.noteHTML(assignment.row?.note ?? ""),
-                firstReported: Format.date(StatusHistory.firstReported(history)), finished: Format.date(StatusHistory.finished(history)))
+                firstReported: Format.date(StatusHistory.firstReported(history)), finished: Format.date(StatusHistory.finished(history)),
+                hasFirstReported: StatusHistory.firstReported(history) != nil, hasFinished: StatusHistory.finished(history) != nil)
         }
         hasPartners = assignments.contains { $0.role == .partner }
         allLead = !assignments.isEmpty && !hasPartners

@@ -58,6 +58,7 @@ struct UnitPageView: ViewModel {
         let date: String
         let state: String
         let report: String
+        let hasReport: Bool
         /// Sent after the task's last day.
         let late: Bool
     }
@@ -122,7 +123,7 @@ struct UnitPageView: ViewModel {
             }
             let history = context.tracker.history(assignment)
             let reports = history.count < 2 ? [] : history.map { row in
-                ReportEntry(date: Format.date(row.updated), state: row.state.label, report: row.report,
+                ReportEntry(date: Format.date(row.updated), state: row.state.label, report: row.report, hasReport: !row.report.isEmpty,
                             late: StatusHistory.isLate(row, due: assignment.due))
             }
             return UnitTaskRow(
