@@ -311,8 +311,8 @@ class Browser:
           for (const c of d.children) if (c.tagName !== 'SUMMARY' && !shown(c))
             out.folded.push((d.querySelector('summary') || d).textContent.trim().slice(0, 60));
         }
-        // 3. Every visible text stays inside its table cell, paragraph, item or heading.
-        const boxes = 'td, th, p, li, caption, h1, h2, h3, h4, dd, dt';
+        // 3. Every visible text stays inside its table cell, paragraph, item, heading or caption.
+        const boxes = 'td, th, p, li, caption, figcaption, summary, h1, h2, h3, h4, dd, dt';
         const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
         for (let n = walker.nextNode(); n; n = walker.nextNode()) {
           const el = n.parentElement;
