@@ -561,8 +561,15 @@ private final class SheetPart: PartParser {
             }
             currentRow[cellColumn] = text
         case "row":
+            // A row number met twice (a second <sheetData>, rows renumbered by
+            // another tool) would make two rows of one line: refused, not merged.
+            if let last = rows.last, last.line >= rowNumber {
+                return bad(parser, "A\(rowNumber)", "dòng \(rowNumber) ghi sau dòng \(last.line): các dòng phải theo thứ tự tăng dần")
+            }
             rows.append(CSVTable.Row(line: rowNumber, cells: currentRow))
         case "sheetData":
+            // One <sheetData> per worksheet; what follows a second one is not read as more rows.
+            if sawEnd { return bad(parser, "A\(rowNumber)", "trang tính có hai phần dữ liệu <sheetData>") }
             sawEnd = true
         default: break
         }

@@ -142,6 +142,18 @@ import ZIPFoundation
         let notUTF8 = try #require(FileManager.default.contents(atPath: folder + "/element-name-not-utf8.xml"))
         let failure = Workbook.read(try WorkbookLimitTests.workbook(rows: "", sheetBytes: notUTF8)).failure
         #expect(failure?.description.contains("không phải văn bản UTF-8") == true, "\(String(describing: failure))")
+        // A second <sheetData> gave two rows of line 2: now refused, never a table with a line twice.
+        let twice = try #require(FileManager.default.contents(atPath: folder + "/row-number-twice.xml"))
+        let twiceFailure = Workbook.read(try WorkbookLimitTests.workbook(rows: "", sheetBytes: twice)).failure
+        #expect(twiceFailure != nil, "a worksheet with row 2 twice must be refused")
+    }
+
+    @Test func aRowNumberMetTwiceIsAnError() throws {
+        let data = try WorkbookLimitTests.workbook(rows: #"<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></row>"#
+            + #"</sheetData><sheetData><row><c><v>3</v></c></row>"#)
+        let failure = Workbook.read(data).failure
+        #expect(failure?.description.contains("<sheetData>") == true || failure?.description.contains("tăng dần") == true,
+                "\(String(describing: failure))")
     }
 
     @Test func zipStructuresPointingOutsideTheFileAreRefused() throws {
