@@ -141,8 +141,12 @@ public struct ContentLoader: Sendable {
             : FileManager.default.contents(atPath: registerPath)
         let read = Workers.map(files, threads: threads) { path -> (Directive?, [Diagnostic], DirectiveCache.Stored?) in
             var fileDiagnostics: [Diagnostic] = []
-            var allowed: [Diagnostic] = []
-            guard loader.mayRead(path, diagnostics: &allowed) else { return (nil, allowed, nil) }
+            // Without a cache, readDirective(at:) checks the file (readData); the
+            // cache path reads the bytes itself, so it checks them first.
+            if directiveCache != nil {
+                var allowed: [Diagnostic] = []
+                guard loader.mayRead(path, diagnostics: &allowed) else { return (nil, allowed, nil) }
+            }
             guard let cache = directiveCache, (Self.size(of: path) ?? 0) <= InputLimits.directiveBytes, let data = FileManager.default.contents(atPath: path) else {
                 let directive = loader.readDirective(at: path, register: register, renderHTML: renderHTML, asOf: explicitAsOf,
                                                      diagnostics: &fileDiagnostics)
@@ -283,14 +287,7 @@ public struct ContentLoader: Sendable {
     public func readStatusFile(_ path: String, reader: StatusReader, sheet: String?, named: Bool = false,
                                diagnostics: inout [Diagnostic]) -> [StatusRow] {
         let fm = FileManager.default
-        if named {
-            if fm.fileExists(atPath: path), !FolderBoundary.isRegularFile(path) {
-                diagnostics.append(.error(path, "không phải tệp thường (là thư mục, thiết bị hoặc ống dẫn)", hint: "chỉ một tệp .csv hoặc .xlsx"))
-                return []
-            }
-        } else {
-            guard mayRead(path, diagnostics: &diagnostics) else { return [] }
-        }
+        guard mayRead(path, insideContent: !named, diagnostics: &diagnostics) else { return [] }
         if let size = Self.size(of: path), size > InputLimits.statusBytes {
             diagnostics.append(InputLimits.tooLarge(path, bytes: size, limit: InputLimits.statusBytes))
             return []
@@ -334,8 +331,10 @@ public struct ContentLoader: Sendable {
 
     /// Whether `path` may be read: it stays inside the content folder after
     /// following links, and is a regular file (a pipe would hang the build).
-    func mayRead(_ path: String, diagnostics: inout [Diagnostic]) -> Bool {
-        if let target = FolderBoundary.escape(of: path, from: contentDirectory) {
+    /// `insideContent: false` for a file the clerk named on the command line,
+    /// which may lie anywhere but must still be a regular file.
+    func mayRead(_ path: String, insideContent: Bool = true, diagnostics: inout [Diagnostic]) -> Bool {
+        if insideContent, let target = FolderBoundary.escape(of: path, from: contentDirectory) {
             diagnostics.append(.error(path, FolderBoundary.reason(target: target, folder: contentDirectory), hint: FolderBoundary.hint))
             return false
         }
