@@ -33,22 +33,25 @@ import Testing
         let home = try await HTTP.get(base + "index.html")
         #expect(home.body.contains("__tiendo/reload.js"), "the preview adds its reload script")
 
-        // A change to a content file shows within a second or two.
+        // A change to a content file is served without a restart. On a quiet machine it shows
+        // within a second or two; the bound is generous because CI runs this beside suites that
+        // start dozens of builds, and a rebuild then waits for a core.
         let status = content + "/status.csv"
         let text = try String(contentsOfFile: status, encoding: .utf8)
         try text.replacingOccurrences(of: "Đã gửi **đúng hạn**.", with: "Ghi chú mới nhất").write(toFile: status, atomically: true, encoding: .utf8)
         let changedAt = Date()
         var seen = false
-        while Date().timeIntervalSince(changedAt) < 3 {
+        while Date().timeIntervalSince(changedAt) < 30 {
             if try await HTTP.get(base + "nhiem-vu/cv-12/1-1.html").body.contains("Ghi chú mới nhất") { seen = true; break }
             try await Task.sleep(nanoseconds: 100_000_000)
         }
-        #expect(seen, "the change was not served within 3 seconds")
+        #expect(seen, "the change was not served within 30 seconds")
 
         // A build error is reported while the last good site stays served.
         try (text + "cv-12,9.9,10888,xong,,,,\n").write(toFile: status, atomically: true, encoding: .utf8)
         var reported = false
-        while Date().timeIntervalSince(changedAt) < 6 {
+        let brokenAt = Date()
+        while Date().timeIntervalSince(brokenAt) < 30 {
             if try await HTTP.get(base + "__tiendo/status").body.contains("9.9") { reported = true; break }
             try await Task.sleep(nanoseconds: 100_000_000)
         }
