@@ -12,13 +12,13 @@ public struct AssigneeNames: Sendable {
     /// Words that start the name of a body a directive can assign, used to
     /// keep a name the register does not know instead of dropping it.
     static let organisationStarts = TextPattern(
-        #"^(?:Sở|Ban|Công an|Bộ Chỉ huy|Bộ|UBND|Ủy ban|Uỷ ban|Văn phòng|Thanh tra|Kho bạc|Thuế|Chi cục|Cục|Bảo hiểm|Trung tâm|Hội|Liên đoàn|Liên minh|Đài|Báo|Trường|Bệnh viện|Tòa án|Toà án|Viện|Mặt trận|Đoàn|Thành đoàn|Tỉnh đoàn|Tỉnh Đoàn|Quân|Cảng vụ|Đảng ủy|Đảng uỷ|Hội đồng|Ngân hàng|Công ty|Tổng công ty|Hải quan|Hiệp hội|Liên hiệp|Giám đốc|Thủ trưởng|Chủ tịch|Người đứng đầu|Các|[Cc]ơ quan|[Tt]ổ chức chính trị|[Cc]ác (?:cơ quan|doanh nghiệp|tổ chức chính trị|cơ sở|trường|đơn vị|hội))(?!\p{L})"#,
+        #"^(?:Sở|Ban|Công an|Bộ Chỉ huy|Bộ|UBND|Ủy ban|Uỷ ban|Văn phòng|Thanh tra|Kho bạc|Thuế|Chi cục|Cục|Bảo hiểm|Trung tâm|Hội|Liên đoàn|Liên minh|Đài|Báo|Trường|Bệnh viện|Tòa án|Toà án|Viện|Mặt trận|Đoàn|Thành đoàn|Tỉnh đoàn|Tỉnh Đoàn|Quân|Cảng vụ|Đảng ủy|Đảng uỷ|Hội đồng|Ngân hàng|Công ty|Tổng công ty|Hải quan|Hiệp hội|Liên hiệp|Giám đốc|Thủ trưởng|Chủ tịch|Người đứng đầu|Các|[Cc]ơ quan|[Tt]ổ chức chính trị|[Tt]ổ chức thành viên|[Cc]ác (?:cơ quan|doanh nghiệp|tổ chức chính trị|tổ chức thành viên|cơ sở|trường|đơn vị|hội))(?!\p{L})"#,
         caseSensitive: true)
     /// Words that start like an organisation but name an event or an act,
     /// or the public at large ("các tổ chức, cá nhân", "người dân"), whose
     /// duties no unit reports on.
     static let notOrganisation = TextPattern(
-        #"^(?:Hội nghị|Hội thảo|Hội thi|Hội chợ|Báo cáo|Ban hành|Bộ máy|Bộ tiêu chí|Bộ dữ liệu|Bộ chỉ số|[Cc]ác (?!(?:sở|Sở|ban|Ban|ngành|cơ quan|Ủy ban|UBND|phòng|Phòng|doanh nghiệp|cơ sở|trường|đơn vị|hội|Hội|tổ chức chính trị)(?!\p{L}))|[Cc]ác đơn vị (?:liên quan|có liên quan|được giao))"#,
+        #"^(?:Hội nghị|Hội thảo|Hội thi|Hội chợ|Báo cáo|Ban hành|Bộ máy|Bộ tiêu chí|Bộ dữ liệu|Bộ chỉ số|[Cc]ác (?!(?:sở|Sở|ban|Ban|ngành|cơ quan|Ủy ban|UBND|phòng|Phòng|doanh nghiệp|cơ sở|trường|đơn vị|hội|Hội|tổ chức chính trị|tổ chức thành viên)(?!\p{L}))|[Cc]ác đơn vị (?:liên quan|có liên quan|được giao))"#,
         caseSensitive: true)
     static let publicAtLarge = TextPattern(#"tổ chức,?\s*cá nhân|người dân|hộ gia đình"#)
 
@@ -54,7 +54,7 @@ public struct AssigneeNames: Sendable {
         var found = Found()
         if let lead = span(in: plain, after: Self.giao, endingAt: Self.leadEnd), startsWithName(lead) {
             found.lead = names(in: lead, role: .lead, keepUnknown: true)
-            if found.lead.contains(where: { $0.code == nil }) && found.lead.count > 3 { found.lead = [] }
+            if found.lead.contains(where: { $0.code == nil }) && found.lead.count > 5 { found.lead = [] }
         } else if let match = Self.subjectLead.firstMatch(in: plain), let lead = match.group(1), lead.count <= 80 {
             found.lead = names(in: lead, role: .lead, keepUnknown: false)
         }
@@ -99,6 +99,7 @@ public struct AssigneeNames: Sendable {
         return names(in: list, role: .partner, keepUnknown: true)
     }
 
+    static let headWords = TextPattern(#"^(?:Giám đốc|Thủ trưởng|Chủ tịch|Người đứng đầu|Lãnh đạo)\s+(?=\S)"#, caseSensitive: true)
     static let headOfBody = TextPattern(#"^(?:Giám đốc|Thủ trưởng|Chủ tịch|Người đứng đầu)(?!\p{L})"#, caseSensitive: true)
     static func isHeadOfBody(_ name: String) -> Bool { headOfBody.isMatch(name) }
 
@@ -130,11 +131,17 @@ public struct AssigneeNames: Sendable {
                    register.hasName(startingWith: last + " " + closingWords) {
                     continue
                 }
+                // "và các tổ chức chính trị - xã hội": after "các" or "những" the
+                // word is a noun ("tổ chức"), not the verb that ends the names;
+                // a capitalised word is part of a name ("Ban Chỉ đạo").
+                if Self.pluralBefore.isMatch(candidate) || closingWords.first?.isUppercase == true { continue }
                 return candidate
             }
         }
         return nil
     }
+
+    static let pluralBefore = TextPattern(#"(?:^|\s)(?:các|những)$"#)
 
     /// Splits a list of names ("Sở Tài chính, Sở Nội vụ và UBND các xã,
     /// phường") into assignees, joining pieces the register knows as one.
@@ -143,25 +150,64 @@ public struct AssigneeNames: Sendable {
         for match in Self.vague.matches(in: cleaned).reversed() {
             cleaned = cleaned.replacingUTF16(match.range, with: "")
         }
-        let pieces = Self.pieces(of: cleaned)
+        var pieces = Self.pieces(of: cleaned)
+        // After other bodies in a list, "Thủ trưởng sở, ban, ngành", "Chủ tịch
+        // Ủy ban nhân dân xã" stand for the bodies they head. A list that opens
+        // with the head ("Thủ trưởng các sở, ...") addresses the head: kept.
+        for i in pieces.indices.dropFirst() {
+            if let head = Self.headWords.firstMatch(in: pieces[i].text), head.range.upperBound < pieces[i].text.utf16.count {
+                pieces[i].text = pieces[i].text.utf16Slice(head.range.upperBound..<pieces[i].text.utf16.count)
+            }
+        }
         var result: [Assignee] = []
         var index = 0
         var lastUnknown: Int?
-        while index < pieces.count {
+        list: while index < pieces.count {
             var matched = false
             // Longest run of pieces first: a name may contain "," or "và".
             for end in stride(from: min(pieces.count, index + 6), to: index, by: -1) {
                 let candidate = Self.join(pieces[index..<end])
-                if let entry = register.resolve(Self.stripRoleWords(candidate))
-                    ?? register.resolve(Self.spelledOut(Self.stripRoleWords(candidate))) {
-                    result.append(Assignee(name: candidate, code: entry.code, role: role))
-                    index = end
+                if let entry = resolveName(candidate) {
+                    var name = candidate
+                    var next = end
+                    if case .group = entry {
+                        // "các sở, ban, ngành, đoàn thể Thành phố": another kind of
+                        // body of the same rank goes on the group's name.
+                        while next < pieces.count, Self.groupContinuation.isMatch(pieces[next].text) {
+                            name += pieces[next].separator + pieces[next].text
+                            next += 1
+                        }
+                    }
+                    result.append(Assignee(name: name, code: entry.code, role: role))
+                    if case .group = entry, next < pieces.count, Self.localities.isMatch(pieces[next].text) {
+                        // "các sở, ngành, địa phương": the departments, then the communes.
+                        result.append(Assignee(name: pieces[next].text, code: nil, role: role))
+                        next += 1
+                    }
+                    index = next
                     matched = true
                     break
                 }
             }
+            if !matched, let (name, entry) = knownNameRunningOn(pieces, from: index) {
+                // "Công an thành phố nâng cao hiệu quả ...": the list has run
+                // into the sentence; the known name is its last name.
+                result.append(Assignee(name: name, code: entry.code, role: role))
+                break list
+            }
+            if !matched, index + 1 < pieces.count, pieces[index].text == "báo", pieces[index + 1].text == "đài" {
+                // "báo, đài": the press and broadcasters, one addressee.
+                result.append(Assignee(name: "báo, đài", code: nil, role: role))
+                index += 2
+                lastUnknown = nil
+                continue
+            }
             if !matched {
-                let name = pieces[index].text
+                var name = pieces[index].text
+                // An unknown name ends at its first verb ("Ban đại diện cha mẹ
+                // học sinh thường xuyên nhắc nhở ..."); the list ends there too.
+                let cut = Self.cutAtVerb(name)
+                name = cut.name
                 if keepUnknown, Self.looksLikeOrganisation(name), name.count <= 100 {
                     result.append(Assignee(name: name, code: nil, role: role))
                     lastUnknown = result.count - 1
@@ -172,6 +218,7 @@ public struct AssigneeNames: Sendable {
                     // not start a name goes on the unknown name before it.
                     result[last].name += pieces[index].separator + name
                 }
+                if cut.ended { break list }
                 index += 1
                 continue
             }
@@ -180,6 +227,55 @@ public struct AssigneeNames: Sendable {
         var seen = Set<String>()
         return result.filter { seen.insert($0.code ?? $0.name).inserted }
     }
+
+    func resolveName(_ candidate: String) -> UnitRegister.Entry? {
+        let bare = Self.stripRoleWords(candidate)
+        if let entry = register.resolve(bare) ?? register.resolve(Self.spelledOut(bare)) { return entry }
+        // "các sở, ban, ngành tỉnh": a group of bodies with its scope is the group.
+        if let scope = Self.scope.firstMatch(in: bare), scope.range.lowerBound > 0,
+           case .group(let group)? = register.resolve(bare.utf16Slice(0..<scope.range.lowerBound)) {
+            return .group(group)
+        }
+        return nil
+    }
+
+    /// A register name at the start of a run of pieces that goes on with
+    /// words in lower case: the name, without the words.
+    func knownNameRunningOn(_ pieces: [Piece], from index: Int) -> (String, UnitRegister.Entry)? {
+        for end in stride(from: min(pieces.count, index + 6), to: index, by: -1) {
+            let words = Self.join(pieces[index..<end]).split(separator: " ").map(String.init)
+            guard words.count > 2 else { continue }
+            for length in stride(from: words.count - 1, through: 2, by: -1) {
+                guard let next = words[length].first, next.isLowercase else { continue }
+                let name = words[..<length].joined(separator: " ").trimming(anyOf: Self.edgePunctuation)
+                if let entry = resolveName(name) { return (name, entry) }
+            }
+        }
+        return nil
+    }
+
+    /// "đoàn thể", "đoàn thể Thành phố": a kind of body that goes on a group's name.
+    static let groupContinuation = TextPattern(#"^(?:các\s+)?đoàn thể(?:\s+(?:cấp tỉnh|tỉnh|thành phố|cấp xã))?$"#)
+    static let localities = TextPattern(#"^(?:các\s+)?địa phương$"#)
+    static let scope = TextPattern(#"\s+(?:cấp tỉnh|tỉnh|thành phố)$"#)
+    /// Verbs that end an unknown name in running text (lower case only:
+    /// "Ban Chỉ đạo" is a name).
+    static let verbInName = TextPattern(
+        #"\s+(?:chủ trì|thực hiện|tiến hành|tham mưu|triển khai|hướng dẫn|xây dựng|nghiên cứu|rà soát|khẩn trương|có trách nhiệm|chịu trách nhiệm|phối hợp|căn cứ|theo dõi|kiểm tra|chỉ đạo|bố trí|hoàn thiện|trình|tổng hợp|chủ động|tăng cường|đẩy mạnh|tiếp tục|thường xuyên|quan tâm|vận động|tuyên truyền|cung cấp|đảm bảo|bảo đảm|giám sát|lồng ghép|cập nhật|định kỳ|nâng cao|huy động|thúc đẩy|đôn đốc|nhắc nhở|dựng|gửi|báo cáo|trong việc|trong|để|nhằm)(?!\p{L})"#,
+        caseSensitive: true)
+
+    static func cutAtVerb(_ name: String) -> (name: String, ended: Bool) {
+        let text = " " + name
+        for match in verbInName.matches(in: text) {
+            let before = text.utf16Slice(0..<match.range.lowerBound)
+            // "Cơ quan chủ trì giải quyết thủ tục", "đơn vị phối hợp": a role, not a verb.
+            if roleNoun.isMatch(before) { continue }
+            return (before.trimming(anyOf: edgePunctuation), true)
+        }
+        return (name, false)
+    }
+
+    static let roleNoun = TextPattern(#"(?:cơ quan|đơn vị|các|những)$"#)
 
     struct Piece {
         var text: String

@@ -57,6 +57,10 @@ public struct DeadlineParser: Sendable {
     // hour on that day, so the day itself is allowed.
     static let atHour = TextPattern(
         #"(?:chậm nhất|trước|hạn|hoàn thành|gửi)\s+(?:là\s+|vào\s+|trước\s+)?\d{1,2}\s*(?:giờ|h)\s*(?:\d{2}\s*(?:phút)?)?\s*,?\s*(?:ngày\s+)?(?:"# + date + ")", needsDigit: true)
+    // A range of days: "từ ngày 15/11 đến ngày 15/12", "từ ngày 01/12/2025 đến hết ngày 31/12/2025".
+    static let dayRange = TextPattern(
+        #"từ\s+ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?\s*(?:đến|[-–—])\s*(?:hết\s+)?(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?(?![\d/])"#,
+        needsDigit: true)
     static let onBare = TextPattern(#"^\s*(?:ngày\s+)?(?:"# + date + #")\s*\.?\s*$"#, needsDigit: true)
     static let month = TextPattern(
         #"(?:(?:chậm nhất|hoàn thành|xong|thực hiện|báo cáo|thời gian|thời hạn)[^.;]{0,12}?)?(?:trong\s+|hết\s+|cuối\s+)?tháng\s+(\d{1,2})\s*(?:[/\-]|năm)\s*(\d{4})"#, needsDigit: true)
@@ -125,7 +129,22 @@ public struct DeadlineParser: Sendable {
         let recurringRanges = recurringDayMatches.map(\.range) + Self.recurringPeriodic.matches(in: text).map(\.range)
         func insideRecurring(_ range: Range<Int>) -> Bool { recurringRanges.contains { $0.overlaps(range) } }
         var covered: [Range<Int>] = []
-        for match in Self.atHour.matches(in: text) where !insideRecurring(match.range) {
+        // "từ ngày 15/11 đến ngày 15/12(/2025)": within the range, due its end.
+        for match in Self.dayRange.matches(in: text) where !insideRecurring(match.range) {
+            guard let d = Int(match.group(1) ?? ""), let m = Int(match.group(2) ?? "") else { continue }
+            var year = match.group(3).flatMap { Int($0) } ?? documentYear
+            if match.group(3) == nil, let y = year, let documentDate, let end = CivilDate(year: y, month: m, day: d), end < documentDate {
+                year = y + 1
+            }
+            guard let y = year else { continue }
+            guard let end = CivilDate(year: y, month: m, day: d) else {
+                problems.append("ngày \"\(d)/\(m)/\(y)\" không có thật (trong \"\(match.text.trimmed)\")")
+                continue
+            }
+            explicit.append((Deadline(text: match.text.trimmed, kind: .within, due: end), match.range.lowerBound))
+            covered.append(match.range)
+        }
+        for match in Self.atHour.matches(in: text) where !insideRecurring(match.range) && !covered.contains(where: { $0.overlaps(match.range) }) {
             addDay(match, kind: .on, offset: 1)
             covered.append(match.range)
         }
@@ -136,6 +155,7 @@ public struct DeadlineParser: Sendable {
         for match in Self.on.matches(in: text) where !insideRecurring(match.range) && !covered.contains(where: { $0.overlaps(match.range) }) {
             addDay(match, kind: .on, offset: 1)
         }
+        let rangeCovered = covered
         if labelled, explicit.isEmpty, problems.isEmpty, let match = Self.onBare.firstMatch(in: text) {
             addDay(match, kind: .on, offset: 1)
         }
@@ -152,7 +172,8 @@ public struct DeadlineParser: Sendable {
             }
             return Result(deadline: recurring, problems: problems)
         }
-        if let partial = dayWithoutYear(in: text, excluding: insideRecurring, problems: &problems) {
+        if let partial = dayWithoutYear(in: text, excluding: { range in insideRecurring(range) || rangeCovered.contains { $0.overlaps(range) } },
+                                        problems: &problems) {
             return Result(deadline: partial, problems: problems)
         }
         if !problems.isEmpty { return Result(deadline: nil, problems: problems) }

@@ -107,7 +107,15 @@ struct ReadingContext {
     private var letteredItem: (unassigned: Bool, index: Int)?
     /// The last item read, so a list of labelled fields after it
     /// ("- Cơ quan chủ trì: ...", "- Thời gian thực hiện: ...") can complete it.
-    private var lastItem: (unassigned: Bool, index: Int, markdown: String, plain: String, line: Int, blockLine: Int)?
+    private var lastItem: (unassigned: Bool, index: Int, markdown: String, plain: String, line: Int, blockLine: Int)? {
+        didSet { itemFields = []; itemMarkdown = "" }
+    }
+    /// Fields met so far for `lastItem` ("- Nội dung:" and its bullets) while
+    /// the field naming who does it ("- Cơ quan thực hiện: ...") is still to come.
+    private var itemFields: [(TaskField, String)] = []
+    private var itemMarkdown = ""
+    /// A block already read as part of the one before it (a field's sub-bullets).
+    private var consumedLine: Int?
     var diagnostics: [Diagnostic] = []
     private var sections: [Section] = []
     // Lookups a long document would otherwise pay with a scan per task or
@@ -259,6 +267,13 @@ struct ReadingContext {
            let open = bare.firstIndex(of: "("), let close = bare.lastIndex(of: ")"), open < close {
             let inner = String(bare[bare.index(after: open)..<close])
             found.lead = names.names(in: inner, role: .lead, keepUnknown: true)
+        }
+        // "Đề nghị Ủy ban MTTQ Thành phố, Hội LHPN Thành phố và các tổ chức thành viên":
+        // a heading that lists several bodies may be long.
+        if found.isEmpty, number != nil || structural || block.isAllStrong, bare.count > 80, bare.count <= 240,
+           Self.looksLikeOrganisationHead(bare), !bare.hasSuffix(".") {
+            let listed = names.names(in: bare, role: .lead, keepUnknown: true)
+            if listed.count >= 2 { found.lead = listed }
         }
         if found.isEmpty, number != nil || structural || block.isAllStrong, Self.looksLikeAssignee(bare) {
             // "Liên đoàn Lao động, Hội Nông dân, Liên minh Hợp tác xã": several bodies.
@@ -532,30 +547,52 @@ struct ReadingContext {
     /// "Rà soát văn bản ..." then "- Cơ quan chủ trì: X" / "- Thời gian
     /// thực hiện: Y": the fields belong to the item above, which is read
     /// again with them.
-    mutating func completeWithFields(_ list: MarkdownBlock) -> Bool {
+    mutating func completeWithFields(_ list: MarkdownBlock, next: MarkdownBlock?) -> Bool {
         guard let item = lastItem, !sections.isEmpty else { return false }
         var fields: [(TaskField, String)] = []
         for child in list.children {
             guard let found = TaskField.fields(in: VietnameseText.collapseSpaces(MetadataReader.plainText(child))) else { return false }
             fields += found
         }
+        var markdown = sourceLines(list).joined(separator: "\n")
+        // "- Cơ quan thực hiện:" (or "- Nội dung:") with nothing after the
+        // colon, then "+ ..." bullets: the bullets are the field's value, one a line.
+        if let last = fields.last, last.1.trimmed.isEmpty, let next, next.isList,
+           !next.children.contains(where: { TaskField.fields(in: VietnameseText.collapseSpaces(MetadataReader.plainText($0))) != nil }) {
+            fields[fields.count - 1].1 = next.children
+                .map { VietnameseText.collapseSpaces(MetadataReader.plainText($0)) }.joined(separator: "\n")
+            markdown += "\n\n" + sourceLines(next).joined(separator: "\n")
+            consumedLine = next.startLine
+        }
+        let gathered = itemFields + fields
+        let gatheredMarkdown = itemMarkdown + "\n\n" + markdown
+        // Only what the duty is so far: keep it, and wait for who does it.
+        guard gathered.contains(where: { $0.0 == .lead || $0.0 == .partners || $0.0 == .deadline }) else {
+            guard fields.contains(where: { $0.0 == .task }) else { return false }
+            if item.unassigned { unassigned[item.index].text += "\n\n" + markdown } else { tasks[item.index].text += "\n\n" + markdown }
+            itemFields = gathered
+            itemMarkdown = gatheredMarkdown
+            return true
+        }
         // "a) Hoạt động 1" then "- Nội dung: ...": the title names the duty only when no field does.
-        let hasTask = fields.contains { $0.0 == .task }
-        guard fields.contains(where: { $0.0 == .lead || $0.0 == .partners || $0.0 == .deadline }) else { return false }
+        let hasTask = gathered.contains { $0.0 == .task && !$0.1.trimmed.isEmpty }
         let id: String
         if item.unassigned { id = unassigned.remove(at: item.index).id } else { id = tasks.remove(at: item.index).id }
         usedIDs.remove(id)
         sections[sections.count - 1].taskCount -= 1
-        let markdown = item.markdown + "\n\n" + sourceLines(list).joined(separator: "\n")
-        appendTask(markdown: markdown, plain: item.plain, line: item.line, blockLine: item.blockLine,
-                   fields: (hasTask ? [] : [(.task, item.plain)]) + fields, number: nil)
+        appendTask(markdown: item.markdown + gatheredMarkdown, plain: item.plain, line: item.line, blockLine: item.blockLine,
+                   fields: (hasTask ? [] : [(.task, item.plain)]) + gathered, number: nil)
         lastItem = nil
         return true
     }
 
     mutating func taskBlock(_ block: MarkdownBlock, next: MarkdownBlock?) {
+        if let consumed = consumedLine {
+            consumedLine = nil
+            if consumed == block.startLine { return }
+        }
         switch block.kind {
-        case .list where completeWithFields(block):
+        case .list where completeWithFields(block, next: next):
             return
         case .list where continueLetteredItem(block):
             return
@@ -750,8 +787,16 @@ struct ReadingContext {
             for (field, value) in fields {
                 switch field {
                 case .lead:
-                    // "Cơ quan thực hiện: Sở X tiến hành rà soát ...": the names before the verb.
-                    assignees += names.subject(value)?.lead ?? names.names(in: value, role: .lead, keepUnknown: true)
+                    // "Cơ quan thực hiện: Sở X tiến hành rà soát ...": the names before the verb;
+                    // "Sở X chủ trì, phối hợp với Y": Y are partners. One line per body
+                    // when the field lists them as bullets.
+                    for line in value.split(separator: "\n").map(String.init) {
+                        if let subject = names.subject(line) {
+                            assignees += subject.lead + subject.partners
+                        } else {
+                            assignees += names.names(in: line, role: .lead, keepUnknown: true)
+                        }
+                    }
                 case .partners: assignees += names.names(in: value, role: .partner, keepUnknown: true)
                 case .deadline:
                     let result = deadlines.parse(value, labelled: true)
@@ -763,7 +808,10 @@ struct ReadingContext {
             if let task = fields.first(where: { $0.0 == .task }), number != nil { text = task.1 }
         }
         if deadline == nil, deadlineProblems.isEmpty {
-            let result = deadlines.parse(plain)
+            // With no time field, the duty's own words may hold its time
+            // ("Nội dung: Triển khai ... (từ ngày 15/11 đến ngày 15/12)").
+            let said = fields.flatMap { $0.first { $0.0 == .task }?.1 }.map { $0 == plain ? plain : plain + " " + $0 } ?? plain
+            let result = deadlines.parse(said)
             deadline = result.deadline
             deadlineProblems += result.problems
         }

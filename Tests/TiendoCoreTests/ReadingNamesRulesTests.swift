@@ -1,0 +1,214 @@
+import Testing
+@testable import TiendoCore
+
+/// Rules for where a list of assignees begins and ends, and for activity
+/// blocks whose fields carry sub-bullets; each on at least two shapes.
+@Suite("Tên đơn vị trong câu và trong trường")
+struct ReadingNamesRulesTests {
+    static func leads(_ task: Task) -> [String] { task.assignees.filter { $0.role == .lead }.map(\.name) }
+    static func partners(_ task: Task) -> [String] { task.assignees.filter { $0.role == .partner }.map(\.name) }
+
+    // MARK: A list of names ends where the sentence goes on
+
+    struct Partners: CustomTestStringConvertible {
+        let text: String
+        let partners: [String]
+        var testDescription: String { text }
+    }
+
+    @Test("partners end at the words that go on after the last name, known or not",
+          arguments: [
+              // A register name, then a verb the end list does not know.
+              Partners(text: "a) Phối hợp với Công an thành phố nâng cao hiệu quả phòng ngừa.", partners: ["Công an thành phố"]),
+              Partners(text: "- Phối hợp với Sở Khoa học và Công nghệ trong cập nhật danh mục dữ liệu.", partners: ["Sở Khoa học và Công nghệ"]),
+              Partners(text: "b) Phối hợp Sở Nông nghiệp và Môi trường và Ủy ban nhân dân xã, phường tuyên truyền, phổ biến pháp luật.",
+                       partners: ["Sở Nông nghiệp và Môi trường", "Ủy ban nhân dân xã, phường"]),
+              // A body the register does not know ends at its first verb.
+              Partners(text: "c) Phối hợp với Ban đại diện cha mẹ học sinh thường xuyên nhắc nhở học sinh.", partners: ["Ban đại diện cha mẹ học sinh"]),
+              Partners(text: "- Chủ trì, phối hợp với Bộ Tư lệnh Thành phố và định kỳ kiểm tra an ninh.", partners: ["Bộ Tư lệnh Thành phố"]),
+          ])
+    func partnersEnd(_ c: Partners) throws {
+        let task = try #require(Fixture.read("**1. Sở Y tế**\n\n\(c.text)\n").directive.tasks.first)
+        #expect(Self.leads(task) == ["Sở Y tế"])
+        #expect(Self.partners(task) == c.partners)
+    }
+
+    @Test("'các' before a verb-like word makes it a noun: 'và các tổ chức chính trị - xã hội' is a body",
+          arguments: [
+              "**1. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội:**\n\n- Tuyên truyền cho nhân dân.\n",
+              "*2.1. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội*\n\na) Tuyên truyền cho nhân dân.\n",
+              "1. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội\n\nTuyên truyền cho nhân dân.\n",
+          ])
+    func pluralNoun(_ text: String) throws {
+        let task = try #require(Fixture.read(text).directive.tasks.first)
+        #expect(Self.leads(task) == ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "các tổ chức chính trị - xã hội"])
+    }
+
+    @Test("a heading that lists several bodies may be long; 'các tổ chức thành viên' is one of them",
+          arguments: [
+              "**3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố, Hội Liên hiệp Phụ nữ Thành phố và các tổ chức thành viên của Mặt trận**\n\n- Tham gia phối hợp triển khai Kế hoạch.\n",
+              "### 3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố, Hội Liên hiệp Phụ nữ Thành phố và các tổ chức thành viên của Mặt trận\n\nTham gia phối hợp triển khai Kế hoạch.\n",
+          ])
+    func longHeadingList(_ text: String) throws {
+        let task = try #require(Fixture.read(text).directive.tasks.first)
+        #expect(Self.leads(task) == ["Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố", "Hội Liên hiệp Phụ nữ Thành phố",
+                                     "các tổ chức thành viên của Mặt trận"])
+    }
+
+    // MARK: Groups of bodies
+
+    struct Group: CustomTestStringConvertible {
+        let list: String
+        let names: [String]
+        var testDescription: String { list }
+    }
+
+    @Test("a group of departments goes on with 'đoàn thể' and a scope; 'địa phương' after it is the communes",
+          arguments: [
+              Group(list: "các sở, ban, ngành, đoàn thể Thành phố, Ủy ban nhân dân phường, xã, đặc khu",
+                    names: ["các sở, ban, ngành, đoàn thể Thành phố", "Ủy ban nhân dân phường, xã, đặc khu"]),
+              Group(list: "các sở, ban, ngành, đoàn thể và Sở Y tế", names: ["các sở, ban, ngành, đoàn thể", "Sở Y tế"]),
+              Group(list: "các sở, ban, ngành tỉnh", names: ["các sở, ban, ngành tỉnh"]),
+              Group(list: "các sở, ngành, địa phương", names: ["các sở, ngành", "địa phương"]),
+              Group(list: "Sở Tài chính, các sở, ngành và địa phương", names: ["Sở Tài chính", "các sở, ngành", "địa phương"]),
+              // Closed by "liên quan", the whole phrase names nobody.
+              Group(list: "Sở Tài chính và các sở, ngành, địa phương có liên quan", names: ["Sở Tài chính"]),
+              // The press and broadcasters are one addressee.
+              Group(list: "Sở Nội vụ, báo, đài và các đơn vị có liên quan", names: ["Sở Nội vụ", "báo, đài"]),
+          ])
+    func groups(_ c: Group) {
+        let names = AssigneeNames(register: Fixture.register).names(in: c.list, role: .partner, keepUnknown: true)
+        #expect(names.map(\.name) == c.names)
+    }
+
+    @Test("a group with its scope is still the register's group")
+    func groupScope() {
+        let names = AssigneeNames(register: Fixture.register)
+        #expect(names.names(in: "các sở, ban, ngành tỉnh", role: .lead, keepUnknown: false).map(\.code) == ["SO-NGANH"])
+        #expect(names.names(in: "Các sở, ngành cấp tỉnh", role: .lead, keepUnknown: false).map(\.code) == ["SO-NGANH"])
+    }
+
+    @Test("after other bodies, a head stands for the body it heads; a list that opens with the head keeps it",
+          arguments: [
+              ("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố, Thủ trưởng sở, ban, ngành thành phố và Chủ tịch Ủy ban nhân dân xã, phường tổ chức quán triệt Chương trình.",
+               ["Ủy ban Mặt trận Tổ quốc Việt Nam thành phố", "sở, ban, ngành thành phố", "Ủy ban nhân dân xã, phường"]),
+              ("Giao Công an tỉnh, Giám đốc Sở Y tế chủ trì tổ chức kiểm tra.", ["Công an tỉnh", "Sở Y tế"]),
+          ])
+    func heads(_ c: (String, [String])) throws {
+        let task = try #require(Fixture.read("**1. Tổ chức thực hiện**\n\n\(c.0)\n").directive.tasks.first)
+        #expect(Self.leads(task) == c.1)
+    }
+
+    @Test("a heading that opens with the head of the bodies keeps the head", arguments: [
+        "**2. Thủ trưởng các sở, ban, ngành, đoàn thể Thành phố**\n\n- Quan tâm thực hiện công tác cán bộ nữ.\n",
+        "2. Thủ trưởng các sở, ban, ngành, đoàn thể Thành phố\n\na) Quan tâm thực hiện công tác cán bộ nữ.\n",
+    ])
+    func headHeading(_ text: String) throws {
+        let task = try #require(Fixture.read(text).directive.tasks.first)
+        #expect(Self.leads(task) == ["Thủ trưởng các sở, ban, ngành, đoàn thể Thành phố"])
+    }
+
+    @Test("'cơ quan chủ trì …' is a role the document defines, not a body cut at the verb", arguments: [
+        "**3.** Cơ quan chủ trì giải quyết thủ tục đầu tư dự án\n\na) Hướng dẫn nhà đầu tư.\n",
+        "**3. Cơ quan chủ trì giải quyết thủ tục đầu tư dự án:**\n\n- Hướng dẫn nhà đầu tư.\n",
+    ])
+    func roleName(_ text: String) throws {
+        let task = try #require(Fixture.read(text).directive.tasks.first)
+        #expect(Self.leads(task) == ["Cơ quan chủ trì giải quyết thủ tục đầu tư dự án"])
+    }
+
+    // MARK: Activity blocks
+
+    static let activities = [
+        // Plain dashes, the second activity's bodies as "+" bullets.
+        """
+        **1. Nâng cao nhận thức**
+
+        a) Hoạt động 1
+
+        - Nội dung: Triển khai Tháng hành động (từ ngày 15/11 đến ngày 15/12).
+
+        - Cơ quan thực hiện: Sở Nội vụ chủ trì, phối hợp với Sở Y tế và các đơn vị có liên quan.
+
+        b) Hoạt động 2
+
+        - Nội dung:
+
+        + Tổng kết mô hình một cửa.
+
+        + Tập huấn nâng cao năng lực.
+
+        - Cơ quan thực hiện:
+
+        + Sở Y tế chủ trì, phối hợp với Sở Tài chính.
+
+        + Sở Xây dựng đăng tải thông điệp truyền thông.
+        """,
+        // Bold labels, tight lists, the field values on one bullet each.
+        """
+        **1. Nâng cao nhận thức**
+
+        a) Hoạt động 1
+
+        - **Nội dung:** Triển khai Tháng hành động (từ ngày 15/11 đến ngày 15/12).
+        - **Cơ quan thực hiện:** Sở Nội vụ chủ trì, phối hợp với Sở Y tế và các đơn vị có liên quan.
+
+        b) Hoạt động 2
+
+        - **Nội dung:**
+        + Tổng kết mô hình một cửa.
+        + Tập huấn nâng cao năng lực.
+
+        - **Cơ quan thực hiện:**
+        + Sở Y tế chủ trì, phối hợp với Sở Tài chính.
+        + Sở Xây dựng đăng tải thông điệp truyền thông.
+        """,
+    ]
+
+    @Test("an activity's fields, and their sub-bullets, make one task: lead and partners from 'X chủ trì, phối hợp với Y'",
+          arguments: activities)
+    func activityBlocks(_ body: String) {
+        let output = Fixture.read("*Hải Phòng, ngày 18 tháng 11 năm 2025*\n\n" + body + "\n")
+        let tasks = output.directive.tasks
+        #expect(tasks.count == 2)
+        guard tasks.count == 2 else { return }
+        #expect(tasks[0].assignees.map(\.code) == ["SNV", "SYT"])
+        #expect(tasks[0].assignees.map(\.role) == [.lead, .partner])
+        // The duty's own words hold its time: a range of days is due at its end.
+        #expect(tasks[0].deadline?.kind == .within)
+        #expect(tasks[0].deadline?.due == .iso("2025-12-15"))
+        #expect(Set(tasks[1].assignees.map(\.code)) == ["SYT", "SXD", "STC"])
+        #expect(Self.partners(tasks[1]) == ["Sở Tài chính"])
+        #expect(Self.leads(tasks[1]) == ["Sở Y tế", "Sở Xây dựng"])
+        #expect(tasks[1].text.contains("Tổng kết mô hình"))
+        #expect(tasks[1].text.contains("đăng tải thông điệp"))
+        #expect(output.directive.unassigned.isEmpty)
+    }
+
+    // MARK: Ranges of days
+
+    @Test("a range of days is due at its end, with or without its year", arguments: [
+        ("Tổ chức Tháng hành động từ ngày 15/11 đến ngày 15/12.", "2025-12-15"),
+        ("Tổ chức Tháng hành động từ ngày 15/11/2025 đến hết ngày 15/01/2026.", "2026-01-15"),
+        ("Ra quân từ ngày 20/12 - 10/01.", "2026-01-10"),
+    ])
+    func dayRanges(_ c: (String, String)) {
+        let deadline = DeadlineParser(documentDate: .iso("2025-11-18")).parse(c.0).deadline
+        #expect(deadline?.kind == .within)
+        #expect(deadline?.due == .iso(c.1))
+    }
+
+    // MARK: Header
+
+    @Test("a converter's comment before the header does not hide the date line", arguments: [
+        "<!-- Source: converted from a web page -->\n\n",
+        "<!--\nSource: converted from a web page.\nChanges: joined lines.\n-->\n\n",
+    ])
+    func commentBeforeHeader(_ comment: String) {
+        let text = comment + "**ỦY BAN NHÂN DÂN**  \nTHÀNH PHỐ HỒ CHÍ MINH\n\nSố: 174/KH-UBND\n\n*Thành phố Hồ Chí Minh, ngày 18 tháng 11 năm 2025*\n\n**1. Sở Nội vụ**\n\n- Tổng hợp báo cáo trước ngày 16/12.\n"
+        let output = Fixture.read(text)
+        #expect(output.directive.metadata.date == .iso("2025-11-18"))
+        #expect(output.directive.metadata.number == "174/KH-UBND")
+        #expect(output.directive.tasks.first?.deadline?.due == .iso("2025-12-15"))
+    }
+}
