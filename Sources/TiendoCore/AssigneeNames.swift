@@ -12,7 +12,7 @@ public struct AssigneeNames: Sendable {
     /// Words that start the name of a body a directive can assign, used to
     /// keep a name the register does not know instead of dropping it.
     static let organisationStarts = TextPattern(
-        #"^(?:Sở|Ban|Công an|Bộ Chỉ huy|Bộ|UBND|Ủy ban|Uỷ ban|Văn phòng|Thanh tra|Kho bạc|Thuế|Chi cục|Cục|Bảo hiểm|Trung tâm|Hội|Liên đoàn|Liên minh|Đài|Báo|Trường|Bệnh viện|Tòa án|Toà án|Viện|Mặt trận|Đoàn|Thành đoàn|Tỉnh đoàn|Tỉnh Đoàn|Quân|Cảng vụ|Đảng ủy|Đảng uỷ|Hội đồng|Ngân hàng|Công ty|Tổng công ty|Hải quan|Hiệp hội|Liên hiệp|Giám đốc|Thủ trưởng|Chủ tịch|Người đứng đầu|Các|[Cc]ơ quan|[Tt]ổ chức chính trị|[Tt]ổ chức thành viên|[Cc]ác (?:cơ quan|doanh nghiệp|tổ chức chính trị|tổ chức thành viên|cơ sở|trường|đơn vị|hội))(?!\p{L})"#,
+        #"^(?:Sở|Ban|Công an|Bộ Chỉ huy|Bộ|UBND|Ủy ban|Uỷ ban|Văn phòng|Thanh tra|Kho bạc|Thuế|Chi cục|Cục|Bảo hiểm|Trung tâm|Hội|Liên đoàn|Liên minh|Đài|Báo|Trường|Bệnh viện|Tòa án|Toà án|Viện|Mặt trận|Đoàn|Thành đoàn|Tỉnh đoàn|Tỉnh Đoàn|Quân|Cảng vụ|Đảng ủy|Đảng uỷ|Hội đồng|Ngân hàng|Công ty|Tổng công ty|Hải quan|Hiệp hội|Liên hiệp|Giám đốc|Thủ trưởng|Chủ tịch|Người đứng đầu|Các|[Cc]ơ quan|[Tt]ổ chức chính trị|[Tt]ổ chức thành viên|[Cc]ác (?:cơ quan|doanh nghiệp|tổ chức chính trị|tổ chức thành viên|cơ sở|trường|đơn vị|hội|[Ss]ở|[Bb]an|ngành|Ủy ban|UBND))(?!\p{L})"#,
         caseSensitive: true)
     /// Words that start like an organisation but name an event or an act,
     /// or the public at large ("các tổ chức, cá nhân", "người dân"), whose
@@ -70,6 +70,22 @@ public struct AssigneeNames: Sendable {
     /// kept when they read as an organisation (another province's bodies).
     public func subject(_ text: String) -> Found? {
         let plain = VietnameseText.collapseSpaces(text)
+        if let found = openingSubject(plain) { return found }
+        // "Căn cứ Kế hoạch này, các Sở, ban, ngành … xây dựng kế hoạch",
+        // "Để nâng cao …, các Sở, ngành … theo chức năng …": the bodies come
+        // after the clause that opens the sentence, at the first comma they follow.
+        guard Self.openingClause.isMatch(plain) else { return nil }
+        for comma in plain.indices where plain[comma] == "," {
+            let rest = String(plain[plain.index(after: comma)...]).trimmedSpaces
+            if Self.looksLikeOrganisation(rest), let found = openingSubject(rest) { return found }
+        }
+        return nil
+    }
+
+    static let openingClause = TextPattern(
+        #"^\s*(?:[-+•]\s*)?(?:(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*)[.)]\s*)?(?:căn cứ|để|nhằm|trên cơ sở|đồng thời)(?!\p{L})"#)
+
+    func openingSubject(_ plain: String) -> Found? {
         guard let opening = Self.subjectStart.firstMatch(in: plain) else { return nil }
         let rest = plain.utf16Slice(opening.range.upperBound..<plain.utf16.count)
         guard Self.looksLikeOrganisation(rest),
@@ -135,6 +151,8 @@ public struct AssigneeNames: Sendable {
                 // word is a noun ("tổ chức"), not the verb that ends the names;
                 // a capitalised word is part of a name ("Ban Chỉ đạo").
                 if Self.pluralBefore.isMatch(candidate) || closingWords.first?.isUppercase == true { continue }
+                // "Cơ quan phối hợp có trách nhiệm …": a role the document names.
+                if Self.roleNoun.isMatch(candidate), Self.roleVerb.isMatch(closingWords) { continue }
                 return candidate
             }
         }
@@ -218,7 +236,8 @@ public struct AssigneeNames: Sendable {
                     // not start a name goes on the unknown name before it.
                     result[last].name += pieces[index].separator + name
                 }
-                if cut.ended { break list }
+                // Words before any name ("Để nâng cao …, các sở …") do not end the list.
+                if cut.ended, !result.isEmpty { break list }
                 index += 1
                 continue
             }
@@ -276,6 +295,7 @@ public struct AssigneeNames: Sendable {
     }
 
     static let roleNoun = TextPattern(#"(?:cơ quan|đơn vị|các|những)$"#)
+    static let roleVerb = TextPattern(#"^(?:chủ trì|phối hợp|thực hiện)$"#)
 
     struct Piece {
         var text: String

@@ -150,6 +150,11 @@ struct ReadingContext {
         var isPurpose = false
         /// Opened by "a) Sở ..." rather than a number.
         var isLettered = false
+        /// The number as the document writes it ("2" for the id "1.2").
+        var written: String?
+        /// Items numbered from "1." under it: its numbering restarts, so a
+        /// "3." there is its own item, not the next section.
+        var hasNumberedItems = false
     }
 
     /// Adds a section and keeps the lookups in step (sections only grow).
@@ -256,7 +261,8 @@ struct ReadingContext {
         }
         // "1.1. Rà soát vị trí việc làm." names nobody and ends like a
         // sentence: a numbered task, not a sub-heading ("1.1. Về cán bộ").
-        if plainNumbered, found.isEmpty, !Self.looksLikeAssignee(bare),
+        // "4. Cơ quan phối hợp có trách nhiệm trả lời …." goes on past the name: a duty too.
+        if plainNumbered, found.isEmpty, !Self.looksLikeAssignee(bare) || AssigneeNames.cutAtVerb(bare).ended,
            let last = title.trimmed.last, ".;".contains(last) {
             return nil
         }
@@ -374,6 +380,12 @@ struct ReadingContext {
         } else if let number = heading.number {
             let isRoman = number.first.map { "IVXL".contains($0) } ?? false
             id = Self.arabic(number)
+            // "2.1. Trách nhiệm chung" sits under the latest section numbered
+            // "2", even when that one sits under a roman part (id "1.2").
+            if !isRoman, let dot = number.lastIndex(of: "."), sectionIndex[String(number[..<dot])] == nil,
+               let parent = sections.last(where: { $0.written == String(number[..<dot]) }) {
+                id = parent.id + number[dot...]
+            }
             if !isRoman, !number.contains("."), let parent = sections.last(where: { $0.heading.first.map { "IVXL".contains($0) } ?? false && !$0.id.contains(".") }),
                let lastRomanIndex = sections.lastIndex(where: { $0.id == parent.id }),
                sections[lastRomanIndex...].allSatisfy({ $0.id == parent.id || $0.id.hasPrefix(parent.id + ".") }) {
@@ -401,6 +413,7 @@ struct ReadingContext {
         var section = Section(id: id, heading: heading.full, title: heading.title, assignees: assignees,
                               line: line, isAppendix: appendix)
         section.isLettered = heading.number?.hasPrefix("#") ?? false
+        section.written = heading.number.flatMap { $0.hasPrefix("#") ? nil : $0 }
         let parentIsPurpose = parentSection(of: id)?.isPurpose ?? false
         section.isPurpose = heading.entry.isEmpty && (Self.isPurposeTitle(heading.title) || parentIsPurpose)
         appendSection(section)
@@ -442,7 +455,9 @@ struct ReadingContext {
             awaitingHeading = false
             if let (heading, rest) = boldLeadHeading(block) {
                 openSection(heading, line: block.startLine)
-                if !rest.trimmed.isEmpty {
+                // "**2. Các sở, ngành:** Là các đơn vị …, chịu trách nhiệm các nội dung sau:"
+                // announces the items below; it is none of them.
+                if !rest.trimmed.isEmpty, !rest.trimmed.hasSuffix(":") {
                     addCandidate(Candidate(markdown: rest, plain: VietnameseText.collapseSpaces(Self.plain(markdown: rest)),
                                            line: block.startLine, blockLine: block.startLine, fields: nil))
                 }
@@ -467,9 +482,35 @@ struct ReadingContext {
                 appendSection(Section(id: "1", heading: "", title: "", assignees: [], line: block.startLine, isAppendix: false))
             }
             let next = index + 1 < range.upperBound ? blocks[index + 1] : nil
+            if block.kind == .paragraph, continuesNumbering(plain, next: next) { continue }
             taskBlock(block, next: next)
         }
         flushPendingField()
+    }
+
+    static let sentenceBreak = TextPattern(#"[.;]\s+\p{Lu}"#, caseSensitive: true)
+    static let leadingNumber = TextPattern(#"^\s*(\d{1,2})\s*[.)]\s+(?=\S)"#)
+
+    /// "**3.** Cơ quan chủ trì …" (a heading with lettered items), then
+    /// "**4.** Cơ quan phối hợp có trách nhiệm …": a paragraph numbered next
+    /// after the current section's own number closes that section and is
+    /// the parent's next item. When it ends with a colon it announces the
+    /// items below it, and the bodies it names do them.
+    mutating func continuesNumbering(_ plain: String, next: MarkdownBlock?) -> Bool {
+        guard let match = Self.leadingNumber.firstMatch(in: plain), let n = Int(match.group(1) ?? ""),
+              let current = sections.last, !current.isLettered, !current.hasNumberedItems,
+              let written = current.written, let last = written.split(separator: ".").last, Int(last) == n - 1 else { return false }
+        let prefix = written.split(separator: ".").dropLast().map(String.init)
+        let number = (prefix + [String(n)]).joined(separator: ".")
+        var entry = AssigneeNames.Found()
+        let announces = plain.hasSuffix(":")
+        if announces {
+            // "Để nâng cao …, các Sở, ngành, UBND cấp xã … theo chức năng …:"
+            entry = names.subject(plain) ?? names.sentence(plain)
+        }
+        openSection(Heading(number: number, title: "", full: "\(number).", entry: entry), line: 0)
+        if announces, !entry.isEmpty { return true }
+        return false
     }
 
     func wouldNest(_ list: MarkdownBlock) -> Bool {
@@ -622,6 +663,10 @@ struct ReadingContext {
             if !lettered, !assignsAnew, let item = lastItem, Self.elaboration.isMatch(plain), TaskField.fields(in: plain) == nil,
                deadlines.parse(plain).deadline?.due == nil,
                continueLetteredItem(block, item: (item.unassigned, item.index)) { return }
+            // "… một số đơn vị còn có trách nhiệm … sau:" before "a) Sở Nông nghiệp …":
+            // one sentence that announces the headings below is no duty (a
+            // duty before it, "… tổ chức quán triệt. Đồng thời, … như sau:", is).
+            if plain.hasSuffix(":"), !lettered, Self.sentenceBreak.firstMatch(in: plain) == nil, let next, heading(next) != nil { return }
             if plain.hasSuffix(":"), !lettered, let next, next.isList {
                 // "Giao Sở Xây dựng chủ trì, phối hợp với ... thực hiện các nhiệm vụ sau:"
                 let found = names.sentence(plain)
@@ -771,6 +816,9 @@ struct ReadingContext {
     mutating func appendTask(markdown: String, plain: String, line: Int, blockLine: Int,
                              fields: [(TaskField, String)]?, number: String?) {
         let section = sections[sections.count - 1]
+        if Self.leadingNumber.firstMatch(in: markdown.replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "\\", with: ""))?.group(1).flatMap({ Int($0) }) == 1 {
+            sections[sections.count - 1].hasNumberedItems = true
+        }
         let n = section.taskCount + 1
         sections[sections.count - 1].taskCount = n
         var id = "\(section.id).\(number ?? String(n))"

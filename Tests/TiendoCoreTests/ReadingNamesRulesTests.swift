@@ -212,3 +212,88 @@ struct ReadingNamesRulesTests {
         #expect(output.directive.tasks.first?.deadline?.due == .iso("2025-12-15"))
     }
 }
+
+/// Where a section ends and what announces items rather than being one.
+@Suite("Mục, mục con và câu dẫn")
+struct ReadingSectionRulesTests {
+    static func leads(_ task: Task) -> [String] { task.assignees.filter { $0.role == .lead }.map(\.name) }
+
+    @Test("a paragraph numbered next after the current heading closes it; ending with a colon it names who does the items below",
+          arguments: [
+              """
+              **II. Trách nhiệm phối hợp**
+
+              **3.** Cơ quan chủ trì giải quyết thủ tục đầu tư dự án
+
+              a) Hướng dẫn nhà đầu tư.
+
+              **4.** Cơ quan phối hợp có trách nhiệm trả lời bằng văn bản khi được lấy ý kiến.
+
+              **5.** Để nâng cao hiệu quả quản lý nhà nước, các Sở, ngành, UBND cấp xã theo chức năng, nhiệm vụ:
+
+              a) Định kỳ đánh giá tình hình hoạt động của các dự án.
+              """,
+              """
+              ## II. Trách nhiệm phối hợp
+
+              3\\. Cơ quan chủ trì giải quyết thủ tục đầu tư dự án
+
+              a) Hướng dẫn nhà đầu tư.
+
+              4\\. Cơ quan phối hợp có trách nhiệm trả lời bằng văn bản khi được lấy ý kiến.
+
+              5\\. Để nâng cao hiệu quả quản lý nhà nước, các Sở, ngành, UBND cấp xã theo chức năng, nhiệm vụ:
+
+              a) Định kỳ đánh giá tình hình hoạt động của các dự án.
+              """,
+          ])
+    func nextNumberClosesSection(_ text: String) {
+        let tasks = Fixture.read(text).directive.tasks
+        #expect(tasks.count == 3)
+        guard tasks.count == 3 else { return }
+        #expect(Self.leads(tasks[0]) == ["Cơ quan chủ trì giải quyết thủ tục đầu tư dự án"])
+        #expect(Self.leads(tasks[1]) == ["Cơ quan phối hợp"])
+        #expect(tasks[2].assignees.map(\.code) == ["SO-NGANH", "CAP-XA"])
+        #expect(tasks[2].text.hasPrefix("a) Định kỳ"))
+    }
+
+    @Test("items numbered from 1 under a heading are its own, even when one is numbered as the heading's next")
+    func restartedNumbering() {
+        let text = "**1. Sở Tài chính**\n\n1\\. Rà soát kinh phí.\n\n2\\. Tổng hợp báo cáo.\n\n3\\. Đề xuất bố trí vốn.\n"
+        let tasks = Fixture.read(text).directive.tasks
+        #expect(tasks.map { $0.assignees.map(\.code) } == [["STC"], ["STC"], ["STC"]])
+    }
+
+    @Test("'2.1.' sits under the section numbered 2 even inside a roman part; a colon line that opens it is no task",
+          arguments: [
+              "**I. TRÁCH NHIỆM**\n\n**1. Sở Y tế:** Tổ chức khám sàng lọc.\n\n**2. Các sở, ban, ngành, địa phương:** Là các đơn vị được lấy ý kiến, chịu trách nhiệm các nội dung sau:\n\n**2.1. Trách nhiệm chung**\n\na) Đánh giá sự phù hợp của dự án.\n",
+              "## I. TRÁCH NHIỆM\n\n### 1. Sở Y tế\n\nTổ chức khám sàng lọc.\n\n**2. Các sở, ban, ngành, địa phương:** Là các đơn vị được lấy ý kiến, chịu trách nhiệm các nội dung sau:\n\n*2.1. Trách nhiệm chung*\n\na) Đánh giá sự phù hợp của dự án.\n",
+          ])
+    func dottedUnderRoman(_ text: String) {
+        let output = Fixture.read(text)
+        let tasks = output.directive.tasks
+        #expect(tasks.count == 2)
+        #expect(tasks.last?.text.hasPrefix("a) Đánh giá") == true)
+        #expect(tasks.last.map(Self.leads) == ["Các sở, ban, ngành", "địa phương"])
+        #expect(output.directive.unassigned.isEmpty)
+    }
+
+    @Test("one sentence ending with a colon before the headings it announces is no duty; a duty before it is", arguments: [
+        ("Ngoài các trách nhiệm chung nêu trên, một số đơn vị còn có trách nhiệm cụ thể sau:", 1),
+        ("Các sở, ngành tổ chức quán triệt Kế hoạch. Đồng thời, yêu cầu các đơn vị thực hiện cụ thể như sau:", 2),
+    ])
+    func announcements(_ c: (String, Int)) {
+        let text = "**2. Phân công trách nhiệm**\n\n\(c.0)\n\n*2.1. Sở Tài chính*\n\na) Bố trí kinh phí.\n"
+        #expect(Fixture.read(text).directive.tasks.count == c.1)
+    }
+
+    @Test("the bodies after an opening clause are the subject", arguments: [
+        "1. Căn cứ Kế hoạch này, các sở, ngành, Ủy ban nhân dân cấp xã xây dựng kế hoạch triển khai.",
+        "- Để nâng cao hiệu quả, Sở Tài chính, Sở Y tế chủ động bố trí kinh phí.",
+        "1. Đồng thời, Sở Tài chính, Sở Y tế chủ động bố trí kinh phí.",
+    ])
+    func openingClause(_ line: String) {
+        let found = AssigneeNames(register: Fixture.register).subject(line)
+        #expect(found?.lead.count == 2)
+    }
+}
