@@ -83,7 +83,7 @@ public struct AssigneeNames: Sendable {
     }
 
     static let openingClause = TextPattern(
-        #"^\s*(?:[-+•]\s*)?(?:(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*)[.)]\s*)?(?:căn cứ|để|nhằm|trên cơ sở|đồng thời)(?!\p{L})"#)
+        #"^\s*(?:[-+•]\s*)?(?:(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*)[.)]\s*)?(?:căn cứ|để|nhằm|trên cơ sở|đồng thời|đối với)(?!\p{L})"#)
 
     func openingSubject(_ plain: String) -> Found? {
         guard let opening = Self.subjectStart.firstMatch(in: plain) else { return nil }
@@ -280,7 +280,7 @@ public struct AssigneeNames: Sendable {
     /// Verbs that end an unknown name in running text (lower case only:
     /// "Ban Chỉ đạo" is a name).
     static let verbInName = TextPattern(
-        #"\s+(?:chủ trì|thực hiện|tiến hành|tham mưu|triển khai|hướng dẫn|xây dựng|nghiên cứu|rà soát|khẩn trương|có trách nhiệm|chịu trách nhiệm|phối hợp|căn cứ|theo dõi|kiểm tra|chỉ đạo|bố trí|hoàn thiện|trình|tổng hợp|chủ động|tăng cường|đẩy mạnh|tiếp tục|thường xuyên|quan tâm|vận động|tuyên truyền|cung cấp|đảm bảo|bảo đảm|giám sát|lồng ghép|cập nhật|định kỳ|nâng cao|huy động|thúc đẩy|đôn đốc|nhắc nhở|dựng|gửi|báo cáo|trong việc|trong|để|nhằm)(?!\p{L})"#,
+        #"\s+(?:chủ trì|thực hiện|tiến hành|tham mưu|triển khai|hướng dẫn|xây dựng|nghiên cứu|rà soát|khẩn trương|có trách nhiệm|chịu trách nhiệm|phối hợp|căn cứ|theo dõi|kiểm tra|chỉ đạo|bố trí|hoàn thiện|trình|tổng hợp|chủ động|tăng cường|đẩy mạnh|tiếp tục|thường xuyên|quan tâm|vận động|tuyên truyền|cung cấp|đảm bảo|bảo đảm|giám sát|lồng ghép|cập nhật|định kỳ|nâng cao|huy động|thúc đẩy|đôn đốc|nhắc nhở|dựng|gửi|báo cáo|được|trong việc|trong|để|nhằm)(?!\p{L})"#,
         caseSensitive: true)
 
     static func cutAtVerb(_ name: String) -> (name: String, ended: Bool) {

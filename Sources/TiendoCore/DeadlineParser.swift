@@ -385,9 +385,14 @@ public struct DeadlineParser: Sendable {
         needsDigit: true, isCitation: true)
     static let horizon = TextPattern(#"giai đoạn\s+\d{4}\s*[-–—]\s*\d{4}|(?:đến|tới)\s+năm\s+\d{4}|tầm nhìn\s+(?:đến\s+)?(?:năm\s+)?\d{4}"#, needsDigit: true)
 
+    /// "Đối với các nhiệm vụ triển khai trong năm 2025, các sở …": the
+    /// opening clause says which items the duty covers, not when it is due.
+    static let scopeClause = TextPattern(
+        #"^\s*(?:[-+•]\s*)?(?:(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*)[.)]\s*)?đối với\s[^,;:.]{1,160},"#)
+
     static func withoutNonDeadlines(_ text: String, labelled: Bool) -> String {
         var result = text
-        var patterns = [pastParenthesis, citedDate]
+        var patterns = [pastParenthesis, citedDate, scopeClause]
         if !labelled { patterns.append(horizon) }
         for pattern in patterns {
             for match in pattern.matches(in: result).reversed() {

@@ -48,6 +48,7 @@ public struct DirectiveReader: Sendable {
             register: register, names: AssigneeNames(register: register),
             deadlines: DeadlineParser(documentDate: metadata.date, documentYear: metadata.year, asOf: asOf))
         context.readBody(blocks, range: layout.bodyRange, nonTask: layout.nonTask)
+        context.dropContentSpelledOutByAppendix()
         context.applyCorrections(frontMatter.corrections)
         diagnostics.append(contentsOf: context.diagnostics)
         if context.tasks.isEmpty {
@@ -453,6 +454,13 @@ struct ReadingContext {
             // The attached plan's title and "(Kèm theo ...)" line hold no task.
             if awaitingHeading, heading(block) == nil || MetadataReader.isAttachedDocument(block) { continue }
             awaitingHeading = false
+            // An appendix's title ("NHIỆM VỤ CỦA CÁC SỞ, BAN, NGÀNH") and its
+            // "(Kèm theo Kế hoạch số …)" line introduce its table: no heading, no item.
+            if let section = sections.last, section.isAppendix, section.taskCount == 0, block.kind == .paragraph,
+               PipeTable.parse(lines: sourceLines(block), firstLine: block.startLine) == nil {
+                let text = MetadataReader.oneLine(block)
+                if MetadataReader.isAttachedDocument(block) || (text == text.uppercased() && text.count <= 200) { continue }
+            }
             if let (heading, rest) = boldLeadHeading(block) {
                 openSection(heading, line: block.startLine)
                 // "**2. Các sở, ngành:** Là các đơn vị …, chịu trách nhiệm các nội dung sau:"
@@ -470,6 +478,9 @@ struct ReadingContext {
             // A numbered item whose first line names an assignee and whose
             // nested blocks are its tasks ("1. Sở Nội vụ:" + indented bullets).
             if case .list(ordered: true, let start, _) = block.kind, nestedSections(block, start: start) {
+                continue
+            }
+            if case .list(ordered: true, let start, let tight) = block.kind, splitSectionList(block, start: start, tight: tight) {
                 continue
             }
             let plain = MetadataReader.oneLine(block)
@@ -513,6 +524,27 @@ struct ReadingContext {
         return false
     }
 
+    /// A plan whose appendix table lists the tasks spells its content out
+    /// there: the impersonal items of the body's content parts ("Nội dung
+    /// thực hiện", "Nhiệm vụ trọng tâm", "Lộ trình thực hiện") are neither
+    /// tasks nor items for review. Other parts ("Giải pháp", "Tổ chức thực
+    /// hiện") keep theirs: the table does not spell those out.
+    mutating func dropContentSpelledOutByAppendix() {
+        let appendixRows = tasks.contains { task in
+            task.reading == .table && sectionIndex[String(task.id.prefix { $0 != "." })].map { sections[$0].isAppendix } == true
+        }
+        guard appendixRows else { return }
+        unassigned.removeAll { item in
+            guard let index = sectionIndex[String(item.id.prefix { $0 != "." })], !sections[index].isAppendix else { return false }
+            return Self.isContentTitle(sections[index].title)
+        }
+    }
+
+    static func isContentTitle(_ title: String) -> Bool {
+        let key = VietnameseText.fold(title)
+        return ["noi dung", "nhiem vu", "lo trinh"].contains { key.hasPrefix($0) }
+    }
+
     func wouldNest(_ list: MarkdownBlock) -> Bool {
         nestingHeadings(list).allSatisfy { $0 != nil }
     }
@@ -543,6 +575,37 @@ struct ReadingContext {
                 let next = childIndex + 1 < item.children.count ? item.children[childIndex + 1] : nil
                 taskBlock(child, next: next)
             }
+        }
+        return true
+    }
+
+    /// "8. Các sở … tổ chức triển khai thực hiện Kế hoạch." then "9. Đề nghị
+    /// Ủy ban MTTQ tỉnh" with its a), b) below: consecutive numbered lines
+    /// make one Markdown list, but they are items at the level of the
+    /// sections. When an item is a body's heading, each item opens a section
+    /// of its own: the heading's, or an unnamed one holding the item as a duty.
+    mutating func splitSectionList(_ list: MarkdownBlock, start: Int, tight: Bool) -> Bool {
+        guard list.children.count > 1, !sections.isEmpty else { return false }
+        func single(_ item: MarkdownBlock, _ number: Int) -> MarkdownBlock {
+            var block = list
+            block.kind = .list(ordered: true, start: number, tight: tight)
+            block.children = [item]
+            block.startLine = item.startLine
+            block.endLine = item.endLine
+            return block
+        }
+        let headings = list.children.enumerated().map { offset, item in heading(single(item, start + offset)) }
+        guard headings.contains(where: { $0.map { !$0.entry.isEmpty } ?? false }) else { return false }
+        for (offset, item) in list.children.enumerated() {
+            if let heading = headings[offset], !heading.entry.isEmpty {
+                openSection(heading, line: item.startLine)
+                continue
+            }
+            let number = String(start + offset)
+            let parent = sections.last { !$0.isLettered }?.written.map { $0.split(separator: ".").dropLast().map(String.init) } ?? []
+            let written = (parent + [number]).joined(separator: ".")
+            openSection(Heading(number: written, title: "", full: "\(written).", entry: AssigneeNames.Found()), line: item.startLine)
+            addCandidate(candidate(forItem: item))
         }
         return true
     }
@@ -652,7 +715,8 @@ struct ReadingContext {
             if block.isAllStrong, heading(block) == nil, deadlines.parse(plain).deadline == nil {
                 return // a bold label inside a section, not a duty
             }
-            let lettered = TaskField.marker.isMatch(plain)
+            // "a) …", and "2. …" at the level of the items, start an item of their own.
+            let lettered = TaskField.marker.isMatch(plain) || Self.leadingNumber.isMatch(plain)
             // A loose paragraph with a day of its own is a duty of its own.
             // A paragraph that assigns anew ("Giao Sở X ...", a lead-in before a list) starts something else.
             let assignsAnew = Self.opensWithAssignment.isMatch(plain) || (plain.hasSuffix(":") && next?.isList == true)
@@ -742,10 +806,15 @@ struct ReadingContext {
             if fields.contains(where: { $0.0 == .task }) || sections[sections.count - 1].pendingField == nil {
                 flushPendingField()
                 var start = candidate
+                let section = sections[sections.count - 1]
                 if !fields.contains(where: { $0.0 == .task }) {
                     // Fields under a heading that names the duty: the heading is its text.
-                    start.fields = [(.task, sections[sections.count - 1].title)] + fields
-                    start.markdown = sections[sections.count - 1].title + "\n\n" + candidate.markdown
+                    start.fields = [(.task, section.title)] + fields
+                    start.markdown = section.title + "\n\n" + candidate.markdown
+                } else if section.taskCount == 0, section.assignees.isEmpty, !section.title.isEmpty {
+                    // "**2.** Rà soát văn bản …" then "- Nội dung: …": the heading
+                    // still names the duty; the content spells it out.
+                    start.markdown = section.title + "\n\n" + candidate.markdown
                 }
                 sections[sections.count - 1].pendingField = start
             } else {

@@ -297,3 +297,128 @@ struct ReadingSectionRulesTests {
         #expect(found?.lead.count == 2)
     }
 }
+
+/// Plans with an appendix table, numbered lists that hold sections, and
+/// clauses that are not deadlines.
+@Suite("Kế hoạch có phụ lục, danh sách số và mệnh đề phạm vi")
+struct ReadingPlanRulesTests {
+    static let withAppendix = [
+        """
+        **II. NỘI DUNG THỰC HIỆN**
+
+        **1. Hạ tầng**
+
+        - Xây dựng, nâng cấp hạ tầng công nghệ thông tin.
+
+        **III. GIẢI PHÁP**
+
+        - Ưu tiên bố trí ngân sách.
+
+        **IV. TỔ CHỨC THỰC HIỆN**
+
+        - Tăng cường giám sát, đánh giá độc lập.
+
+        **PHỤ LỤC**
+
+        NHIỆM VỤ VÀ GIẢI PHÁP THỰC HIỆN
+
+        *(Kèm theo Kế hoạch số 552/KH-UBND ngày 19/11/2025)*
+
+        | STT | Nội dung | Chủ trì | Thời gian |
+        |---|---|---|---|
+        | 1 | Xây dựng, nâng cấp hạ tầng công nghệ thông tin | Sở Khoa học và Công nghệ | Quý IV/2026 |
+        """,
+        """
+        ## II. Nhiệm vụ trọng tâm
+
+        1. Xây dựng, nâng cấp hạ tầng công nghệ thông tin.
+
+        ## III. Giải pháp
+
+        1. Ưu tiên bố trí ngân sách.
+
+        ## IV. Tổ chức thực hiện
+
+        1. Tăng cường giám sát, đánh giá độc lập.
+
+        ## Phụ lục I
+
+        **NHIỆM VỤ CỦA CÁC SỞ, BAN, NGÀNH**
+
+        (Ban hành kèm theo Quyết định số 2820/QĐ-UBND ngày 19 tháng 11 năm 2025)
+
+        | TT | Tên nhiệm vụ | Cơ quan chủ trì | Thời hạn |
+        |---|---|---|---|
+        | 1 | Xây dựng, nâng cấp hạ tầng công nghệ thông tin | Sở Khoa học và Công nghệ | Quý IV/2026 |
+        """,
+    ]
+
+    @Test("with an appendix task table, the body's content items are neither tasks nor review; solutions and follow-up stay for review",
+          arguments: withAppendix)
+    func appendixSpellsOutContent(_ text: String) {
+        let output = Fixture.read(text)
+        #expect(output.directive.tasks.map { $0.assignees.map(\.code) } == [["SKHCN"]])
+        #expect(output.directive.tasks.first?.deadline?.due == .iso("2026-12-31"))
+        let review = output.directive.unassigned.map { DirectiveReaderTestText.opening($0.text) }
+        #expect(review == ["Ưu tiên bố trí ngân sách.", "Tăng cường giám sát, đánh giá độc lập."])
+    }
+
+    @Test("without an appendix table, the content items stay for review")
+    func noAppendixKeepsContent() {
+        let text = "**II. NỘI DUNG THỰC HIỆN**\n\n- Xây dựng, nâng cấp hạ tầng công nghệ thông tin.\n\n**III. TỔ CHỨC THỰC HIỆN**\n\n**1. Sở Y tế**\n\n- Tổ chức khám sàng lọc.\n"
+        let output = Fixture.read(text)
+        #expect(output.directive.tasks.count == 1)
+        #expect(output.directive.unassigned.count == 1)
+    }
+
+    @Test("numbered lines that make one Markdown list are items at the sections' level when one of them names a body",
+          arguments: [
+              "**V. TỔ CHỨC THỰC HIỆN**\n\n1. Sở Y tế\n\na) Tổ chức khám sàng lọc.\n\n2. Các sở, ngành thành phố trong phạm vi chức năng tổ chức triển khai Kế hoạch.\n\n3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh\n\na) Chỉ đạo các tổ chức thành viên tăng cường truyền thông.\n",
+              "**V. TỔ CHỨC THỰC HIỆN**\n\n1. Sở Y tế\n\na) Tổ chức khám sàng lọc.\n\n2. Các sở, ngành thành phố trong phạm vi chức năng tổ chức triển khai Kế hoạch.\n3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh\n\n- Chỉ đạo các tổ chức thành viên tăng cường truyền thông.\n",
+          ])
+    func listOfSections(_ text: String) {
+        let tasks = Fixture.read(text).directive.tasks
+        #expect(tasks.map { $0.assignees.map(\.name) } == [
+            ["Sở Y tế"], ["Các sở, ngành thành phố"], ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"],
+        ])
+    }
+
+    @Test("an opening 'Đối với …,' says which items, not when: its period is no deadline", arguments: [
+        ("Đối với các nhiệm vụ triển khai trong năm 2025, các sở, ngành chủ động bố trí kinh phí.", nil as String?),
+        ("2. Đối với các dự án khởi công trong năm 2025, Sở Tài chính bố trí vốn trước ngày 15/12/2025.", "2025-12-14"),
+        ("Bố trí kinh phí cho các nhiệm vụ trong năm 2025.", "2025-12-31"),
+    ])
+    func scopeClause(_ c: (String, String?)) {
+        let deadline = DeadlineParser(documentDate: .iso("2025-11-19")).parse(c.0).deadline
+        #expect(deadline?.due == c.1.map { CivilDate.iso($0) })
+    }
+
+    @Test("a name ends before 'được …' (the bodies 'được phân công')", arguments: [
+        "các sở, ngành và Ủy ban nhân dân các xã, phường được phân công chủ trì thực hiện nhiệm vụ",
+        "Ủy ban nhân dân các xã, phường được giao nhiệm vụ",
+    ])
+    func passiveEndsName(_ list: String) {
+        let names = AssigneeNames(register: Fixture.register).names(in: list, role: .lead, keepUnknown: true)
+        #expect(names.last?.name == "Ủy ban nhân dân các xã, phường")
+    }
+
+    @Test("a heading that names a duty is the text of the task its fields spell out", arguments: [
+        "**II. NỘI DUNG**\n\n**2.** Rà soát văn bản quy phạm pháp luật\n\n- Nội dung: Rà soát các văn bản có liên quan đến Luật.\n\n- Cơ quan thực hiện: Sở Tư pháp.\n",
+        "## II. Nội dung\n\n### 2. Rà soát văn bản quy phạm pháp luật\n\n- **Nội dung:** Rà soát các văn bản có liên quan đến Luật.\n- **Cơ quan thực hiện:** Sở Tư pháp.\n",
+    ])
+    func dutyHeading(_ text: String) {
+        let tasks = Fixture.read(text).directive.tasks
+        #expect(tasks.count == 1)
+        #expect(tasks.first?.text.hasPrefix("Rà soát văn bản quy phạm pháp luật") == true)
+        #expect(tasks.first?.assignees.map(\.code) == ["STP"])
+    }
+}
+
+enum DirectiveReaderTestText {
+    /// The item's first line without its list marker.
+    static func opening(_ text: String) -> String {
+        var line = String(text.split(separator: "\n").first ?? "")
+        for marker in ["- ", "1. "] where line.hasPrefix(marker) { line.removeFirst(marker.count) }
+        return line
+    }
+}
