@@ -86,7 +86,7 @@ public struct DeadlineParser: Sendable {
     static let reference = TextPattern(
         #"theo\s+(?:đúng\s+)?(?:(?:tiến độ|thời gian|thời hạn|lộ trình|yêu cầu)\s+(?:của|tại|quy định tại|nêu tại)?\s*)?((?:Kế hoạch|Chương trình|Đề án|Lộ trình|Quyết định|Công văn|Thông báo|Chỉ thị)\s+số\s+[0-9][\w./\-Đđ]*)"#, needsDigit: true)
     static let yearlyThing = TextPattern(
-        #"(?:kế hoạch|dự toán|ngân sách|chỉ tiêu|mục tiêu|nhiệm vụ|vốn|lộ trình|trung hạn|sự cố|kinh phí|dự án|chương trình|đề án)(?:\s*,?\s*[\p{L}]+){0,3}\s*,?\s*$"#, caseSensitive: true)
+        #"(?:kế hoạch|dự toán|ngân sách|chỉ tiêu|mục tiêu|nhiệm vụ|vốn|lộ trình|trung hạn|sự cố|kinh phí|dự án|chương trình|đề án|[Nn]ghị quyết)(?:\s*,?\s*[\p{L}]+){0,3}\s*,?\s*$"#, caseSensitive: true)
 
     /// Whether the words just before `offset` are a noun phrase a "hằng năm"
     /// qualifies. Lower case only: "thực hiện Kế hoạch hằng năm" names this
@@ -103,7 +103,11 @@ public struct DeadlineParser: Sendable {
     // "Khi có phát sinh", "khi có yêu cầu": whenever the need arises.
     static let whenNeeded = TextPattern(#"^\s*khi\s+(?:có\s+)?(?:phát sinh|yêu cầu|cần thiết)[^.;]*"#)
     static let timingWord = TextPattern(#"tiến độ|thời gian|thời hạn|lộ trình"#)
-    static let standing = TextPattern(#"(?:^|[^\p{L}])(thường xuyên|tiếp tục|liên tục)(?:$|[^\p{L}])"#)
+    // "chi thường xuyên" is a budget line, not a duty that never ends.
+    static let standing = TextPattern(#"(?:^|[^\p{L}])(?<!chi )(thường xuyên|tiếp tục|liên tục)(?:$|[^\p{L}])"#)
+    // "định kỳ" with no period ("định kỳ kiểm tra", "định kỳ sơ kết"): recurring,
+    // its rhythm unknown. "định kỳ hoặc đột xuất" is a manner of inspecting.
+    static let periodicBare = TextPattern(#"(?:^|[^\p{L}])định kỳ(?!\s*(?:,|hoặc|hay|và)\s*đột xuất)(?!\p{L})"#)
 
     // MARK: Reading
 
@@ -425,6 +429,9 @@ public struct DeadlineParser: Sendable {
                                         exclusive: match.group(2)?.lowercased() == "trước")
             return Deadline(text: match.text.trimmed, kind: .recurring,
                             due: due(of: recurrence), recurrence: recurrence)
+        }
+        if let match = Self.periodicBare.firstMatch(in: text), !Self.recurringPlain.isMatch(text) {
+            return Deadline(text: match.text.trimming(anyOf: " ,.;()"), kind: .recurring, due: nil)
         }
         // "dự toán ngân sách hằng năm", "kế hoạch thực hiện hàng năm": the
         // name of a yearly plan or budget, not how often the duty is done.

@@ -422,3 +422,69 @@ enum DirectiveReaderTestText {
         return line
     }
 }
+
+/// Deadline words that name something else, and "định kỳ" with no period.
+@Suite("Thời hạn: định kỳ, thường xuyên, hằng năm")
+struct ReadingDeadlineWordsTests {
+    struct Case: CustomTestStringConvertible {
+        let text: String
+        let kind: Deadline.Kind?
+        var testDescription: String { text }
+    }
+
+    @Test("'định kỳ' alone recurs with no known day; 'định kỳ hoặc đột xuất' is a manner; 'chi thường xuyên' a budget line; 'Nghị quyết hằng năm' a yearly resolution",
+          arguments: [
+              Case(text: "Các sở, ngành định kỳ kiểm tra việc thực hiện.", kind: .recurring),
+              Case(text: "Đôn đốc các địa phương; định kỳ sơ kết, tổng kết, báo cáo Ủy ban nhân dân tỉnh.", kind: .recurring),
+              Case(text: "Tham gia kiểm tra định kỳ hay đột xuất dự án đầu tư.", kind: nil),
+              Case(text: "Tổ chức các hoạt động kiểm tra định kỳ, đột xuất.", kind: nil),
+              Case(text: "Tham mưu bố trí kinh phí chi thường xuyên hằng năm cho các sở.", kind: nil),
+              Case(text: "Tham mưu bố trí kinh phí chi thường xuyên cho các sở.", kind: nil),
+              Case(text: "Tiếp tục đầu tư mạng lưới cấp nước theo Nghị quyết hằng năm của Hội đồng nhân dân.", kind: .standing),
+              Case(text: "Thường xuyên cập nhật dữ liệu; định kỳ hằng quý báo cáo Sở Tài chính.", kind: .recurring),
+          ])
+    func words(_ c: Case) {
+        let deadline = DeadlineParser(documentDate: .iso("2025-11-19")).parse(c.text).deadline
+        #expect(deadline?.kind == c.kind)
+        if c.kind == .recurring, deadline?.recurrence == nil { #expect(deadline?.due == nil) }
+    }
+}
+
+/// A plan without an appendix: part II items that name a lead are tasks,
+/// impersonal aims go to review; in two markups.
+@Suite("Kế hoạch không có phụ lục")
+struct PlanWithoutAppendixTests {
+    @Test("labelled or 'Giao' leads make tasks; an aim with no lead goes to review", arguments: [
+        """
+        **II. NHIỆM VỤ, GIẢI PHÁP**
+
+        **1.** Đẩy mạnh chuyển đổi số trong các ngành.
+
+        **2.** Giao Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ rà soát văn bản; hoàn thành trong Quý I/2026.
+
+        **3.** Xây dựng cơ sở dữ liệu dùng chung.
+
+        - Cơ quan chủ trì: Sở Khoa học và Công nghệ.
+
+        - Thời gian thực hiện: Năm 2026.
+        """,
+        """
+        ## II. Nhiệm vụ, giải pháp
+
+        - Đẩy mạnh chuyển đổi số trong các ngành.
+        - Giao Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ rà soát văn bản; hoàn thành trong Quý I/2026.
+
+        ### 3. Xây dựng cơ sở dữ liệu dùng chung
+
+        *Cơ quan chủ trì:* Sở Khoa học và Công nghệ; *thời gian thực hiện:* Năm 2026.
+        """,
+    ])
+    func plan(_ text: String) {
+        let output = Fixture.read(text)
+        let tasks = output.directive.tasks
+        #expect(tasks.map { $0.assignees.map(\.code) } == [["STP", "SNV"], ["SKHCN"]])
+        #expect(tasks.map { $0.deadline?.due } == [.iso("2026-03-31"), .iso("2026-12-31")])
+        #expect(output.directive.unassigned.count == 1)
+        #expect(output.directive.unassigned.first?.reason == ReviewItem.unassignedReason)
+    }
+}
