@@ -18,7 +18,7 @@ public struct AssigneeNames: Sendable {
     /// or the public at large ("các tổ chức, cá nhân", "người dân"), whose
     /// duties no unit reports on.
     static let notOrganisation = TextPattern(
-        #"^(?:Hội nghị|Hội thảo|Hội thi|Hội chợ|Báo cáo|Ban hành|Bộ máy|Bộ tiêu chí|Bộ dữ liệu|Bộ chỉ số|[Cc]ác (?!(?:sở|Sở|ban|Ban|ngành|cơ quan|Ủy ban|UBND|phòng|Phòng|doanh nghiệp|cơ sở|trường|đơn vị|hội|Hội|tổ chức chính trị|tổ chức thành viên)(?!\p{L}))|[Cc]ác đơn vị (?:liên quan|có liên quan|được giao))"#,
+        #"^(?:Hội nghị|Hội thảo|Hội thi|Hội chợ|Báo cáo|Trường hợp|Ban hành|Bộ máy|Bộ tiêu chí|Bộ dữ liệu|Bộ chỉ số|[Cc]ác (?!(?:sở|Sở|ban|Ban|ngành|cơ quan|Ủy ban|UBND|phòng|Phòng|doanh nghiệp|cơ sở|trường|đơn vị|hội|Hội|tổ chức chính trị|tổ chức thành viên)(?!\p{L}))|[Cc]ác đơn vị (?:liên quan|có liên quan|được giao))"#,
         caseSensitive: true)
     static let publicAtLarge = TextPattern(#"tổ chức,?\s*cá nhân|người dân|hộ gia đình"#)
 

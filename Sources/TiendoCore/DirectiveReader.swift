@@ -862,6 +862,42 @@ struct ReadingContext {
             }
             rows.append(Row(fields: fields, number: number.flatMap { Int($0) != nil ? $0 : nil }, group: group, line: table.rowLines[row]))
         }
+        // A row with no number under a numbered one continues it: the cells
+        // the two share are merged in the document and left empty here
+        // (partners, time), so it takes them from the row above.
+        if columns.contains(.number) {
+            for index in rows.indices.dropFirst() where rows[index].number == nil && rows[index].group == rows[index - 1].group {
+                for field in [TaskField.partners, .deadline] {
+                    guard let above = rows[index - 1].fields.first(where: { $0.0 == field }), !above.1.trimmed.isEmpty else { continue }
+                    if let at = rows[index].fields.firstIndex(where: { $0.0 == field }) {
+                        if rows[index].fields[at].1.trimmed.isEmpty { rows[index].fields[at].1 = above.1 }
+                    } else {
+                        rows[index].fields.append(above)
+                    }
+                }
+            }
+        }
+        // One cell holding two duties split by "<br>", with a lead for each
+        // in the lead cell: one task per duty, each with its own lead (and
+        // its own partners when that cell is split the same way).
+        rows = rows.flatMap { row -> [Row] in
+            let parts = { (field: TaskField) in row.fields.first { $0.0 == field }.map { Self.cellLines($0.1) } ?? [] }
+            let duties = parts(.task), leads = parts(.lead), partners = parts(.partners)
+            guard duties.count >= 2, leads.count == duties.count else { return [row] }
+            return duties.indices.map { i in
+                var piece = row
+                piece.fields = row.fields.map { field, value in
+                    switch field {
+                    case .task: (field, duties[i])
+                    case .lead: (field, leads[i])
+                    case .partners where partners.count == duties.count: (field, partners[i])
+                    default: (field, value)
+                    }
+                }
+                if i > 0 { piece.number = nil }
+                return piece
+            }
+        }
         // Numbering that starts again in each group ("I: 1, 2; II: 1, 2")
         // needs the group in the id to keep ids unique.
         let numbers = rows.compactMap(\.number)
@@ -869,12 +905,21 @@ struct ReadingContext {
         for row in rows {
             var number = row.number
             if restarts, let n = number { number = row.group.map { "\($0).\(n)" } }
-            let taskText = row.fields.first { $0.0 == .task }?.1 ?? ""
+            let taskText = Self.cellLines(row.fields.first { $0.0 == .task }?.1 ?? "").joined(separator: "\n")
             let plain = VietnameseText.collapseSpaces(Self.plain(markdown: taskText))
             appendTask(markdown: taskText, plain: plain, line: row.line, blockLine: row.line,
-                       fields: row.fields.map { ($0.0, VietnameseText.collapseSpaces(Self.plain(markdown: $0.1))) },
+                       fields: row.fields.map { ($0.0, VietnameseText.collapseSpaces(Self.plain(markdown: Self.cellLines($0.1).joined(separator: "; ")))) },
                        number: number)
         }
+    }
+
+    static let lineBreak = TextPattern(#"<br\s*/?>"#)
+
+    /// A cell's lines: "<br>" is how a converted table breaks a line in a cell.
+    static func cellLines(_ cell: String) -> [String] {
+        var text = cell
+        for match in lineBreak.matches(in: text).reversed() { text = text.replacingUTF16(match.range, with: "\n") }
+        return text.split(separator: "\n").map { String($0).trimmed }.filter { !$0.isEmpty }
     }
 
     static let consolidatorPattern = TextPattern(

@@ -488,3 +488,50 @@ struct PlanWithoutAppendixTests {
         #expect(output.directive.unassigned.first?.reason == ReviewItem.unassignedReason)
     }
 }
+
+/// Appendix rows that a converter left with merged cells or line breaks.
+@Suite("Bảng phụ lục: ô gộp và ô xuống dòng")
+struct AppendixCellTests {
+    static let tables = [
+        """
+        **PHỤ LỤC**
+
+        | **TT** | **Nhiệm vụ** | **Cơ quan chủ trì** | **Cơ quan phối hợp** | **Thời gian** |
+        |---|---|---|---|---|
+        | **I** | **Hạ tầng** | | | |
+        | 1 | Xây dựng hạ tầng công nghệ thông tin. | Sở Tài chính | Sở Nội vụ, Sở Y tế | Quý IV/2026 |
+        |  | Xây dựng hạ tầng kỹ thuật dự phòng. | Sở Khoa học và Công nghệ |  |  |
+        | 2 | Bố trí nhân lực để xây dựng dữ liệu.<br>Bố trí nhân lực để vận hành hệ thống. | Sở Y tế<br>Sở Tài chính | Sở Tài chính<br>Sở Y tế | Năm 2026 |
+        """,
+        """
+        ## Phụ lục
+
+        | STT | Tên nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời hạn hoàn thành |
+        |---|---|---|---|---|
+        | I | Hạ tầng | | | |
+        | 1 | Xây dựng hạ tầng công nghệ thông tin. | Sở Tài chính | Sở Nội vụ; Sở Y tế | Quý IV/2026 |
+        | | Xây dựng hạ tầng kỹ thuật dự phòng. | Sở Khoa học và Công nghệ | | |
+        | 2 | Bố trí nhân lực để xây dựng dữ liệu.<br/>Bố trí nhân lực để vận hành hệ thống. | Sở Y tế<br />Sở Tài chính | Sở Tài chính<br/>Sở Y tế | Năm 2026 |
+        """,
+    ]
+
+    @Test("a row with no number takes the merged partners and time of the row above; a cell split by <br> with a lead per line is two tasks",
+          arguments: tables)
+    func cells(_ text: String) {
+        let tasks = Fixture.read(text).directive.tasks
+        #expect(tasks.count == 4)
+        guard tasks.count == 4 else { return }
+        #expect(tasks[1].assignees.map(\.code) == ["SKHCN", "SNV", "SYT"])
+        #expect(tasks[1].deadline?.due == .iso("2026-12-31"))
+        #expect(tasks[2].assignees.map(\.code) == ["SYT", "STC"])
+        #expect(tasks[3].assignees.map(\.code) == ["STC", "SYT"])
+        #expect(tasks[3].assignees.map(\.role) == [.lead, .partner])
+        #expect(tasks[3].text.hasPrefix("Bố trí nhân lực để vận hành"))
+    }
+
+    @Test("'Trường hợp …' opens a condition, never a body's name")
+    func conditionIsNoBody() {
+        #expect(!AssigneeNames.looksLikeOrganisation("Trường hợp chậm trễ, không gửi dữ liệu"))
+        #expect(AssigneeNames.looksLikeOrganisation("Trường Cao đẳng Y tế"))
+    }
+}
