@@ -12,13 +12,13 @@ public struct AssigneeNames: Sendable {
     /// Words that start the name of a body a directive can assign, used to
     /// keep a name the register does not know instead of dropping it.
     static let organisationStarts = TextPattern(
-        #"^(?:Sở|Ban|Công an|Bộ Chỉ huy|Bộ|UBND|Ủy ban|Uỷ ban|Văn phòng|Thanh tra|Kho bạc|Thuế|Chi cục|Cục|Bảo hiểm|Trung tâm|Hội|Liên đoàn|Liên minh|Đài|Báo|Trường|Bệnh viện|Tòa án|Toà án|Viện|Mặt trận|Đoàn|Thành đoàn|Tỉnh đoàn|Tỉnh Đoàn|Quân|Cảng vụ|Đảng ủy|Đảng uỷ|Hội đồng|Ngân hàng|Công ty|Tổng công ty|Hải quan|Hiệp hội|Liên hiệp|Giám đốc|Thủ trưởng|Chủ tịch|Người đứng đầu|Các|[Cc]ơ quan|[Tt]ổ chức chính trị|[Tt]ổ chức thành viên|[Cc]ác (?:cơ quan|doanh nghiệp|tổ chức chính trị|tổ chức thành viên|cơ sở|trường|đơn vị|hội|[Ss]ở|[Bb]an|ngành|Ủy ban|UBND))(?!\p{L})"#,
+        #"^(?:Sở|Ban|Công an|Bộ Chỉ huy|Bộ|UBND|Ủy ban|Uỷ ban|Văn phòng|Thanh tra|Kho bạc|Thuế|Chi cục|Cục|Bảo hiểm|Trung tâm|Hội|Liên đoàn|Liên minh|Đài|Báo|Trường|Bệnh viện|Tòa án|Toà án|Viện|Mặt trận|Đoàn|Thành đoàn|Tỉnh đoàn|Tỉnh Đoàn|Quân|Cảng vụ|Đảng ủy|Đảng uỷ|Hội đồng|Ngân hàng|Công ty|Tổng công ty|Hải quan|Hiệp hội|Liên hiệp|Giám đốc|Thủ trưởng|Chủ tịch|Người đứng đầu|Các|[Cc]ơ quan|[Tt]ổ chức chính trị|[Tt]ổ chức thành viên|[Cc]ác (?:cơ quan|doanh nghiệp|tổ chức chính trị|tổ chức thành viên|cơ sở|trường|đơn vị|hội|[Ss]ở|[Bb]an|ngành|Ủy ban|UBND|[Đđ]oàn thể))(?!\p{L})"#,
         caseSensitive: true)
     /// Words that start like an organisation but name an event or an act,
     /// or the public at large ("các tổ chức, cá nhân", "người dân"), whose
     /// duties no unit reports on.
     static let notOrganisation = TextPattern(
-        #"^(?:Hội nghị|Hội thảo|Hội thi|Hội chợ|Báo cáo|Trường hợp|Ban hành|Bộ máy|Bộ tiêu chí|Bộ dữ liệu|Bộ chỉ số|[Cc]ác (?!(?:sở|Sở|ban|Ban|ngành|cơ quan|Ủy ban|UBND|phòng|Phòng|doanh nghiệp|cơ sở|trường|đơn vị|hội|Hội|tổ chức chính trị|tổ chức thành viên)(?!\p{L}))|[Cc]ác đơn vị (?:liên quan|có liên quan|được giao))"#,
+        #"^(?:Hội nghị|Hội thảo|Hội thi|Hội chợ|Báo cáo|Trường hợp|Ban hành|Bộ máy|Bộ tiêu chí|Bộ dữ liệu|Bộ chỉ số|[Cc]ác (?!(?:sở|Sở|ban|Ban|ngành|cơ quan|Ủy ban|UBND|phòng|Phòng|doanh nghiệp|cơ sở|trường|đơn vị|hội|Hội|tổ chức chính trị|tổ chức thành viên|[Đđ]oàn thể)(?!\p{L}))|[Cc]ác đơn vị (?:liên quan|có liên quan|được giao))"#,
         caseSensitive: true)
     static let publicAtLarge = TextPattern(#"tổ chức,?\s*cá nhân|người dân|hộ gia đình"#)
 
@@ -30,7 +30,7 @@ public struct AssigneeNames: Sendable {
 
     /// "các đơn vị liên quan", "các sở, ngành, địa phương có liên quan":
     /// kinds of body closed by "liên quan" name nobody a tracker can follow.
-    static let vague = TextPattern(#"(?:(?:[Cc]ác\s+)?(?:[Ss]ở|ban|ngành|cơ quan|đơn vị|địa phương|tổ chức)(?:\s*(?:,|và)\s*(?:các\s+)?(?:sở|ban|ngành|cơ quan|đơn vị|địa phương|tổ chức))*(?:\s+[^\s,;]+){0,3}?\s+(?:có\s+)?liên quan)(?!\p{L})|đơn vị có liên quan|các địa phương|các ngành liên quan"#, caseSensitive: true)
+    static let vague = TextPattern(#"(?:(?:[Cc]ác\s+)?(?:[Ss]ở|ban|ngành|cơ quan|đơn vị|địa phương|tổ chức|đoàn thể)(?:\s*(?:,|và)\s*(?:các\s+)?(?:sở|ban|ngành|cơ quan|đơn vị|địa phương|tổ chức|đoàn thể))*(?:\s+[^\s,;]+){0,3}?\s+(?:có\s+)?liên quan)(?!\p{L})|đơn vị có liên quan|các địa phương|các ngành liên quan"#, caseSensitive: true)
 
     /// "Giao Sở Xây dựng chủ trì": the words that open an assignment, and
     /// the verbs that close the name of its lead.
@@ -48,9 +48,26 @@ public struct AssigneeNames: Sendable {
         public var isEmpty: Bool { lead.isEmpty && partners.isEmpty }
     }
 
+    /// "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền", "UBND 04 xã (A, B, C và D)":
+    /// one council per commune named, written out so each is a name of its own.
+    static let communeList = TextPattern(
+        #"(Ủy ban nhân dân|UBND)\s+(?:các\s+)?(?:\d{1,3}\s+)?(xã|phường)\s*[:(]\s*(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)*(?:\s*(?:,|và)\s*\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)*)+)\)?"#,
+        caseSensitive: true)
+
+    static func expandingCommuneLists(_ text: String) -> String {
+        var result = text
+        for match in communeList.matches(in: text).reversed() {
+            guard let council = match.group(1), let kind = match.group(2), let list = match.group(3) else { continue }
+            let communes = list.replacingOccurrences(of: " và ", with: ", ").split(separator: ",")
+                .map { String($0).trimmedSpaces }.filter { !$0.isEmpty }
+            result = result.replacingUTF16(match.range, with: communes.map { "\(council) \(kind) \($0)" }.joined(separator: ", "))
+        }
+        return result
+    }
+
     /// The lead and partners an assignment sentence names, if it has one.
     public func sentence(_ text: String) -> Found {
-        let plain = VietnameseText.collapseSpaces(text)
+        let plain = Self.expandingCommuneLists(VietnameseText.collapseSpaces(text))
         var found = Found()
         if let lead = span(in: plain, after: Self.giao, endingAt: Self.leadEnd), startsWithName(lead) {
             found.lead = names(in: lead, role: .lead, keepUnknown: true)
@@ -69,7 +86,7 @@ public struct AssigneeNames: Sendable {
     /// it binds, before its first verb. Names the register does not know are
     /// kept when they read as an organisation (another province's bodies).
     public func subject(_ text: String) -> Found? {
-        let plain = VietnameseText.collapseSpaces(text)
+        let plain = Self.expandingCommuneLists(VietnameseText.collapseSpaces(text))
         if let found = openingSubject(plain) { return found }
         // "Căn cứ Kế hoạch này, các Sở, ban, ngành … xây dựng kế hoạch",
         // "Để nâng cao …, các Sở, ngành … theo chức năng …": the bodies come
@@ -110,7 +127,7 @@ public struct AssigneeNames: Sendable {
 
     /// The partners a text names after "phối hợp (với)", whoever leads.
     public func partners(_ text: String) -> [Assignee] {
-        let plain = VietnameseText.collapseSpaces(text)
+        let plain = Self.expandingCommuneLists(VietnameseText.collapseSpaces(text))
         guard let list = span(in: plain, after: Self.partnersStart, endingAt: Self.partnersEnd) else { return [] }
         return names(in: list, role: .partner, keepUnknown: true)
     }
@@ -164,7 +181,7 @@ public struct AssigneeNames: Sendable {
     /// Splits a list of names ("Sở Tài chính, Sở Nội vụ và UBND các xã,
     /// phường") into assignees, joining pieces the register knows as one.
     public func names(in list: String, role: Assignee.Role, keepUnknown: Bool) -> [Assignee] {
-        var cleaned = VietnameseText.collapseSpaces(list)
+        var cleaned = Self.expandingCommuneLists(VietnameseText.collapseSpaces(list))
         for match in Self.vague.matches(in: cleaned).reversed() {
             cleaned = cleaned.replacingUTF16(match.range, with: "")
         }
@@ -207,10 +224,12 @@ public struct AssigneeNames: Sendable {
                     break
                 }
             }
-            if !matched, let (name, entry) = knownNameRunningOn(pieces, from: index) {
+            if !matched, let (name, entry, end, scoped) = knownNameRunningOn(pieces, from: index) {
+                result.append(Assignee(name: name, code: entry.code, role: role))
+                // "Ban Quản lý Khu kinh tế tỉnh Đồng Tháp, Sở Y tế": a scope, the list goes on.
+                if scoped { index = end; lastUnknown = nil; continue }
                 // "Công an thành phố nâng cao hiệu quả ...": the list has run
                 // into the sentence; the known name is its last name.
-                result.append(Assignee(name: name, code: entry.code, role: role))
                 break list
             }
             if !matched, index + 1 < pieces.count, pieces[index].text == "báo", pieces[index + 1].text == "đài" {
@@ -260,14 +279,18 @@ public struct AssigneeNames: Sendable {
 
     /// A register name at the start of a run of pieces that goes on with
     /// words in lower case: the name, without the words.
-    func knownNameRunningOn(_ pieces: [Piece], from index: Int) -> (String, UnitRegister.Entry)? {
-        for end in stride(from: min(pieces.count, index + 6), to: index, by: -1) {
+    func knownNameRunningOn(_ pieces: [Piece], from index: Int) -> (String, UnitRegister.Entry, Int, Bool)? {
+        for end in (index + 1)...min(pieces.count, index + 6) {
             let words = Self.join(pieces[index..<end]).split(separator: " ").map(String.init)
             guard words.count > 2 else { continue }
             for length in stride(from: words.count - 1, through: 2, by: -1) {
                 guard let next = words[length].first, next.isLowercase else { continue }
                 let name = words[..<length].joined(separator: " ").trimming(anyOf: Self.edgePunctuation)
-                if let entry = resolveName(name) { return (name, entry) }
+                guard let entry = resolveName(name) else { continue }
+                // "Ban Quản lý Khu kinh tế tỉnh (Đồng Tháp)": the scope is part of the name.
+                let rest = words[length...].joined(separator: " ").trimming(anyOf: Self.edgePunctuation)
+                if Self.scopeTail.isMatch(rest) { return (name + " " + rest, entry, end, true) }
+                return (name, entry, end, false)
             }
         }
         return nil
@@ -275,12 +298,13 @@ public struct AssigneeNames: Sendable {
 
     /// "đoàn thể", "đoàn thể Thành phố": a kind of body that goes on a group's name.
     static let groupContinuation = TextPattern(#"^(?:các\s+)?đoàn thể(?:\s+(?:cấp tỉnh|tỉnh|thành phố|cấp xã))?$"#)
+    static let scopeTail = TextPattern(#"^(?:tỉnh|thành phố|cấp tỉnh|cấp xã)(?:\s+\p{Lu}\p{Ll}*)*$"#, caseSensitive: true)
     static let localities = TextPattern(#"^(?:các\s+)?địa phương$"#)
     static let scope = TextPattern(#"\s+(?:cấp tỉnh|tỉnh|thành phố)$"#)
     /// Verbs that end an unknown name in running text (lower case only:
     /// "Ban Chỉ đạo" is a name).
     static let verbInName = TextPattern(
-        #"\s+(?:chủ trì|thực hiện|tiến hành|tham mưu|triển khai|hướng dẫn|xây dựng|nghiên cứu|rà soát|khẩn trương|có trách nhiệm|chịu trách nhiệm|phối hợp|căn cứ|theo dõi|kiểm tra|chỉ đạo|bố trí|hoàn thiện|trình|tổng hợp|chủ động|tăng cường|đẩy mạnh|tiếp tục|thường xuyên|quan tâm|vận động|tuyên truyền|cung cấp|đảm bảo|bảo đảm|giám sát|lồng ghép|cập nhật|định kỳ|nâng cao|huy động|thúc đẩy|đôn đốc|nhắc nhở|dựng|gửi|báo cáo|được|trong việc|trong|để|nhằm)(?!\p{L})"#,
+        #"\s+(?:chủ trì|thực hiện|tiến hành|tham mưu|triển khai|hướng dẫn|xây dựng|nghiên cứu|rà soát|khẩn trương|có trách nhiệm|chịu trách nhiệm|phối hợp|căn cứ|theo dõi|kiểm tra|chỉ đạo|bố trí|hoàn thiện|trình|tổng hợp|chủ động|tăng cường|đẩy mạnh|tiếp tục|thường xuyên|quan tâm|vận động|tuyên truyền|cung cấp|đảm bảo|bảo đảm|giám sát|lồng ghép|cập nhật|định kỳ|nâng cao|huy động|thúc đẩy|đôn đốc|nhắc nhở|dựng|gửi|báo cáo|được|bằng|xác định|thành lập|trong việc|trong|để|nhằm)(?!\p{L})"#,
         caseSensitive: true)
 
     static func cutAtVerb(_ name: String) -> (name: String, ended: Bool) {

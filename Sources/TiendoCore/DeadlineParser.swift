@@ -104,6 +104,12 @@ public struct DeadlineParser: Sendable {
     static let whenNeeded = TextPattern(#"^\s*khi\s+(?:có\s+)?(?:phát sinh|yêu cầu|cần thiết)[^.;]*"#)
     static let timingWord = TextPattern(#"tiến độ|thời gian|thời hạn|lộ trình"#)
     // "chi thường xuyên" is a budget line, not a duty that never ends.
+    /// "trực ban 24/24": round the clock, a standing duty.
+    static let roundTheClock = TextPattern(#"(?<![\d/])24\s*/\s*24(?![\d/])|24/7"#, needsDigit: true)
+    /// "trong thời hạn 10 ngày kể từ ngày nhận Kế hoạch": the receipt date is not
+    /// in the document, so the days count from its date.
+    static let daysFromReceipt = TextPattern(
+        #"trong\s+(?:thời hạn|vòng)\s+(\d{1,3})\s+ngày\s+(?!làm việc)(?:kể\s+)?từ\s+(?:ngày\s+)?(?:nhận|ban hành|ký)"#, needsDigit: true)
     static let standing = TextPattern(#"(?:^|[^\p{L}])(?<!chi )(thường xuyên|tiếp tục|liên tục)(?:$|[^\p{L}])"#)
     // "định kỳ" with no period ("định kỳ kiểm tra", "định kỳ sơ kết"): recurring,
     // its rhythm unknown. "định kỳ hoặc đột xuất" is a manner of inspecting.
@@ -162,6 +168,12 @@ public struct DeadlineParser: Sendable {
         let rangeCovered = covered
         if labelled, explicit.isEmpty, problems.isEmpty, let match = Self.onBare.firstMatch(in: text) {
             addDay(match, kind: .on, offset: 1)
+        }
+        if let documentDate {
+            for match in Self.daysFromReceipt.matches(in: text) {
+                guard let days = Int(match.group(1) ?? "") else { continue }
+                explicit.append((Deadline(text: match.text.trimmed, kind: .within, due: documentDate.adding(days: days)), match.range.lowerBound))
+            }
         }
         if let latest = explicit.max(by: { ($0.0.due!, $0.1) < ($1.0.due!, $1.1) }) {
             return Result(deadline: latest.0, problems: problems)
@@ -293,6 +305,9 @@ public struct DeadlineParser: Sendable {
         if let match = Self.standing.firstMatch(in: text), let word = match.group(1) {
             return Result(deadline: Deadline(text: word, kind: .standing, due: nil), problems: problems)
         }
+        if let match = Self.roundTheClock.firstMatch(in: text) {
+            return Result(deadline: Deadline(text: match.text, kind: .standing, due: nil), problems: problems)
+        }
         return Result(deadline: nil, problems: problems)
     }
 
@@ -387,7 +402,8 @@ public struct DeadlineParser: Sendable {
     static let citedDate = TextPattern(
         #"(?:số\s+)?\d{1,5}(?:/\d{4})?[/\-][A-ZĐa-zđ][\wĐđ\-/]*\s*,?\s*ngày\s+(?:\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s*,?\s*năm\s+\d{4})"#,
         needsDigit: true, isCitation: true)
-    static let horizon = TextPattern(#"giai đoạn\s+\d{4}\s*[-–—]\s*\d{4}|(?:đến|tới)\s+năm\s+\d{4}|tầm nhìn\s+(?:đến\s+)?(?:năm\s+)?\d{4}"#, needsDigit: true)
+    // "phấn đấu đạt … ngay trong năm 2025" is a target, not a deadline.
+    static let horizon = TextPattern(#"giai đoạn\s+\d{4}\s*[-–—]\s*\d{4}|(?:đến|tới)\s+năm\s+\d{4}|tầm nhìn\s+(?:đến\s+)?(?:năm\s+)?\d{4}|phấn đấu[^.;:]{0,160}?(?:ngay\s+)?trong\s+năm\s+\d{4}"#, needsDigit: true)
 
     /// "Đối với các nhiệm vụ triển khai trong năm 2025, các sở …": the
     /// opening clause says which items the duty covers, not when it is due.

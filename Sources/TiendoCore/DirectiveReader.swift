@@ -253,7 +253,12 @@ struct ReadingContext {
             found = names.sentence(title)
             if found.lead.isEmpty {
                 let listed = names.names(in: bare, role: .lead, keepUnknown: false)
-                if !listed.isEmpty { found.lead = listed }
+                if !listed.isEmpty {
+                    // "Các sở, ban, ngành thành phố và Ủy ban nhân dân xã, phường": once
+                    // one name is known, the other bodies listed with it count too.
+                    let all = names.names(in: bare, role: .lead, keepUnknown: true)
+                    found.lead = all.count > listed.count && all.allSatisfy({ Self.looksLikeOrganisationHead($0.name) || $0.code != nil }) ? all : listed
+                }
             }
         }
         // Long sentences with a deadline are tasks set in bold, not headings.
@@ -262,6 +267,11 @@ struct ReadingContext {
         }
         // "1.1. Rà soát vị trí việc làm." names nobody and ends like a
         // sentence: a numbered task, not a sub-heading ("1.1. Về cán bộ").
+        // "1. Sở Y tế tổ chức khám sàng lọc." names a body and goes on: a duty, not a heading.
+        if plainNumbered, !found.isEmpty, let last = title.trimmed.last, ".;".contains(last),
+           bare.count > found.lead.map(\.name).joined(separator: ", ").count + 12 {
+            return nil
+        }
         // "4. Cơ quan phối hợp có trách nhiệm trả lời …." goes on past the name: a duty too.
         if plainNumbered, found.isEmpty, !Self.looksLikeAssignee(bare) || AssigneeNames.cutAtVerb(bare).ended,
            let last = title.trimmed.last, ".;".contains(last) {
@@ -485,8 +495,12 @@ struct ReadingContext {
             }
             let plain = MetadataReader.oneLine(block)
             if block.kind == .paragraph, isClosing(plain) {
-                if deadlines.parse(plain).deadline?.due == nil { ended = true; continue }
+                // The last numbered item may carry the closing mark ("**2**. Giao Công an
+                // … hiệu quả./."): it, or a paragraph with its own day, is read before the body ends.
+                let lastItem = deadlines.parse(plain).deadline?.due != nil
+                    || (plain.trimmed.hasSuffix("/.") && Self.leadingNumber.isMatch(plain))
                 ended = true
+                if !lastItem { continue }
             }
             guard !sections.isEmpty || (!hasSections && implicitTask(plain)) || isTaskTable(block) else { continue }
             if sections.isEmpty {
@@ -619,9 +633,12 @@ struct ReadingContext {
     func isClosing(_ plain: String) -> Bool {
         let text = plain.trimmed
         if text.hasSuffix("./.") || text.hasSuffix("/.") { return true }
-        let lower = text.lowercased()
-        return lower.hasPrefix("trong quá trình thực hiện") || lower.hasPrefix("trong quá trình tổ chức thực hiện")
+        return Self.closingFormula.isMatch(text)
     }
+
+    /// "Trong quá trình (tổ chức / triển khai) thực hiện, nếu có khó khăn …":
+    /// the closing formula, after which only an appendix holds tasks.
+    static let closingFormula = TextPattern(#"^trong quá trình\s+(?:\S+\s+){0,2}?thực hiện(?!\p{L})"#)
 
     /// Outside any section, a paragraph is a task only when it assigns
     /// someone ("Giao Sở ... chủ trì") — the rest is preamble.

@@ -535,3 +535,88 @@ struct AppendixCellTests {
         #expect(AssigneeNames.looksLikeOrganisation("Trường Cao đẳng Y tế"))
     }
 }
+
+/// Communes listed after a colon, scopes after a known name, the last item
+/// that carries the closing mark, and deadline phrases of the same documents.
+@Suite("Danh sách xã, phạm vi tên, mục cuối và thời hạn tính từ ngày nhận")
+struct ReadingListsAndClosingTests {
+    @Test("'Ủy ban nhân dân các xã: A, B' names one council per commune, as a heading or as partners",
+          arguments: [
+              ("**12. Ủy ban nhân dân các xã: Gia Thuận, Tân Điền, Gò Công Đông**\n\n- Xây dựng kế hoạch cụ thể.\n", true),
+              ("12. Ủy ban nhân dân các xã (Gia Thuận, Tân Điền và Gò Công Đông)\n\na) Xây dựng kế hoạch cụ thể.\n", true),
+              ("**1. Sở Y tế**\n\n- Phối hợp với Ủy ban nhân dân 03 xã: Gia Thuận, Tân Điền, Gò Công Đông thành lập mới khu bảo vệ.\n", false),
+          ])
+    func communes(_ c: (String, Bool)) throws {
+        let task = try #require(Fixture.read(c.0).directive.tasks.first)
+        let names = task.assignees.filter { $0.role == (c.1 ? .lead : .partner) }.map(\.name)
+        #expect(names == ["Ủy ban nhân dân xã Gia Thuận", "Ủy ban nhân dân xã Tân Điền", "Ủy ban nhân dân xã Gò Công Đông"])
+    }
+
+    @Test("a known name keeps its scope ('… tỉnh', '… tỉnh Đồng Tháp'); words after it that are no scope end it", arguments: [
+        ("Ban Quản lý Khu kinh tế tỉnh", "Ban Quản lý Khu kinh tế tỉnh"),
+        ("Ban Quản lý Khu kinh tế tỉnh Đồng Tháp, Sở Y tế", "Ban Quản lý Khu kinh tế tỉnh Đồng Tháp"),
+        ("Ban Quản lý Khu kinh tế rà soát quy hoạch", "Ban Quản lý Khu kinh tế"),
+    ])
+    func scopes(_ c: (String, String)) {
+        let names = AssigneeNames(register: Fixture.register).names(in: c.0, role: .partner, keepUnknown: true)
+        #expect(names.first?.name == c.1)
+        #expect(names.first?.code == "BQLKKT")
+    }
+
+    @Test("'các Đoàn thể tỉnh' is a body; an unknown name ends before 'bằng …'", arguments: [
+        "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các Đoàn thể tỉnh bằng nhiều hình thức tổ chức tuyên truyền.",
+        "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, các đoàn thể tỉnh tổ chức tuyên truyền.",
+    ])
+    func unions(_ text: String) throws {
+        let task = try #require(Fixture.read("**VI. TỔ CHỨC THỰC HIỆN**\n\n\(text)\n").directive.tasks.first)
+        #expect(task.assignees.map(\.name).count == 2)
+        #expect(task.assignees.last.map { $0.name.lowercased() } == "các đoàn thể tỉnh")
+    }
+
+    @Test("the last item may carry the closing mark; the closing formula itself is no item", arguments: [
+        "**IV. TỔ CHỨC THỰC HIỆN**\n\n**1**. Sở Y tế tổ chức khám sàng lọc.\n\n**2**. Giao Sở Tài chính có trách nhiệm theo dõi, đôn đốc thực hiện Kế hoạch./.\n",
+        "## IV. Tổ chức thực hiện\n\n1\\. Sở Y tế tổ chức khám sàng lọc.\n\n2\\. Giao Sở Tài chính có trách nhiệm theo dõi, đôn đốc thực hiện Kế hoạch./.\n\nTrong quá trình triển khai thực hiện, nếu có khó khăn, Sở Y tế báo cáo Ủy ban nhân dân tỉnh.\n",
+    ])
+    func closingItem(_ text: String) {
+        let tasks = Fixture.read(text).directive.tasks
+        #expect(tasks.map { $0.assignees.map(\.code) } == [["SYT"], ["STC"]])
+    }
+
+    @Test("a heading that lists a known group and an unknown council keeps both", arguments: [
+        "**1**. Các sở, ban, ngành thành phố và Ủy ban nhân dân xã, phường:\n\na) Xây dựng kế hoạch cụ thể.\n",
+        "### 1. Các sở, ban, ngành thành phố và Ủy ban nhân dân xã, phường\n\n- Xây dựng kế hoạch cụ thể.\n",
+    ])
+    func knownAndUnknown(_ text: String) throws {
+        let task = try #require(Fixture.read(text).directive.tasks.first)
+        #expect(task.assignees.map(\.name) == ["Các sở, ban, ngành thành phố", "Ủy ban nhân dân xã, phường"])
+    }
+
+    struct Phrase: CustomTestStringConvertible {
+        let text: String
+        let kind: Deadline.Kind?
+        let due: String?
+        var testDescription: String { text }
+    }
+
+    @Test("days counted from receipt start at the document's date; '24/24' is standing; a target year is no deadline",
+          arguments: [
+              Phrase(text: "Xây dựng kế hoạch, gửi về Công an thành phố trong thời hạn 10 ngày kể từ ngày nhận Kế hoạch này.", kind: .within, due: "2025-11-27"),
+              Phrase(text: "Báo cáo trong vòng 15 ngày kể từ ngày ban hành.", kind: .within, due: "2025-12-02"),
+              Phrase(text: "Giải quyết trong thời hạn 10 ngày làm việc kể từ ngày nhận hồ sơ.", kind: nil, due: nil),
+              Phrase(text: "Thực hiện trực ban phòng chống thiên tai 24/24.", kind: .standing, due: nil),
+              Phrase(text: "Duy trì đường dây nóng 24/7.", kind: .standing, due: nil),
+              Phrase(text: "Triển khai Kế hoạch, phấn đấu đạt 20% xã không ma túy ngay trong năm 2025.", kind: nil, due: nil),
+              Phrase(text: "Hoàn thành rà soát trong năm 2025.", kind: .within, due: "2025-12-31"),
+          ])
+    func phrases(_ c: Phrase) {
+        let deadline = DeadlineParser(documentDate: .iso("2025-11-17")).parse(c.text).deadline
+        #expect(deadline?.kind == c.kind)
+        #expect(deadline?.due == c.due.map { CivilDate.iso($0) })
+    }
+
+    @Test("'các sở, ban, ngành, đoàn thể có liên quan' names nobody")
+    func vagueUnions() {
+        let names = AssigneeNames(register: Fixture.register)
+        #expect(names.names(in: "các sở, ban, ngành, đoàn thể có liên quan", role: .partner, keepUnknown: true).isEmpty)
+    }
+}
