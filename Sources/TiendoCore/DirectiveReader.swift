@@ -707,6 +707,33 @@ struct ReadingContext {
         return true
     }
 
+    static let leadAndPartners = TextPattern(#"^\s*(?:[a-zđ]|\d{1,2})[.)]\s*chủ trì\s*,?\s*phối hợp(?:\s+với)?\s*:?\s*$"#)
+
+    /// "b) Chủ trì, phối hợp" and then bullets that each open with the bodies
+    /// to work with ("- Sở Tài chính … tham mưu …"): one task per bullet, led
+    /// by the section's body, with the bullet's bodies as partners.
+    mutating func partnerBullets(_ list: MarkdownBlock) -> Bool {
+        guard let item = letteredItem, !item.unassigned, item.index == tasks.count - 1,
+              Self.leadAndPartners.isMatch(Self.plain(markdown: tasks[item.index].text)) else { return false }
+        let bullets = list.children.map { candidate(forItem: $0) }
+        let subjects = bullets.map { names.subject($0.plain) }
+        guard !bullets.isEmpty, subjects.allSatisfy({ $0 != nil }) else { return false }
+        let lead = tasks[item.index].assignees.filter { $0.role == .lead }
+        guard !lead.isEmpty else { return false }
+        let removed = tasks.remove(at: item.index)
+        usedIDs.remove(removed.id)
+        sections[sections.count - 1].taskCount -= 1
+        letteredItem = nil
+        lastItem = nil
+        for (bullet, subject) in zip(bullets, subjects) {
+            let partners = subject!.lead.map(\.name).joined(separator: "; ")
+            appendTask(markdown: bullet.markdown, plain: bullet.plain, line: bullet.line, blockLine: bullet.blockLine,
+                       fields: [(.task, bullet.plain), (.lead, lead.map(\.name).joined(separator: "; ")), (.partners, partners)],
+                       number: nil)
+        }
+        return true
+    }
+
     mutating func taskBlock(_ block: MarkdownBlock, next: MarkdownBlock?) {
         if let consumed = consumedLine {
             consumedLine = nil
@@ -714,6 +741,8 @@ struct ReadingContext {
         }
         switch block.kind {
         case .list where completeWithFields(block, next: next):
+            return
+        case .list where partnerBullets(block):
             return
         case .list where continueLetteredItem(block):
             return

@@ -620,3 +620,28 @@ struct ReadingListsAndClosingTests {
         #expect(names.names(in: "các sở, ban, ngành, đoàn thể có liên quan", role: .partner, keepUnknown: true).isEmpty)
     }
 }
+
+@Suite("Chủ trì, phối hợp theo từng gạch đầu dòng")
+struct PartnerBulletTests {
+    @Test("'b) Chủ trì, phối hợp' then bullets that each name bodies: one task per bullet, the bodies as partners",
+          arguments: [
+              "*2.3. Công an tỉnh*\n\na) Tham mưu Ủy ban nhân dân tỉnh.\n\nb) Chủ trì, phối hợp\n\n- Sở Tài chính và các đơn vị có liên quan tham mưu bố trí ngân sách.\n\n- Sở Nội vụ, Sở Y tế tổ chức rà soát cơ sở vật chất.\n",
+              "**3. Công an tỉnh:**\n\na) Tham mưu Ủy ban nhân dân tỉnh.\n\nb) Chủ trì, phối hợp với:\n- Sở Tài chính và các đơn vị có liên quan tham mưu bố trí ngân sách.\n- Sở Nội vụ, Sở Y tế tổ chức rà soát cơ sở vật chất.\n",
+          ])
+    func bullets(_ text: String) {
+        let tasks = Fixture.read(text).directive.tasks
+        #expect(tasks.count == 3)
+        guard tasks.count == 3 else { return }
+        #expect(tasks[1].assignees.map(\.name) == ["Công an tỉnh", "Sở Tài chính"])
+        #expect(tasks[1].assignees.map(\.role) == [.lead, .partner])
+        #expect(tasks[2].assignees.map(\.code) == [nil, "SNV", "SYT"])
+        #expect(tasks[2].text.hasPrefix("Sở Nội vụ, Sở Y tế tổ chức"))
+    }
+
+    @Test("a lettered item with its own object keeps its bullets as content")
+    func ordinaryBullets() {
+        let text = "**3. Công an tỉnh:**\n\nb) Chủ trì, phối hợp với Sở Y tế thực hiện:\n\n- Sở Tài chính tham mưu bố trí ngân sách.\n\n- Rà soát cơ sở vật chất.\n"
+        let tasks = Fixture.read(text).directive.tasks
+        #expect(tasks.count == 1)
+    }
+}
