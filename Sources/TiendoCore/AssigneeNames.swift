@@ -161,7 +161,7 @@ public struct AssigneeNames: Sendable {
                 let candidate = rest.utf16Slice(0..<closing.range.lowerBound)
                 let closingWords = closing.text.trimmedSpaces
                 if let last = Self.pieces(of: candidate).last?.text, !closingWords.isEmpty,
-                   register.hasName(startingWith: last + " " + closingWords) {
+                   register.hasName(startingWith: last + " " + closingWords) || Self.institutionKind.isMatch(last + " " + closingWords) {
                     continue
                 }
                 // "và các tổ chức chính trị - xã hội": after "các" or "những" the
@@ -241,11 +241,12 @@ public struct AssigneeNames: Sendable {
             }
             if !matched {
                 var name = pieces[index].text
+                let institution = role == .partner && Self.institutionKind.isMatch(name)
                 // An unknown name ends at its first verb ("Ban đại diện cha mẹ
                 // học sinh thường xuyên nhắc nhở ..."); the list ends there too.
-                let cut = Self.cutAtVerb(name)
+                let cut = institution ? (name: name, ended: false) : Self.cutAtVerb(name)
                 name = cut.name
-                if keepUnknown, Self.looksLikeOrganisation(name), name.count <= 100 {
+                if keepUnknown, Self.looksLikeOrganisation(name) || (role == .partner && Self.institutionKind.isMatch(name)), name.count <= 100 {
                     result.append(Assignee(name: name, code: nil, role: role))
                     lastUnknown = result.count - 1
                 } else if keepUnknown, let last = lastUnknown, last == result.count - 1,
@@ -299,6 +300,9 @@ public struct AssigneeNames: Sendable {
     /// "đoàn thể", "đoàn thể Thành phố": a kind of body that goes on a group's name.
     static let groupContinuation = TextPattern(#"^(?:các\s+)?đoàn thể(?:\s+(?:cấp tỉnh|tỉnh|thành phố|cấp xã))?$"#)
     static let scopeTail = TextPattern(#"^(?:tỉnh|thành phố|cấp tỉnh|cấp xã)(?:\s+\p{Lu}\p{Ll}*)*$"#, caseSensitive: true)
+    /// "phối hợp với doanh nghiệp, viện nghiên cứu, trường đại học": kinds of
+    /// institution a duty is carried out with, partners though unnamed.
+    static let institutionKind = TextPattern(#"^(?:các\s+)?(?:doanh nghiệp|viện nghiên cứu|trường đại học)$"#, caseSensitive: false)
     static let localities = TextPattern(#"^(?:các\s+)?địa phương$"#)
     static let scope = TextPattern(#"\s+(?:cấp tỉnh|tỉnh|thành phố)$"#)
     /// Verbs that end an unknown name in running text (lower case only:

@@ -295,8 +295,9 @@ struct ReadingContext {
         if found.isEmpty, number != nil || structural || block.isAllStrong, Self.looksLikeAssignee(bare) {
             // "Liên đoàn Lao động, Hội Nông dân, Liên minh Hợp tác xã": several bodies.
             // A body's head ("Giám đốc Sở, Thủ trưởng cơ quan, ban, ngành") is one name.
-            let listed = AssigneeNames.isHeadOfBody(bare) ? [] : names.names(in: bare, role: .lead, keepUnknown: true)
-            found.lead = listed.isEmpty ? [Assignee(name: bare, code: nil, role: .lead)] : listed
+            let named = Self.withoutExamples(bare)
+            let listed = AssigneeNames.isHeadOfBody(named) ? [] : names.names(in: named, role: .lead, keepUnknown: true)
+            found.lead = listed.isEmpty ? [Assignee(name: named, code: nil, role: .lead)] : listed
         }
         if !found.isEmpty || number != nil || structural || Self.isAppendix(title) {
             return Heading(number: number, title: title.trimmed, full: text, entry: found)
@@ -343,7 +344,7 @@ struct ReadingContext {
               let name = match.group(2), var rest = match.group(3) else { return nil }
         // "**1. Sở Tài chính** (cơ quan chủ trì)": the remark belongs to the heading.
         if Self.remark.isMatch(rest) { rest = "" }
-        let bare = Self.bareName(name)
+        let bare = Self.withoutExamples(Self.bareName(name))
         guard Self.looksLikeAssignee(bare) || register.resolve(bare) != nil else { return nil }
         var found = AssigneeNames.Found()
         if let entry = register.resolve(bare) {
@@ -353,6 +354,20 @@ struct ReadingContext {
             found.lead = listed.isEmpty ? [Assignee(name: bare, code: nil, role: .lead)] : listed
         }
         return (Heading(number: number, title: bare, full: "\(number). \(name.trimmed)", entry: found), rest)
+    }
+
+    /// "Các doanh nghiệp viễn thông (VNPT, Viettel, MobiFone và doanh nghiệp
+    /// khác)": a closing parenthesis that names no body gives examples; the
+    /// name is the words before it.
+    static func withoutExamples(_ name: String) -> String {
+        // "Ủy ban nhân dân các xã (A, B và C)" lists the communes: not examples.
+        guard name.hasSuffix(")"), let open = name.firstIndex(of: "("),
+              AssigneeNames.expandingCommuneLists(name) == name else { return name }
+        let head = String(name[..<open]).trimmed
+        guard !head.isEmpty, AssigneeNames.looksLikeOrganisation(head) else { return name }
+        let inner = String(name[name.index(after: open)..<name.index(before: name.endIndex)])
+        let bodies = AssigneeNames.pieces(of: inner).filter { AssigneeNames.looksLikeOrganisation($0.text) }
+        return bodies.isEmpty ? head : name
     }
 
     static func bareName(_ title: String) -> String {

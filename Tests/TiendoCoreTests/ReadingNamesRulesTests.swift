@@ -645,3 +645,31 @@ struct PartnerBulletTests {
         #expect(tasks.count == 1)
     }
 }
+
+@Suite("Đối tác không tên riêng và ví dụ trong ngoặc")
+struct InstitutionAndExampleTests {
+    @Test("kinds of institution are partners in a sentence and in a table cell", arguments: [
+        "**5. Sở Giáo dục và Đào tạo**\n\n- Phối hợp với doanh nghiệp, viện nghiên cứu, trường đại học tổ chức đào tạo.\n",
+        "**PHỤ LỤC**\n\n| STT | Nhiệm vụ | Chủ trì | Phối hợp | Thời gian |\n|---|---|---|---|---|\n| 1 | Tổ chức đào tạo kỹ năng số. | Sở Giáo dục và Đào tạo | Doanh nghiệp, Viện nghiên cứu, Trường đại học, Sở, ban, ngành có liên quan | 2026 |\n",
+    ])
+    func institutions(_ text: String) throws {
+        let task = try #require(Fixture.read(text).directive.tasks.first)
+        let partners = task.assignees.filter { $0.role == .partner }.map { $0.name.lowercased() }
+        #expect(partners == ["doanh nghiệp", "viện nghiên cứu", "trường đại học"])
+    }
+
+    @Test("kinds of institution never lead by themselves")
+    func notLeads() {
+        let names = AssigneeNames(register: Fixture.register)
+        #expect(names.names(in: "doanh nghiệp, viện nghiên cứu", role: .lead, keepUnknown: true).isEmpty)
+    }
+
+    @Test("a parenthesis that names no body gives examples: the heading's name is the words before it", arguments: [
+        "**13. Các doanh nghiệp viễn thông (VNPT, Viettel, MobiFone và doanh nghiệp khác):** Đảm bảo thông tin liên lạc ổn định.\n",
+        "### 13. Các doanh nghiệp viễn thông (VNPT, Viettel, MobiFone và doanh nghiệp khác)\n\n- Đảm bảo thông tin liên lạc ổn định.\n",
+    ])
+    func examples(_ text: String) throws {
+        let task = try #require(Fixture.read(text).directive.tasks.first)
+        #expect(task.assignees.map(\.name) == ["Các doanh nghiệp viễn thông"])
+    }
+}
