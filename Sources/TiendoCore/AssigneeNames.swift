@@ -246,7 +246,10 @@ public struct AssigneeNames: Sendable {
                 // học sinh thường xuyên nhắc nhở ..."); the list ends there too.
                 let cut = institution ? (name: name, ended: false) : Self.cutAtVerb(name)
                 name = cut.name
-                if keepUnknown, Self.looksLikeOrganisation(name) || (role == .partner && Self.institutionKind.isMatch(name)), name.count <= 100 {
+                if role == .partner, Self.genericKind.isMatch(name) {
+                    // "phối hợp với các đơn vị", "cơ quan, đơn vị chức năng": a kind of body, no partner in particular.
+                    lastUnknown = nil
+                } else if keepUnknown, Self.looksLikeOrganisation(name) || (role == .partner && Self.institutionKind.isMatch(name)), name.count <= 100 {
                     result.append(Assignee(name: name, code: nil, role: role))
                     lastUnknown = result.count - 1
                 } else if keepUnknown, let last = lastUnknown, last == result.count - 1,
@@ -257,7 +260,7 @@ public struct AssigneeNames: Sendable {
                     result[last].name += pieces[index].separator + name
                 }
                 // Words before any name ("Để nâng cao …, các sở …") do not end the list.
-                if cut.ended, !result.isEmpty { break list }
+                if cut.ended, !result.isEmpty || Self.genericKind.isMatch(name) { break list }
                 index += 1
                 continue
             }
@@ -303,6 +306,7 @@ public struct AssigneeNames: Sendable {
     /// "phối hợp với doanh nghiệp, viện nghiên cứu, trường đại học": kinds of
     /// institution a duty is carried out with, partners though unnamed.
     static let institutionKind = TextPattern(#"^(?:các\s+)?(?:doanh nghiệp|viện nghiên cứu|trường đại học)$"#, caseSensitive: false)
+    static let genericKind = TextPattern(#"^(?:các\s+)?(?:cơ quan|đơn vị)(?:\s*(?:,|và)\s*(?:các\s+)?(?:cơ quan|đơn vị))*(?:\s+chức năng)?$"#)
     static let localities = TextPattern(#"^(?:các\s+)?địa phương$"#)
     static let scope = TextPattern(#"\s+(?:cấp tỉnh|tỉnh|thành phố)$"#)
     /// Verbs that end an unknown name in running text (lower case only:
@@ -316,7 +320,7 @@ public struct AssigneeNames: Sendable {
         for match in verbInName.matches(in: text) {
             let before = text.utf16Slice(0..<match.range.lowerBound)
             // "Cơ quan chủ trì giải quyết thủ tục", "đơn vị phối hợp": a role, not a verb.
-            if roleNoun.isMatch(before) { continue }
+            if roleNoun.isMatch(before), roleVerb.isMatch(match.text.trimmedSpaces) { continue }
             return (before.trimming(anyOf: edgePunctuation), true)
         }
         return (name, false)

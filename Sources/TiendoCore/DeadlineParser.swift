@@ -86,7 +86,7 @@ public struct DeadlineParser: Sendable {
     static let reference = TextPattern(
         #"theo\s+(?:đúng\s+)?(?:(?:tiến độ|thời gian|thời hạn|lộ trình|yêu cầu)\s+(?:của|tại|quy định tại|nêu tại)?\s*)?((?:Kế hoạch|Chương trình|Đề án|Lộ trình|Quyết định|Công văn|Thông báo|Chỉ thị)\s+số\s+[0-9][\w./\-Đđ]*)"#, needsDigit: true)
     static let yearlyThing = TextPattern(
-        #"(?:kế hoạch|dự toán|ngân sách|chỉ tiêu|mục tiêu|nhiệm vụ|vốn|lộ trình|trung hạn|sự cố|kinh phí|dự án|chương trình|đề án|[Nn]ghị quyết)(?:\s*,?\s*[\p{L}]+){0,3}\s*,?\s*$"#, caseSensitive: true)
+        #"(?:kế hoạch|dự toán|ngân sách|chỉ tiêu|mục tiêu|nhiệm vụ|vốn|lộ trình|trung hạn|sự cố|kinh phí|dự án|chương trình|đề án|[Nn]ghị quyết)(?:\s*,?\s*[\p{L}]+){0,3}\s*,?\s*$|[Kk]ế hoạch phát triển kinh tế\s*-\s*xã hội\s*$"#, caseSensitive: true)
 
     /// Whether the words just before `offset` are a noun phrase a "hằng năm"
     /// qualifies. Lower case only: "thực hiện Kế hoạch hằng năm" names this

@@ -673,3 +673,30 @@ struct InstitutionAndExampleTests {
         #expect(task.assignees.map(\.name) == ["Các doanh nghiệp viễn thông"])
     }
 }
+
+@Suite("Đơn vị chung chung và kế hoạch hằng năm")
+struct GenericPartnerTests {
+    @Test("a bare kind of body is no partner; as the subject of a duty it still leads", arguments: [
+        ("c) Thực hiện các biện pháp bảo vệ tài nguyên nước, phối hợp với cơ quan trong việc kiểm tra.", [String]()),
+        ("- Chủ động phối hợp với các cơ quan, đơn vị chức năng xác định chỉ tiêu.", [String]()),
+        ("- Phối hợp với các đơn vị trong việc cập nhật, Sở Y tế theo dõi.", [String]()),
+    ])
+    func genericPartners(_ c: (String, [String])) throws {
+        let task = try #require(Fixture.read("**1. Sở Xây dựng**\n\n\(c.0)\n").directive.tasks.first)
+        #expect(task.assignees.filter { $0.role == .partner }.map(\.name) == c.1)
+    }
+
+    @Test("a generic subject that reports still leads")
+    func genericLead() throws {
+        let text = "**VI. TỔ CHỨC THỰC HIỆN**\n\n4\\. Các đơn vị, địa phương tăng cường kiểm tra, định kỳ hàng năm báo cáo kết quả về Sở Nông nghiệp và Môi trường để tổng hợp.\n"
+        let task = try #require(Fixture.read(text).directive.tasks.first)
+        #expect(!task.assignees.isEmpty)
+    }
+
+    @Test("'Kế hoạch phát triển kinh tế - xã hội hằng năm' names a yearly plan, not a schedule")
+    func yearlyDevelopmentPlan() {
+        let parser = DeadlineParser(documentDate: .iso("2025-11-17"))
+        #expect(parser.parse("Lồng ghép nhiệm vụ vào Kế hoạch phát triển kinh tế - xã hội hằng năm của địa phương.").deadline == nil)
+        #expect(parser.parse("Đánh giá, báo cáo kết quả hằng năm.").deadline?.kind == .recurring)
+    }
+}
