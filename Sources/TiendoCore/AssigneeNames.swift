@@ -107,7 +107,10 @@ public struct AssigneeNames: Sendable {
         let rest = plain.utf16Slice(opening.range.upperBound..<plain.utf16.count)
         guard Self.looksLikeOrganisation(rest),
               let lead = span(in: rest, after: Self.origin, endingAt: Self.subjectEnd),
-              lead.count <= 300 else { return nil }
+              lead.count <= 300,
+              // "Các cơ quan quản lý nhà nước, tổ chức, cá nhân liên quan có trách
+              // nhiệm …": laid on the public too, so on no body a tracker follows.
+              !Self.publicAtLarge.isMatch(String(rest.prefix(lead.count + 40))) else { return nil }
         var found = Found()
         found.lead = names(in: lead, role: .lead, keepUnknown: true)
         guard !found.lead.isEmpty else { return nil }

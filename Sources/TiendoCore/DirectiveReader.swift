@@ -517,6 +517,12 @@ struct ReadingContext {
                 ended = true
                 if !lastItem { continue }
             }
+            // "**1.** Các cơ quan … có trách nhiệm …" before the first heading: the
+            // body's numbering has begun; the item is the first of its level.
+            if sections.isEmpty, hasSections, block.kind == .paragraph, !Self.opening.isMatch(plain),
+               Self.leadingNumber.firstMatch(in: plain)?.group(1) == "1" {
+                openSection(Heading(number: "1", title: "", full: "1.", entry: AssigneeNames.Found()), line: block.startLine)
+            }
             guard !sections.isEmpty || (!hasSections && implicitTask(plain)) || isTaskTable(block) else { continue }
             if sections.isEmpty {
                 appendSection(Section(id: "1", heading: "", title: "", assignees: [], line: block.startLine, isAppendix: false))

@@ -700,3 +700,16 @@ struct GenericPartnerTests {
         #expect(parser.parse("Đánh giá, báo cáo kết quả hằng năm.").deadline?.kind == .recurring)
     }
 }
+
+@Suite("Mục đánh số trước tiêu đề đơn vị đầu tiên")
+struct NumberedBeforeFirstHeadingTests {
+    @Test("numbered items before the first body heading are read; duties laid on the public go to review", arguments: [
+        "Nhằm tăng cường quản lý tài nguyên nước, Chủ tịch Ủy ban nhân dân thành phố chỉ thị:\n\n**1.** Các cơ quan quản lý nhà nước, tổ chức, cá nhân liên quan có trách nhiệm chấp hành nghiêm quy định.\n\n**2.** Kết hợp hoặc luân phiên khai thác nước mặt với nước dưới đất.\n\n**3. Sở Y tế**\n\na) Kiểm tra chất lượng nước.\n",
+        "Nhằm tăng cường quản lý tài nguyên nước, Chủ tịch Ủy ban nhân dân thành phố chỉ thị:\n\n1\\. Các cơ quan quản lý nhà nước, tổ chức, cá nhân liên quan có trách nhiệm chấp hành nghiêm quy định.\n\n2\\. Kết hợp hoặc luân phiên khai thác nước mặt với nước dưới đất.\n\n## 3. Sở Y tế\n\n- Kiểm tra chất lượng nước.\n",
+    ])
+    func beforeFirstHeading(_ text: String) {
+        let output = Fixture.read(text)
+        #expect(output.directive.tasks.map { $0.assignees.map(\.code) } == [["SYT"]])
+        #expect(output.directive.unassigned.count == 2)
+    }
+}
