@@ -12,7 +12,7 @@ public struct AssigneeNames: Sendable {
     /// Words that start the name of a body a directive can assign, used to
     /// keep a name the register does not know instead of dropping it.
     static let organisationStarts = TextPattern(
-        #"^(?:Sở|Ban|Công an|Bộ Chỉ huy|Bộ|UBND|Ủy ban|Uỷ ban|Văn phòng|Thanh tra|Kho bạc|Thuế|Chi cục|Cục|Bảo hiểm|Trung tâm|Hội|Liên đoàn|Liên minh|Đài|Báo|Trường|Bệnh viện|Tòa án|Toà án|Viện|Mặt trận|Đoàn|Thành đoàn|Tỉnh đoàn|Tỉnh Đoàn|Quân|Cảng vụ|Đảng ủy|Đảng uỷ|Hội đồng|Ngân hàng|Công ty|Tổng công ty|Hải quan|Hiệp hội|Liên hiệp|Giám đốc|Thủ trưởng|Chủ tịch|Người đứng đầu|Các|[Cc]ơ quan|[Tt]ổ chức chính trị|[Tt]ổ chức thành viên|[Cc]ác (?:cơ quan|doanh nghiệp|tổ chức chính trị|tổ chức thành viên|cơ sở|trường|đơn vị|hội|[Ss]ở|[Bb]an|ngành|Ủy ban|UBND|[Đđ]oàn thể))(?!\p{L})"#,
+        #"^(?:Sở|Ban|Công an|Bộ Chỉ huy|Bộ|UBND|Ủy ban|Uỷ ban|Văn phòng|Thanh tra|Kho bạc|Thuế|Chi cục|Cục|Bảo hiểm|Trung tâm|Hội|Liên đoàn|Liên minh|Đài|Báo|Trường|Bệnh viện|Tòa án|Toà án|Viện|Mặt trận|Đoàn|Thành đoàn|Tỉnh đoàn|Tỉnh Đoàn|Quân|Cảng vụ|Đảng ủy|Đảng uỷ|Hội đồng|Ngân hàng|Công ty|Tổng công ty|Hải quan|Hiệp hội|Liên hiệp|Giám đốc|Thủ trưởng|Chủ tịch|Người đứng đầu|Các|[Cc]ơ quan|[Tt]ổ chức chính trị|[Tt]ổ chức thành viên|[Cc]ổng [Tt]hông tin|[Hh]ệ thống (?:truyền thanh|thông tin) cơ sở|[Cc]ác (?:cơ quan|doanh nghiệp|tổ chức chính trị|tổ chức thành viên|cơ sở|trường|đơn vị|hội|[Ss]ở|[Bb]an|ngành|Ủy ban|UBND|[Đđ]oàn thể))(?!\p{L})"#,
         caseSensitive: true)
     /// Words that start like an organisation but name an event or an act,
     /// or the public at large ("các tổ chức, cá nhân", "người dân"), whose

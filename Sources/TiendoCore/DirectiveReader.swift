@@ -1077,7 +1077,14 @@ struct ReadingContext {
         task.units = units(for: task.assignees)
         task.reading = reading
         if task.assignees.isEmpty {
-            // An aim with no lead is not a task: it goes to review.
+            // An aim with no lead is not a task: it goes to review. Under a
+            // numbered heading that names a duty ("**5.** Tổ chức các nội dung
+            // hỗ trợ …") the first item is that duty's content: the heading leads its text.
+            if section.taskCount == 0, section.assignees.isEmpty, !section.title.isEmpty, section.title != section.title.uppercased(),
+               section.written?.allSatisfy({ $0.isNumber || $0 == "." }) == true, !text.hasPrefix(section.title),
+               !TaskField.marker.isMatch(plain), !Self.leadingNumber.isMatch(plain) {
+                text = section.title + "\n\n" + text
+            }
             unassigned.append(ReviewItem(id: id, section: section.heading, text: text, reason: ReviewItem.unassignedReason,
                                          deadline: deadline, line: line + lineOffset, blockLine: blockLine))
             letteredItem = TaskField.marker.isMatch(text) && fields == nil ? (true, unassigned.count - 1) : nil

@@ -713,3 +713,30 @@ struct NumberedBeforeFirstHeadingTests {
         #expect(output.directive.unassigned.count == 2)
     }
 }
+
+@Suite("Tiêu đề nêu việc, cổng thông tin và truyền thanh cơ sở")
+struct DutyHeadingReviewTests {
+    @Test("under a numbered heading that names a duty and no body, the review item opens with the heading", arguments: [
+        "**II. NỘI DUNG**\n\n**5.** Tổ chức các nội dung hỗ trợ thi hành Luật\n\n- Các nội dung hỗ trợ thi hành Luật bao gồm:\n\n+ Hướng dẫn áp dụng văn bản.\n",
+        "## II. Nội dung\n\n### 6. Tổ chức triển khai thực hiện Chiến lược tiêu chuẩn quốc gia\n\nThời gian thực hiện sau khi Chiến lược được ban hành.\n",
+    ])
+    func dutyHeading(_ text: String) throws {
+        let item = try #require(Fixture.read(text).directive.unassigned.first)
+        #expect(item.text.hasPrefix("Tổ chức"))
+    }
+
+    @Test("a topic heading in capitals does not lead its items")
+    func topicHeading() throws {
+        let item = try #require(Fixture.read("**IV. GIẢI PHÁP THỰC HIỆN**\n\n- Ưu tiên bố trí ngân sách.\n").directive.unassigned.first)
+        #expect(item.text.hasPrefix("- Ưu tiên") || item.text.hasPrefix("Ưu tiên"))
+    }
+
+    @Test("a portal and the grassroots radio are bodies in a heading's list", arguments: [
+        "**9. Báo Đắk Lắk, Sở Y tế, Cổng Thông tin điện tử tỉnh và hệ thống truyền thanh cơ sở:**\n\nTăng cường thông tin, tuyên truyền.\n",
+        "### 9. Báo Đắk Lắk, Sở Y tế, Cổng thông tin điện tử tỉnh, Hệ thống truyền thanh cơ sở\n\n- Tăng cường thông tin, tuyên truyền.\n",
+    ])
+    func mediaBodies(_ text: String) throws {
+        let task = try #require(Fixture.read(text).directive.tasks.first)
+        #expect(task.assignees.count == 4)
+    }
+}
