@@ -69,7 +69,10 @@ public struct AssigneeNames: Sendable {
     public func sentence(_ text: String) -> Found {
         let plain = Self.expandingCommuneLists(VietnameseText.collapseSpaces(text))
         var found = Found()
-        if let lead = span(in: plain, after: Self.giao, endingAt: Self.leadEnd), startsWithName(lead) {
+        // "Đề nghị Ủy ban MTTQ thành phố vận động Nhân dân …": a verb the lead
+        // list does not name still ends the name.
+        if let lead = span(in: plain, after: Self.giao, endingAt: Self.leadEnd) ?? span(in: plain, after: Self.giao, endingAt: Self.verbInName),
+           startsWithName(lead) {
             found.lead = names(in: lead, role: .lead, keepUnknown: true)
             if found.lead.contains(where: { $0.code == nil }) && found.lead.count > 5 { found.lead = [] }
         } else if let match = Self.subjectLead.firstMatch(in: plain), let lead = match.group(1), lead.count <= 80 {
@@ -315,7 +318,7 @@ public struct AssigneeNames: Sendable {
     /// Verbs that end an unknown name in running text (lower case only:
     /// "Ban Chỉ đạo" is a name).
     static let verbInName = TextPattern(
-        #"\s+(?:chủ trì|thực hiện|tiến hành|tham mưu|triển khai|hướng dẫn|xây dựng|nghiên cứu|rà soát|khẩn trương|có trách nhiệm|chịu trách nhiệm|phối hợp|căn cứ|theo dõi|kiểm tra|chỉ đạo|bố trí|hoàn thiện|trình|tổng hợp|chủ động|tăng cường|đẩy mạnh|tiếp tục|thường xuyên|quan tâm|vận động|tuyên truyền|cung cấp|đảm bảo|bảo đảm|giám sát|lồng ghép|cập nhật|định kỳ|nâng cao|huy động|thúc đẩy|đôn đốc|nhắc nhở|dựng|gửi|báo cáo|được|bằng|xác định|thành lập|trong việc|trong|để|nhằm)(?!\p{L})"#,
+        #"\s+(?:chủ trì|thực hiện|tiến hành|tham mưu|triển khai|hướng dẫn|xây dựng|nghiên cứu|rà soát|khẩn trương|có trách nhiệm|chịu trách nhiệm|phối hợp|căn cứ|theo dõi|kiểm tra|chỉ đạo|bố trí|hoàn thiện|trình|tổng hợp|chủ động|tăng cường|đẩy mạnh|tiếp tục|thường xuyên|quan tâm|vận động|tuyên truyền|cung cấp|đảm bảo|bảo đảm|giám sát|lồng ghép|cập nhật|định kỳ|nâng cao|huy động|thúc đẩy|đôn đốc|nhắc nhở|dựng|gửi|báo cáo|được|bằng|xác định|thành lập|vận động|trong việc|trong|để|nhằm)(?!\p{L})"#,
         caseSensitive: true)
 
     static func cutAtVerb(_ name: String) -> (name: String, ended: Bool) {

@@ -740,3 +740,57 @@ struct DutyHeadingReviewTests {
         #expect(task.assignees.count == 4)
     }
 }
+
+/// Issue 16's remaining "tests that must exist": a Thông báo kết luận in two
+/// markups, and each kind of opening paragraph, one by one, giving no task
+/// and no deadline.
+@Suite("Thông báo kết luận và đoạn mở đầu")
+struct ConclusionNoticeTests {
+    @Test("a conclusion notice: 'Giao X chủ trì' sentences and 'Đề nghị' paragraphs are tasks, in two markups", arguments: [
+        """
+        **THÔNG BÁO**
+
+        **Kết luận của Chủ tịch Ủy ban nhân dân thành phố tại cuộc họp về phòng chống thiên tai**
+
+        Ngày 10/11/2025, Chủ tịch Ủy ban nhân dân thành phố chủ trì cuộc họp; sau khi nghe báo cáo, Chủ tịch kết luận như sau:
+
+        **1.** Giao Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Sở Tài chính rà soát phương án ứng phó; hoàn thành trước ngày 30/11/2025.
+
+        **2.** Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố vận động Nhân dân tham gia.
+        """,
+        """
+        # THÔNG BÁO
+
+        ## Kết luận của Chủ tịch Ủy ban nhân dân thành phố tại cuộc họp về phòng chống thiên tai
+
+        Ngày 10/11/2025, Chủ tịch Ủy ban nhân dân thành phố chủ trì cuộc họp; sau khi nghe báo cáo, Chủ tịch kết luận như sau:
+
+        1. Giao Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Sở Tài chính rà soát phương án ứng phó; hoàn thành trước ngày 30/11/2025.
+
+        2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố vận động Nhân dân tham gia.
+        """,
+    ])
+    func notice(_ text: String) {
+        let tasks = Fixture.read(text).directive.tasks
+        #expect(tasks.map { $0.assignees.map(\.name) } == [
+            ["Sở Nông nghiệp và Môi trường", "Sở Tài chính"], ["Ủy ban Mặt trận Tổ quốc Việt Nam thành phố"],
+        ])
+        #expect(tasks.first?.deadline?.due == .iso("2025-11-29"))
+        #expect(tasks.last?.deadline == nil)
+    }
+
+    @Test("each kind of opening paragraph gives no task and no deadline", arguments: [
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+        "Thực hiện Công văn số 123/BTC-NSNN ngày 05/11/2025 của Bộ Tài chính, yêu cầu Sở Tài chính báo cáo trước ngày 20/11/2025;",
+        "Ngày 10/10/2025, Ủy ban nhân dân tỉnh đã ban hành Kế hoạch số 99/KH-UBND, giao Sở Y tế hoàn thành trước ngày 31/10/2025.",
+        "Thời gian qua, Sở Xây dựng đã hoàn thành rà soát trong tháng 9/2025.",
+        "Trên cơ sở đề nghị của Sở Tài chính tại Tờ trình số 88/TTr-STC ngày 10/11/2025, Ủy ban nhân dân tỉnh chỉ đạo như sau:",
+    ])
+    func opening(_ paragraph: String) {
+        let text = "\(paragraph)\n\n**1. Sở Tài chính**\n\na) Rà soát, tổng hợp kinh phí.\n"
+        let output = Fixture.read(text)
+        #expect(output.directive.tasks.count == 1)
+        #expect(output.directive.tasks.allSatisfy { $0.deadline == nil })
+        #expect(output.directive.unassigned.isEmpty)
+    }
+}
