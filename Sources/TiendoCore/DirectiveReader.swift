@@ -49,6 +49,7 @@ public struct DirectiveReader: Sendable {
             deadlines: DeadlineParser(documentDate: metadata.date, documentYear: metadata.year, asOf: asOf))
         context.readBody(blocks, range: layout.bodyRange, nonTask: layout.nonTask)
         context.dropContentSpelledOutByAppendix()
+        context.dropItemsAssignedByReference()
         context.applyCorrections(frontMatter.corrections)
         diagnostics.append(contentsOf: context.diagnostics)
         if context.tasks.isEmpty {
@@ -156,6 +157,9 @@ struct ReadingContext {
         /// Items numbered from "1." under it: its numbering restarts, so a
         /// "3." there is its own item, not the next section.
         var hasNumberedItems = false
+        /// The roman part it sits in, as written ("IV"), for references such
+        /// as "nhiệm vụ tại mục (IV) (1)".
+        var romanPart: String?
     }
 
     /// Adds a section and keeps the lookups in step (sections only grow).
@@ -440,6 +444,11 @@ struct ReadingContext {
                               line: line, isAppendix: appendix)
         section.isLettered = heading.number?.hasPrefix("#") ?? false
         section.written = heading.number.flatMap { $0.hasPrefix("#") ? nil : $0 }
+        if let number = heading.number, number.allSatisfy({ "IVXL".contains($0) }) {
+            section.romanPart = number
+        } else if !appendix {
+            section.romanPart = sections.last?.romanPart
+        }
         let parentIsPurpose = parentSection(of: id)?.isPurpose ?? false
         section.isPurpose = heading.entry.isEmpty && (Self.isPurposeTitle(heading.title) || parentIsPurpose)
         appendSection(section)
@@ -572,6 +581,45 @@ struct ReadingContext {
         unassigned.removeAll { item in
             guard let index = sectionIndex[String(item.id.prefix { $0 != "." })], !sections[index].isAppendix else { return false }
             return Self.isContentTitle(sections[index].title)
+        }
+    }
+
+    static let sectionReference = TextPattern(
+        #"mục\s*\(?\s*([IVX]{1,4})(?![\p{L}])\s*\)?((?:\s*\(\s*\d{1,2}(?:\.\d{1,2})*\s*\))*)"#, caseSensitive: true)
+    static let referencePath = TextPattern(#"\d{1,2}(?:\.\d{1,2})*"#)
+
+    /// "Chủ trì triển khai các nhiệm vụ tại mục (IV) (1)": a task that takes
+    /// on a part of the plan by its number assigns that part's impersonal
+    /// items, which are then no longer left for review.
+    mutating func dropItemsAssignedByReference() {
+        var references: [(part: String, paths: [String])] = []
+        for task in tasks {
+            for match in Self.sectionReference.matches(in: task.text) {
+                guard let part = match.group(1) else { continue }
+                references.append((part, Self.referencePath.matches(in: match.group(2) ?? "").map(\.text)))
+            }
+        }
+        guard !references.isEmpty else { return }
+        let sections = self.sections, sectionIndex = self.sectionIndex
+        func parent(of id: String) -> Section? {
+            var best: Int?
+            for index in id.indices where id[index] == "." {
+                if let found = sectionIndex[String(id[..<index])], found > (best ?? -1) { best = found }
+            }
+            return best.map { sections[$0] }
+        }
+        unassigned.removeAll { item in
+            guard let dot = item.id.lastIndex(of: "."), let index = sectionIndex[String(item.id[..<dot])] else { return false }
+            var chain = [sections[index]]
+            while let up = parent(of: chain.last!.id), !chain.contains(where: { $0.id == up.id }) { chain.append(up) }
+            return references.contains { reference in
+                chain.contains { section in
+                    guard section.romanPart == reference.part else { return false }
+                    guard !reference.paths.isEmpty else { return true }
+                    guard let written = section.written else { return false }
+                    return reference.paths.contains { written == $0 || written.hasPrefix($0 + ".") }
+                }
+            }
         }
     }
 
@@ -927,6 +975,12 @@ struct ReadingContext {
                 group = Self.arabic(number)
                 continue
             }
+            // "| | **I. Kinh tế số** | |": the group's number and title in the duty column.
+            let bareTitle = taskText.replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "_", with: " ").trimmed
+            if others.isEmpty, number?.isEmpty ?? true, let match = Self.romanTitle.firstMatch(in: bareTitle), let roman = match.group(1) {
+                group = Self.arabic(roman)
+                continue
+            }
             rows.append(Row(fields: fields, number: number.flatMap { Int($0) != nil ? $0 : nil }, group: group, line: table.rowLines[row]))
         }
         // A row with no number under a numbered one continues it: the cells
@@ -980,6 +1034,7 @@ struct ReadingContext {
         }
     }
 
+    static let romanTitle = TextPattern(#"^([IVXL]{1,5})\s*[.)]\s+\S"#, caseSensitive: true)
     static let lineBreak = TextPattern(#"<br\s*/?>"#)
 
     /// A cell's lines: "<br>" is how a converted table breaks a line in a cell.

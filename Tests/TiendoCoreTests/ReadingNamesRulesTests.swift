@@ -794,3 +794,94 @@ struct ConclusionNoticeTests {
         #expect(output.directive.unassigned.isEmpty)
     }
 }
+
+@Suite("Giao việc theo số mục")
+struct AssignedByReferenceTests {
+    @Test("a task that takes on 'nhiệm vụ tại mục (IV) (1)' or 'mục III' assigns those items: no longer left for review",
+          arguments: [
+              """
+              **III. PHÁT TRIỂN NỀN MÓNG**
+
+              **1. Thể chế**
+
+              - Hoàn thiện chính sách về dữ liệu.
+
+              **IV. NGÀNH, LĨNH VỰC**
+
+              **1. Nông nghiệp**
+
+              - Xây dựng bản đồ số nông nghiệp.
+
+              **2. Du lịch**
+
+              - Phát triển du lịch thông minh.
+
+              **V. GIẢI PHÁP**
+
+              - Ưu tiên bố trí ngân sách.
+
+              **VI. TỔ CHỨC THỰC HIỆN**
+
+              **1. Sở Nông nghiệp và Môi trường**
+
+              Chủ trì triển khai các nhiệm vụ tại mục (IV) (1) của Kế hoạch.
+
+              **2. Các sở, ngành thành phố**
+
+              Chủ động xây dựng kế hoạch (*trọng tâm các nhiệm vụ tại mục III*).
+              """,
+              """
+              ## III. Phát triển nền móng
+
+              ### 1. Thể chế
+
+              1. Hoàn thiện chính sách về dữ liệu.
+
+              ## IV. Ngành, lĩnh vực
+
+              ### 1. Nông nghiệp
+
+              1. Xây dựng bản đồ số nông nghiệp.
+
+              ### 2. Du lịch
+
+              1. Phát triển du lịch thông minh.
+
+              ## V. Giải pháp
+
+              1. Ưu tiên bố trí ngân sách.
+
+              ## VI. Tổ chức thực hiện
+
+              ### 1. Sở Nông nghiệp và Môi trường
+
+              - Chủ trì triển khai các nhiệm vụ tại mục (IV)(1) của Kế hoạch.
+
+              ### 2. Các sở, ngành thành phố
+
+              - Chủ động xây dựng kế hoạch, trọng tâm các nhiệm vụ tại mục III.
+              """,
+          ])
+    func byReference(_ text: String) {
+        let output = Fixture.read(text)
+        #expect(output.directive.tasks.count == 2)
+        let review = output.directive.unassigned.map { $0.text }
+        #expect(review.count == 2)
+        #expect(review.contains { $0.contains("du lịch thông minh") })
+        #expect(review.contains { $0.contains("Ưu tiên bố trí ngân sách") })
+    }
+}
+
+@Suite("Dòng nhóm trong bảng phụ lục")
+struct AppendixGroupRowTests {
+    @Test("a row with only 'I. …' in the duty column groups the rows below it, bold or not", arguments: [
+        "**PHỤ LỤC**\n\n| TT | Chỉ tiêu | Chủ trì |\n|---|---|---|\n|  | **I. Kinh tế số** |  |\n| 1 | Tỷ trọng kinh tế số đạt 30% | Sở Tài chính |\n|  | **II. Xã hội số** |  |\n| 1 | Tỷ lệ người dân có danh tính số | Sở Nội vụ |\n",
+        "## Phụ lục\n\n| STT | Nội dung | Đơn vị chủ trì |\n|---|---|---|\n| | I. Kinh tế số | |\n| 1 | Tỷ trọng kinh tế số đạt 30% | Sở Tài chính |\n| | II. Xã hội số | |\n| 1 | Tỷ lệ người dân có danh tính số | Sở Nội vụ |\n",
+    ])
+    func groupRows(_ text: String) {
+        let output = Fixture.read(text)
+        #expect(output.directive.tasks.map { $0.assignees.map(\.code) } == [["STC"], ["SNV"]])
+        #expect(output.directive.tasks.map(\.id) == ["PL.1.1", "PL.2.1"])
+        #expect(output.directive.unassigned.isEmpty)
+    }
+}
