@@ -585,10 +585,10 @@ struct ReadingContext {
     }
 
     static let sectionReference = TextPattern(
-        #"mục\s*\(?\s*([IVX]{1,4})(?![\p{L}])\s*\)?((?:\s*\(\s*\d{1,2}(?:\.\d{1,2})*\s*\))*)"#, caseSensitive: true)
+        #"(?:[Mm]ục|[Pp]hần)\s*\(?\s*([IVX]{1,4})(?![\p{L}])\s*\)?((?:\s*\(\s*\d{1,2}(?:\.\d{1,2})*\s*\))*)"#, caseSensitive: true)
     static let referencePath = TextPattern(#"\d{1,2}(?:\.\d{1,2})*"#)
 
-    /// "Chủ trì triển khai các nhiệm vụ tại mục (IV) (1)": a task that takes
+    /// "Chủ trì triển khai các nhiệm vụ tại mục (IV) (1)", "… tại Phần III": a task that takes
     /// on a part of the plan by its number assigns that part's impersonal
     /// items, which are then no longer left for review.
     mutating func dropItemsAssignedByReference() {

@@ -797,7 +797,7 @@ struct ConclusionNoticeTests {
 
 @Suite("Giao việc theo số mục")
 struct AssignedByReferenceTests {
-    @Test("a task that takes on 'nhiệm vụ tại mục (IV) (1)' or 'mục III' assigns those items: no longer left for review",
+    @Test("a task that takes on 'nhiệm vụ tại mục (IV) (1)', 'mục III' or 'Phần III' assigns those items: no longer left for review",
           arguments: [
               """
               **III. PHÁT TRIỂN NỀN MÓNG**
@@ -859,7 +859,7 @@ struct AssignedByReferenceTests {
 
               ### 2. Các sở, ngành thành phố
 
-              - Chủ động xây dựng kế hoạch, trọng tâm các nhiệm vụ tại mục III.
+              - Chủ động xây dựng kế hoạch, triển khai các nhiệm vụ và giải pháp tại Phần III Kế hoạch này.
               """,
           ])
     func byReference(_ text: String) {
