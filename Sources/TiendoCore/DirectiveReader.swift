@@ -178,10 +178,16 @@ struct ReadingContext {
         return best.map { sections[$0] }
     }
 
-    /// Plan sections whose paragraphs state aims, not duties.
+    /// Plan sections whose paragraphs state aims, targets or the plan's
+    /// scope ("Phạm vi, đối tượng, thời gian"), not duties.
     static func isPurposeTitle(_ title: String) -> Bool {
         let key = VietnameseText.fold(title)
-        return ["muc dich", "yeu cau", "muc tieu", "quan diem"].contains { key.hasPrefix($0) }
+        if ["muc dich", "yeu cau", "muc tieu", "quan diem", "chi tieu"].contains(where: { key.hasPrefix($0) }) { return true }
+        // "Phạm vi, đối tượng, thời gian thực hiện" — but not "Phạm vi, đối
+        // tượng, nhu cầu, phương án hỗ trợ", which holds duties.
+        let parts = key.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        return parts.count >= 1 && ["pham vi", "doi tuong"].contains(where: { key.hasPrefix($0) })
+            && parts.allSatisfy { part in ["pham vi", "doi tuong", "thoi gian"].contains { part.hasPrefix($0) } }
     }
 
 

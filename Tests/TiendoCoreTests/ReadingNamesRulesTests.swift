@@ -885,3 +885,24 @@ struct AppendixGroupRowTests {
         #expect(output.directive.unassigned.isEmpty)
     }
 }
+
+@Suite("Chỉ tiêu, phạm vi, đối tượng")
+struct ScopeSectionTests {
+    @Test("targets and the plan's scope are no duties and nothing to review", arguments: [
+        "**II. PHẠM VI, ĐỐI TƯỢNG VÀ THỜI GIAN THỰC HIỆN**\n\na) Chương trình được thực hiện trên phạm vi toàn tỉnh.\n\n**6. Chỉ tiêu chủ yếu đến năm 2030**\n\n*6.1.* Hằng năm, giảm số người nghiện.\n\n**III. TỔ CHỨC THỰC HIỆN**\n\n**1. Sở Y tế**\n\n- Tổ chức điều trị.\n",
+        "## II. Phạm vi, đối tượng\n\n- Chương trình được thực hiện trên phạm vi toàn tỉnh.\n\n### 6. Chỉ tiêu\n\n- Hằng năm, giảm số người nghiện.\n\n## III. Tổ chức thực hiện\n\n### 1. Sở Y tế\n\n- Tổ chức điều trị.\n",
+    ])
+    func scope(_ text: String) {
+        let output = Fixture.read(text)
+        #expect(output.directive.tasks.map { $0.assignees.map(\.code) } == [["SYT"]])
+        #expect(output.directive.unassigned.isEmpty)
+    }
+
+    @Test("a part that goes on past its scope ('…, nhu cầu, phương án hỗ trợ') keeps its duties")
+    func scopeAndPlan() {
+        let text = "**III. PHẠM VI, ĐỐI TƯỢNG, NHU CẦU, PHƯƠNG ÁN HỖ TRỢ**\n\n**4. Phương án tổ chức cấp phát**\n\n- Ủy ban nhân dân xã, phường thực hiện trực ban 24/24.\n"
+        let tasks = Fixture.read(text).directive.tasks
+        #expect(tasks.count == 1)
+        #expect(tasks.first?.deadline?.kind == .standing)
+    }
+}
