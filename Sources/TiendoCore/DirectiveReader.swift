@@ -549,6 +549,12 @@ struct ReadingContext {
         flushPendingField()
     }
 
+    /// "a) …" and "*1.1.* …": an item whose plain paragraphs after it are its content.
+    static let dottedItem = TextPattern(#"^\s*[*_]*\d{1,2}\.\d{1,2}\.[*_]*\s+\S"#)
+    static func opensItem(_ text: String) -> Bool {
+        TaskField.marker.isMatch(text) || dottedItem.isMatch(text)
+    }
+
     static let sentenceBreak = TextPattern(#"[.;]\s+\p{Lu}"#, caseSensitive: true)
     static let leadingNumber = TextPattern(#"^\s*(\d{1,2})\s*[.)]\s+(?=\S)"#)
 
@@ -837,7 +843,7 @@ struct ReadingContext {
                 return // a bold label inside a section, not a duty
             }
             // "a) …", and "2. …" at the level of the items, start an item of their own.
-            let lettered = TaskField.marker.isMatch(plain) || Self.leadingNumber.isMatch(plain)
+            let lettered = Self.opensItem(plain) || Self.leadingNumber.isMatch(plain)
             // A loose paragraph with a day of its own is a duty of its own.
             // A paragraph that assigns anew ("Giao Sở X ...", a lead-in before a list) starts something else.
             let assignsAnew = Self.opensWithAssignment.isMatch(plain) || (plain.hasSuffix(":") && next?.isList == true)
@@ -1148,7 +1154,7 @@ struct ReadingContext {
             }
             unassigned.append(ReviewItem(id: id, section: section.heading, text: text, reason: ReviewItem.unassignedReason,
                                          deadline: deadline, line: line + lineOffset, blockLine: blockLine))
-            letteredItem = TaskField.marker.isMatch(text) && fields == nil ? (true, unassigned.count - 1) : nil
+            letteredItem = Self.opensItem(plain) && fields == nil ? (true, unassigned.count - 1) : nil
             lastItem = fields == nil ? (true, unassigned.count - 1, markdown, plain, line, blockLine) : nil
             return
         } else {
@@ -1160,7 +1166,7 @@ struct ReadingContext {
             }
         }
         tasks.append(task)
-        letteredItem = TaskField.marker.isMatch(text) && fields == nil ? (false, tasks.count - 1) : nil
+        letteredItem = Self.opensItem(plain) && fields == nil ? (false, tasks.count - 1) : nil
         lastItem = fields == nil ? (false, tasks.count - 1, markdown, plain, line, blockLine) : nil
     }
 

@@ -906,3 +906,17 @@ struct ScopeSectionTests {
         #expect(tasks.first?.deadline?.kind == .standing)
     }
 }
+
+@Suite("Mục số thập phân và đoạn nối tiếp")
+struct DottedItemTests {
+    @Test("plain paragraphs after a '1.1.' item are its content; the next '1.2.' starts anew", arguments: [
+        "**III. NHIỆM VỤ**\n\n**1. Nhiệm vụ, giải pháp tổng thể**\n\n*1.1.* Tăng cường sự lãnh đạo của Đảng.\n\nNâng cao ý thức toàn dân trong phòng, chống ma túy.\n\n*1.2.* Nâng cao hiệu quả công tác phòng ngừa.\n",
+        "## III. Nhiệm vụ\n\n### 1. Nhiệm vụ, giải pháp tổng thể\n\n1.1. Tăng cường sự lãnh đạo của Đảng.\n\nNâng cao ý thức toàn dân trong phòng, chống ma túy.\n\n1.2. Nâng cao hiệu quả công tác phòng ngừa.\n",
+    ])
+    func dotted(_ text: String) {
+        let review = Fixture.read(text).directive.unassigned
+        #expect(review.count == 2)
+        #expect(review.first?.text.contains("Nâng cao ý thức toàn dân") == true)
+        #expect(review.last?.text.contains("1.2.") == true)
+    }
+}
