@@ -110,6 +110,7 @@ public struct DeadlineParser: Sendable {
     /// in the document, so the days count from its date.
     static let daysFromReceipt = TextPattern(
         #"trong\s+(?:thời hạn|vòng)\s+(\d{1,3})\s+ngày\s+(?!làm việc)(?:kể\s+)?từ\s+(?:ngày\s+)?(?:nhận|ban hành|ký)"#, needsDigit: true)
+    static let betweenStandingAndPeriod = TextPattern(#"^[\s,;]*(?:định kỳ)?[\s,]*$"#)
     static let standing = TextPattern(#"(?:^|[^\p{L}])(?<!chi )(thường xuyên|tiếp tục|liên tục)(?:$|[^\p{L}])"#)
     // "định kỳ" with no period ("định kỳ kiểm tra", "định kỳ sơ kết"): recurring,
     // its rhythm unknown. "định kỳ hoặc đột xuất" is a manner of inspecting.
@@ -265,7 +266,9 @@ public struct DeadlineParser: Sendable {
             if recurring.due == nil, recurring.recurrence?.hasKnownDay != true,
                let match = Self.standing.firstMatch(in: text), let word = match.group(1),
                let plain = Self.recurringPlain.firstMatch(in: text),
-               abs(plain.range.lowerBound - match.range.upperBound) <= 4 {
+               plain.range.lowerBound >= match.range.upperBound,
+               // "Thường xuyên, hằng năm", "Thường xuyên, định kỳ hằng quý báo cáo …".
+               Self.betweenStandingAndPeriod.isMatch(text.utf16Slice(match.range.upperBound..<plain.range.lowerBound)) {
                 recurring.kind = .standing
                 recurring.text = Self.span(of: [match.range, Self.recurringPlain.firstMatch(in: text)?.range].compactMap { $0 }, in: text)
                     .trimming(anyOf: " ,.;()")

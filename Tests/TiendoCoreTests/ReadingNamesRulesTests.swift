@@ -442,6 +442,9 @@ struct ReadingDeadlineWordsTests {
               Case(text: "Tham mưu bố trí kinh phí chi thường xuyên cho các sở.", kind: nil),
               Case(text: "Tiếp tục đầu tư mạng lưới cấp nước theo Nghị quyết hằng năm của Hội đồng nhân dân.", kind: .standing),
               Case(text: "Thường xuyên cập nhật dữ liệu; định kỳ hằng quý báo cáo Sở Tài chính.", kind: .recurring),
+              // A standing duty with its reporting rhythm, in a deadline cell.
+              Case(text: "Thường xuyên, định kỳ hằng quý báo cáo về Sở Tài chính", kind: .standing),
+              Case(text: "Thường xuyên, hằng năm", kind: .standing),
           ])
     func words(_ c: Case) {
         let deadline = DeadlineParser(documentDate: .iso("2025-11-19")).parse(c.text).deadline
