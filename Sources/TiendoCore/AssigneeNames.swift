@@ -78,7 +78,7 @@ public struct AssigneeNames: Sendable {
         } else if let match = Self.subjectLead.firstMatch(in: plain), let lead = match.group(1), lead.count <= 80 {
             found.lead = names(in: lead, role: .lead, keepUnknown: false)
         }
-        if !found.lead.isEmpty, let list = span(in: plain, after: Self.partnersStart, endingAt: Self.partnersEnd) {
+        if !found.lead.isEmpty, let list = partnerSpan(plain) {
             found.partners = names(in: list, role: .partner, keepUnknown: true)
         }
         return found
@@ -117,7 +117,7 @@ public struct AssigneeNames: Sendable {
         var found = Found()
         found.lead = names(in: lead, role: .lead, keepUnknown: true)
         guard !found.lead.isEmpty else { return nil }
-        if let list = span(in: plain, after: Self.partnersStart, endingAt: Self.partnersEnd) {
+        if let list = partnerSpan(plain) {
             found.partners = names(in: list, role: .partner, keepUnknown: true)
                 .filter { p in !found.lead.contains { $0.name == p.name } }
         }
@@ -131,10 +131,25 @@ public struct AssigneeNames: Sendable {
             || register.hasName(startingWith: first)
     }
 
+    /// "Phối hợp tổ chức tập huấn … cho doanh nghiệp": a verb right after
+    /// "phối hợp" names no partner there; the list is after a later "phối hợp với".
+    static let verbAfterPartnering = TextPattern(
+        #"^(?:tổ chức|thực hiện|triển khai|xây dựng|rà soát|tham mưu|nghiên cứu|kiểm tra|hướng dẫn|đánh giá|đề xuất|tuyên truyền|cung cấp|theo dõi)(?!\p{L})"#)
+
+    func partnerSpan(_ plain: String) -> String? {
+        let length = plain.utf16.count
+        for opening in Self.partnersStart.matches(in: plain) {
+            let rest = plain.utf16Slice(opening.range.upperBound..<length)
+            if Self.verbAfterPartnering.isMatch(rest) { continue }
+            return span(in: plain.utf16Slice(opening.range.lowerBound..<length), after: Self.partnersStart, endingAt: Self.partnersEnd)
+        }
+        return nil
+    }
+
     /// The partners a text names after "phối hợp (với)", whoever leads.
     public func partners(_ text: String) -> [Assignee] {
         let plain = Self.expandingCommuneLists(VietnameseText.collapseSpaces(text))
-        guard let list = span(in: plain, after: Self.partnersStart, endingAt: Self.partnersEnd) else { return [] }
+        guard let list = partnerSpan(plain) else { return [] }
         return names(in: list, role: .partner, keepUnknown: true)
     }
 

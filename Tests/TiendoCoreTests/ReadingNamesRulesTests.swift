@@ -923,3 +923,16 @@ struct DottedItemTests {
         #expect(review.last?.text.contains("1.2.") == true)
     }
 }
+
+@Suite("Phối hợp + động từ")
+struct PartneringVerbTests {
+    @Test("a verb right after 'phối hợp' names no partner; a later 'phối hợp với' does", arguments: [
+        ("- Phối hợp tổ chức tập huấn, bồi dưỡng cho cán bộ, doanh nghiệp trong khu công nghiệp.", [String]()),
+        ("- Phối hợp thực hiện kiểm tra; phối hợp với Sở Y tế hướng dẫn doanh nghiệp.", ["Sở Y tế"]),
+        ("- Chủ trì, phối hợp với doanh nghiệp, Sở Y tế tổ chức đào tạo.", ["doanh nghiệp", "Sở Y tế"]),
+    ])
+    func verbAfterPartnering(_ c: (String, [String])) throws {
+        let task = try #require(Fixture.read("**6. Ban Quản lý Khu kinh tế**\n\n\(c.0)\n").directive.tasks.first)
+        #expect(task.assignees.filter { $0.role == .partner }.map(\.name) == c.1)
+    }
+}
