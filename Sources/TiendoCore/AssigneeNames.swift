@@ -327,7 +327,7 @@ public struct AssigneeNames: Sendable {
     /// "phối hợp với doanh nghiệp, viện nghiên cứu, trường đại học": kinds of
     /// institution a duty is carried out with, partners though unnamed.
     static let institutionKind = TextPattern(#"^(?:các\s+)?(?:doanh nghiệp|viện nghiên cứu|trường đại học)$"#, caseSensitive: false)
-    static let genericKind = TextPattern(#"^(?:các\s+)?(?:cơ quan|đơn vị)(?:\s*(?:,|và)\s*(?:các\s+)?(?:cơ quan|đơn vị))*(?:\s+chức năng)?$"#)
+    static let genericKind = TextPattern(#"^(?:các\s+)?(?:cơ quan|đơn vị|đoàn thể)(?:\s*(?:,|và)\s*(?:các\s+)?(?:cơ quan|đơn vị|đoàn thể))*(?:\s+chức năng)?$"#)
     static let localities = TextPattern(#"^(?:các\s+)?địa phương$"#)
     static let scope = TextPattern(#"\s+(?:cấp tỉnh|tỉnh|thành phố)$"#)
     /// Verbs that end an unknown name in running text (lower case only:

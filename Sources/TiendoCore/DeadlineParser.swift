@@ -449,7 +449,8 @@ public struct DeadlineParser: Sendable {
             return Deadline(text: match.text.trimmed, kind: .recurring,
                             due: due(of: recurrence), recurrence: recurrence)
         }
-        if let match = Self.periodicBare.firstMatch(in: text), !Self.recurringPlain.isMatch(text) {
+        // "Tiếp tục rà soát, cập nhật định kỳ": a standing duty, its rhythm unsaid.
+        if let match = Self.periodicBare.firstMatch(in: text), !Self.recurringPlain.isMatch(text), !Self.standing.isMatch(text) {
             return Deadline(text: match.text.trimming(anyOf: " ,.;()"), kind: .recurring, due: nil)
         }
         // "dự toán ngân sách hằng năm", "kế hoạch thực hiện hàng năm": the

@@ -1086,7 +1086,12 @@ struct ReadingContext {
                     // "Cơ quan thực hiện: Sở X tiến hành rà soát ...": the names before the verb;
                     // "Sở X chủ trì, phối hợp với Y": Y are partners. One line per body
                     // when the field lists them as bullets.
-                    for line in value.split(separator: "\n").map(String.init) {
+                    // "Sở X tiến hành rà soát …; các sở, ngành, UBND các xã rà soát …": each clause its subject.
+                    let clauses = value.split(separator: "\n").flatMap { line -> [String] in
+                        let parts = line.split(separator: ";").map { String($0).trimmed }
+                        return parts.count > 1 && parts.allSatisfy({ names.subject($0) != nil }) ? parts : [String(line)]
+                    }
+                    for line in clauses {
                         if let subject = names.subject(line) {
                             assignees += subject.lead + subject.partners
                         } else {

@@ -936,3 +936,24 @@ struct PartneringVerbTests {
         #expect(task.assignees.filter { $0.role == .partner }.map(\.name) == c.1)
     }
 }
+
+@Suite("Trường đơn vị nhiều mệnh đề; thường xuyên và định kỳ")
+struct LeadClausesTests {
+    @Test("'Cơ quan thực hiện: Sở X tiến hành …; Y rà soát …': each clause's subject leads", arguments: [
+        "**II. NỘI DUNG**\n\n**2.** Rà soát văn bản quy phạm pháp luật\n\n- Nội dung: Rà soát văn bản có liên quan.\n\n- Cơ quan thực hiện: Sở Tư pháp tiến hành rà soát văn bản của mình; Ủy ban nhân dân các xã, phường rà soát văn bản của địa phương. Tiếp tục rà soát, cập nhật định kỳ.\n",
+        "## II. Nội dung\n\n### 2. Rà soát văn bản quy phạm pháp luật\n\n- **Nội dung:** Rà soát văn bản có liên quan.\n- **Cơ quan thực hiện:** Sở Tư pháp tiến hành rà soát văn bản của mình; Ủy ban nhân dân các xã, phường rà soát văn bản của địa phương. Tiếp tục rà soát, cập nhật định kỳ.\n",
+    ])
+    func clauses(_ text: String) throws {
+        let task = try #require(Fixture.read(text).directive.tasks.first)
+        #expect(task.assignees.map(\.name) == ["Sở Tư pháp", "Ủy ban nhân dân các xã, phường"])
+        // "Tiếp tục … định kỳ": standing, its rhythm unsaid.
+        #expect(task.deadline?.kind == .standing)
+    }
+
+    @Test("'các đoàn thể' alone is no partner")
+    func unionsAlone() {
+        let names = AssigneeNames(register: Fixture.register)
+        #expect(names.names(in: "Sở Y tế và các đoàn thể", role: .partner, keepUnknown: true).map(\.name) == ["Sở Y tế"])
+        #expect(names.names(in: "các sở, ban, ngành, đoàn thể", role: .partner, keepUnknown: true).map(\.name) == ["các sở, ban, ngành, đoàn thể"])
+    }
+}
