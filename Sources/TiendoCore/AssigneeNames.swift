@@ -191,6 +191,9 @@ public struct AssigneeNames: Sendable {
                 if Self.pluralBefore.isMatch(candidate) || closingWords.first?.isUppercase == true { continue }
                 // "Cơ quan phối hợp có trách nhiệm …": a role the document names.
                 if Self.roleNoun.isMatch(candidate), Self.roleVerb.isMatch(closingWords) { continue }
+                // "Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này
+                // có trách nhiệm …": a role defined by what it was given runs to its duty.
+                if Self.assignedRole.isMatch(candidate + " " + closingWords), !Self.dutyVerb.isMatch(closingWords) { continue }
                 return candidate
             }
         }
@@ -274,7 +277,7 @@ public struct AssigneeNames: Sendable {
                     result.append(Assignee(name: name, code: nil, role: role))
                     lastUnknown = result.count - 1
                 } else if keepUnknown, let last = lastUnknown, last == result.count - 1,
-                          !name.isEmpty, name.first.map({ !$0.isNumber }) ?? false,
+                          !name.isEmpty, name.first.map({ !$0.isNumber }) ?? false, !Self.preposition.isMatch(name),
                           result[last].name.count + name.count <= 100 {
                     // "Báo và Phát thanh, Truyền hình tỉnh": a piece that does
                     // not start a name goes on the unknown name before it.
@@ -336,7 +339,11 @@ public struct AssigneeNames: Sendable {
         #"\s+(?:chủ trì|thực hiện|tiến hành|tham mưu|triển khai|hướng dẫn|xây dựng|nghiên cứu|rà soát|khẩn trương|có trách nhiệm|chịu trách nhiệm|phối hợp|căn cứ|theo dõi|kiểm tra|chỉ đạo|bố trí|hoàn thiện|trình|tổng hợp|chủ động|tăng cường|đẩy mạnh|tiếp tục|thường xuyên|quan tâm|vận động|tuyên truyền|cung cấp|đảm bảo|bảo đảm|giám sát|lồng ghép|cập nhật|định kỳ|nâng cao|huy động|thúc đẩy|đôn đốc|nhắc nhở|dựng|gửi|báo cáo|được|bằng|xác định|thành lập|vận động|trong việc|trong|để|nhằm)(?!\p{L})"#,
         caseSensitive: true)
 
+    static let assignedRole = TextPattern(#"^\s*(?:[Cc]ác\s+)?(?:cơ quan|đơn vị)(?:\s*,\s*(?:cơ quan|đơn vị))*\s+được(?:\s|$)"#)
+    static let dutyVerb = TextPattern(#"^(?:có trách nhiệm|chịu trách nhiệm)$"#)
+
     static func cutAtVerb(_ name: String) -> (name: String, ended: Bool) {
+        if assignedRole.isMatch(name) { return (name, false) }
         let text = " " + name
         for match in verbInName.matches(in: text) {
             let before = text.utf16Slice(0..<match.range.lowerBound)
@@ -347,6 +354,14 @@ public struct AssigneeNames: Sendable {
         return (name, false)
     }
 
+    /// "Các cơ quan, đơn vị được phân công nhiệm vụ", "các cơ quan, đơn vị, địa
+    /// phương": every body at once.
+    static func isEveryone(_ name: String) -> Bool {
+        assignedRole.isMatch(name) || genericKind.isMatch(name) || everyone.isMatch(name)
+    }
+    static let everyone = TextPattern(#"^(?:các\s+)?cơ quan,\s*đơn vị(?:,\s*địa phương)?$"#)
+
+    static let preposition = TextPattern(#"^(?:tại|trong|theo|của|cho|về)(?!\p{L})"#)
     static let roleNoun = TextPattern(#"(?:cơ quan|đơn vị|các|những)$"#)
     static let roleVerb = TextPattern(#"^(?:chủ trì|phối hợp|thực hiện)$"#)
 

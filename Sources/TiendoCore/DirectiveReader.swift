@@ -555,6 +555,7 @@ struct ReadingContext {
         TaskField.marker.isMatch(text) || dottedItem.isMatch(text)
     }
 
+    static let reports = TextPattern(#"(?<!\p{L})báo cáo(?!\p{L})"#)
     static let sentenceBreak = TextPattern(#"[.;]\s+\p{Lu}"#, caseSensitive: true)
     static let leadingNumber = TextPattern(#"^\s*(\d{1,2})\s*[.)]\s+(?=\S)"#)
 
@@ -1140,6 +1141,13 @@ struct ReadingContext {
                 let extra = names.partners(plain).filter { p in !assignees.contains { $0.code != nil && $0.code == p.code } }
                 if !assignees.isEmpty { assignees += extra }
             }
+        }
+        // A duty laid on every body at once ("Các cơ quan, đơn vị được phân công
+        // nhiệm vụ có trách nhiệm thực hiện nghiêm túc …") names nobody to follow,
+        // unless it is a report everyone owes: then it is a task.
+        if !assignees.isEmpty, assignees.allSatisfy({ $0.code == nil && AssigneeNames.isEveryone($0.name) }),
+           !Self.reports.isMatch(plain) {
+            assignees = []
         }
         let consolidator = consolidator(in: plain)
         let references = Self.documentReference.matches(in: plain).map(\.text)

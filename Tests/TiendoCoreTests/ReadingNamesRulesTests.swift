@@ -957,3 +957,28 @@ struct LeadClausesTests {
         #expect(names.names(in: "các sở, ban, ngành, đoàn thể", role: .partner, keepUnknown: true).map(\.name) == ["các sở, ban, ngành, đoàn thể"])
     }
 }
+
+@Suite("Vai trò theo việc được giao; việc của mọi đơn vị")
+struct AssignedRoleTests {
+    @Test("'Các cơ quan được phân công chủ trì … theo Kế hoạch này' is one role, up to its duty; one who reports is a task", arguments: [
+        "**III. KINH PHÍ**\n\n**4.** Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm lập dự toán và báo cáo cấp có thẩm quyền.\n",
+        "## VII. Chế độ báo cáo\n\nCác cơ quan, đơn vị được giao nhiệm vụ trong Kế hoạch và tại Phụ lục kèm theo có trách nhiệm báo cáo kết quả trước ngày 15/11 hằng năm.\n",
+    ])
+    func role(_ text: String) throws {
+        let task = try #require(Fixture.read(text).directive.tasks.first)
+        let name = try #require(task.assignees.first?.name)
+        #expect(name.hasPrefix("Các cơ quan"))
+        #expect(name.contains("được"))
+        #expect(!name.contains("Phụ lục") && !name.contains("có trách nhiệm"))
+    }
+
+    @Test("a duty laid on every body at once that is no report goes to review", arguments: [
+        "**IV. TỔ CHỨC THỰC HIỆN**\n\n**7.** Các cơ quan, đơn vị được phân công nhiệm vụ có trách nhiệm thực hiện nghiêm túc Kế hoạch này.\n",
+        "## IV. Tổ chức thực hiện\n\n- Các cơ quan, đơn vị, địa phương có trách nhiệm thực hiện nghiêm túc Kế hoạch này.\n",
+    ])
+    func everyone(_ text: String) {
+        let output = Fixture.read(text)
+        #expect(output.directive.tasks.isEmpty)
+        #expect(output.directive.unassigned.count == 1)
+    }
+}
