@@ -47,6 +47,15 @@ struct MetadataReader {
         // to the first paragraph that is neither a header line nor a basis.
         headerLoop: while index < blocks.count {
             let block = blocks[index]
+            // Raw HTML above the header, typically a comment saying where the
+            // file came from or who converted it, is for whoever edits the file
+            // (safe mode never shows it): it holds neither header nor task, and
+            // must not hide the header below it.
+            if block.kind == .htmlBlock {
+                layout.nonTask.insert(index)
+                index += 1
+                continue
+            }
             let text = oneLine(block)
             let isParagraphLike = block.kind == .paragraph || { if case .heading = block.kind { return true }; return false }()
             guard isParagraphLike else { break }
