@@ -4,7 +4,7 @@ import PackageDescription
 // Layers, one way only:
 //   CCmark (libcmark's C API) <- TiendoMarkdown (the only code that sees it)
 //   <- TiendoCore (pure: directives, units, deadlines, status, progress)
-//   TiendoOffice (office files as bytes in, values out: .docx to Markdown; no disk)
+//   TiendoOffice (office files as bytes: .docx to Markdown, zips checked and written; no disk)
 //   <- TiendoSite (plan, view models, templates, encoders, output)
 //   <- TiendoCLI (commands) <- tiendo (main)
 let package = Package(
@@ -45,9 +45,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         // swift-mustache is the reference the site's own template renderer is
         // checked against (TemplateReferenceTests), not part of the program.
-        .testTarget(name: "TiendoOfficeTests", dependencies: ["TiendoOffice",
-                                                               .product(name: "ZIPFoundation", package: "ZIPFoundation")],
-                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "TiendoOfficeTests", dependencies: ["TiendoOffice"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TiendoSiteTests", dependencies: ["TiendoSite", "TiendoCore", "TiendoCLI", "TiendoOffice",
                                                              .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                                                              .product(name: "Mustache", package: "swift-mustache")],

@@ -8,14 +8,20 @@ public final class Memo<Key: Hashable, Value>: @unchecked Sendable {
     // Guarded by `lock`; readers on several threads share one memo.
     private var answers: [Key: Value] = [:]
     private let lock = NSLock()
+    private let limit: Int
+
+    /// `limit`: how many answers to keep at most; past it an answer is
+    /// worked out each time it is asked (a memo of whatever text an input
+    /// holds would otherwise grow with the input, junk included).
+    public init(limit: Int = .max) {
+        self.limit = limit
+    }
 
     /// The remembered answer for `key`, or `work(key)` remembered.
-    public init() {}
-
     public func value(for key: Key, _ work: (Key) -> Value) -> Value {
         if let known = lock.withLock({ answers[key] }) { return known }
         let value = work(key)
-        lock.withLock { answers[key] = value }
+        lock.withLock { if answers.count < limit { answers[key] = value } }
         return value
     }
 }

@@ -47,6 +47,15 @@ struct MetadataReader {
         // to the first paragraph that is neither a header line nor a basis.
         headerLoop: while index < blocks.count {
             let block = blocks[index]
+            // Raw HTML above the header, typically a comment saying where the
+            // file came from or who converted it, is for whoever edits the file
+            // (safe mode never shows it): it holds neither header nor task, and
+            // must not hide the header below it.
+            if block.kind == .htmlBlock {
+                layout.nonTask.insert(index)
+                index += 1
+                continue
+            }
             let text = oneLine(block)
             // Raw HTML (a "<!-- Source: ... -->" comment left by whoever
             // converted the document) is markup, no part of the header.

@@ -12,6 +12,14 @@ public struct StatusReader: Sendable {
     /// The pairs of every task with each unit it falls on.
     let assigned: Set<Int>
 
+    /// How many distinct cell texts a memo of the reader (and the
+    /// register's memo of unit names) keeps. A real file has a few hundred
+    /// unit names, a handful of state words and a few thousand dates; a
+    /// file of junk has as many texts as rows, and keeping them all cost
+    /// about 5 bytes of memory per byte of junk (50 MB of junk rows: 338 MB
+    /// peak in `check`).
+    static let memoLimit = 1 << 16
+
     public init(register: UnitRegister, directives: [Directive]) {
         self.register = register
         var tasks: [String: [String: Task]] = [:]
@@ -214,6 +222,10 @@ private struct Reading {
     // What each distinct cell text reads as. A file of a hundred thousand
     // rows has a few hundred unit names, a handful of state words and a few
     // thousand dates: each is read once, not once per row.
+    //
+    // A file of junk has as many distinct texts as rows. Each memo stops
+    // growing at `StatusReader.memoLimit` texts; a text past it is read
+    // again each time it comes, to the same answer.
     var unitsByText: [ExactText: (unit: Unit, number: Int)?] = [:]
     var statesByText: [ExactText: ReportState?] = [:]
     var datesByText: [ExactText: DateText.Reading] = [:]
@@ -511,21 +523,21 @@ private struct Reading {
     mutating func unit(named text: String) -> (unit: Unit, number: Int)? {
         if let known = unitsByText[ExactText(text)] { return known }
         let found = reader.register.unit(named: text).map { ($0, reader.register.number(ofUnitCode: $0.code)!) }
-        unitsByText[ExactText(text)] = found
+        if unitsByText.count < StatusReader.memoLimit { unitsByText[ExactText(text)] = found }
         return found
     }
 
     mutating func state(_ text: String) -> ReportState? {
         if let known = statesByText[ExactText(text)] { return known }
         let state = ReportState(word: text)
-        statesByText[ExactText(text)] = state
+        if statesByText.count < StatusReader.memoLimit { statesByText[ExactText(text)] = state }
         return state
     }
 
     mutating func classifyDate(_ text: String) -> DateText.Reading {
         if let known = datesByText[ExactText(text)] { return known }
         let reading = DateText.classify(text)
-        datesByText[ExactText(text)] = reading
+        if datesByText.count < StatusReader.memoLimit { datesByText[ExactText(text)] = reading }
         return reading
     }
 

@@ -16,8 +16,11 @@ public struct UnitRegister: Sendable {
     // Directives name the same bodies over and over, and a name key is
     // costly to make: each name asked about is worked out once. Both answers
     // depend only on the name's NFC form, so canonically equal names (equal
-    // Strings) share an answer.
-    private let resolved = Memo<String, Entry?>()
+    // Strings) share an answer. A status file names units in its cells,
+    // and a file of junk names a new one on every row: the names resolved
+    // are kept up to the status reader's memo limit, far above the names of
+    // any real register and its documents.
+    private let resolved = Memo<String, Entry?>(limit: StatusReader.memoLimit)
     private let started = Memo<String, Bool>()
     /// Units by their name without the type word ("Hải An" for "Phường Hải An").
     private var unitCodesByBareName: [String: [String]] = [:]

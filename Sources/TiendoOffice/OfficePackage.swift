@@ -22,17 +22,21 @@ struct OfficePackage {
         case .rtf: throw .rtf
         case .unknown: throw .notZip
         }
-        try ZipBounds.check(data)
+        let count: Int
+        do {
+            count = try ZipDirectory.check(data)
+        } catch {
+            throw .damaged(error)
+        }
+        // Refused from the directory's count, before ZIPFoundation lists a single entry.
+        guard count <= limits.entries else { throw .tooManyEntries(limit: limits.entries) }
         do {
             archive = try Archive(data: data, accessMode: .read)
         } catch {
             throw .damagedZip("không mở được tệp nén")
         }
         var entries: [String: Entry] = [:]
-        var count = 0
         for entry in archive {
-            count += 1
-            guard count <= limits.entries else { throw .tooManyEntries(limit: limits.entries) }
             // Part names are case-insensitive in Open Packaging; the first entry of a name wins.
             let name = Self.normalize(entry.path)
             if entries[name] == nil { entries[name] = entry }

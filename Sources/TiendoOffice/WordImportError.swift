@@ -56,4 +56,16 @@ public enum WordImportError: Error, Equatable, Sendable, CustomStringConvertible
     }
 
     static func megabytes(_ bytes: Int) -> Int { max(1, bytes >> 20) }
+
+    /// A zip whose structures point outside it, in the words the .docx
+    /// reader gives (the workbook reader words the same problems its own way).
+    static func damaged(_ problem: ZipDirectory.Problem) -> WordImportError {
+        switch problem {
+        case .tooShort, .noEndRecord: .damagedZip("thiếu phần cuối tệp nén")
+        case .zip64: .damagedZip("dạng ZIP64")
+        case .directoryOutside, .directoryCutOff: .damagedZip("mục lục tệp nén nằm ngoài tệp")
+        case .directoryDamaged: .damagedZip("mục lục tệp nén bị hỏng")
+        case .entryOutside, .entryCutOff: .damagedZip("một thành phần nằm ngoài tệp")
+        }
+    }
 }

@@ -308,8 +308,7 @@ public struct ContentLoader: Sendable {
                 return []
             }
         }
-        // The bytes as an array at once, so the file is not held twice while it is read.
-        guard let bytes = fm.contents(atPath: path).map([UInt8].init) else {
+        guard let bytes = Self.bytes(atPath: path) else {
             diagnostics.append(.error(path, "không đọc được tệp trạng thái", hint: "kiểm tra quyền đọc tệp"))
             return []
         }
@@ -327,6 +326,22 @@ public struct ContentLoader: Sendable {
     /// oversized one is refused without being loaded.
     static func size(of path: String) -> Int? {
         (try? FileManager.default.attributesOfItem(atPath: path))?[.size].flatMap { ($0 as? NSNumber)?.intValue }
+    }
+
+    /// A file's bytes read straight into an array, a megabyte at a time.
+    /// Read as `Data` and then copied into an array, the file was held twice
+    /// at the peak (a 50 MB status file: 100 MB).
+    static func bytes(atPath path: String) -> [UInt8]? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        var bytes: [UInt8] = []
+        if let size = size(of: path) { bytes.reserveCapacity(size) }
+        do {
+            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { bytes.append(contentsOf: chunk) }
+        } catch {
+            return nil
+        }
+        return bytes
     }
 
     /// Whether `path` may be read: it stays inside the content folder after

@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import TiendoCore
+import TiendoOffice
 import ZIPFoundation
 
 /// Reads one worksheet of an Excel workbook (.xlsx) into the same table the
@@ -52,22 +53,23 @@ public enum Workbook {
     public static func read(_ data: Data, sheet sheetName: String? = nil) -> Result<Sheet, Failure> {
         // ZIPFoundation's in-memory reader traps on an offset past the end
         // of the data (found by fuzzing): every offset it will follow is
-        // checked here first.
-        if let problem = ZipDirectory.problem(in: data) { return .failure(.notAWorkbook(problem)) }
+        // checked here first, and the entries are counted from the
+        // directory, so a zip of a million empty files is refused before
+        // any entry is read.
+        let entryCount: Int
+        do {
+            entryCount = try ZipDirectory.check(data)
+        } catch {
+            return .failure(.notAWorkbook(zipWords(error)))
+        }
+        if entryCount > InputLimits.workbookEntries {
+            return .failure(.tooLarge("hơn \(VietnameseNumber.grouped(InputLimits.workbookEntries)) tệp bên trong"))
+        }
         let archive: Archive
         do {
             archive = try Archive(data: data, accessMode: .read)
         } catch {
             return .failure(.notAWorkbook("không mở được tệp nén"))
-        }
-        // The container's directory is read before any part: a zip of a
-        // million empty files is refused without reading them.
-        var entryCount = 0
-        for _ in archive {
-            entryCount += 1
-            if entryCount > InputLimits.workbookEntries {
-                return .failure(.tooLarge("hơn \(VietnameseNumber.grouped(InputLimits.workbookEntries)) tệp bên trong"))
-            }
         }
         do {
             guard let workbookXML = try part(archive, "xl/workbook.xml") else { return .failure(.notAWorkbook("thiếu xl/workbook.xml")) }
@@ -122,6 +124,20 @@ public enum Workbook {
             return .failure(failure)
         } catch {
             return .failure(.malformed("\(error)"))
+        }
+    }
+
+    /// A zip whose structures point outside it, in the workbook reader's
+    /// words (the .docx reader words the same problems its own way).
+    static func zipWords(_ problem: ZipDirectory.Problem) -> String {
+        switch problem {
+        case .tooShort: "tệp nén quá ngắn"
+        case .noEndRecord: "không có mục lục của tệp nén"
+        case .zip64: "tệp nén dạng zip64"
+        case .directoryOutside: "mục lục của tệp nén trỏ ra ngoài tệp"
+        case .directoryCutOff, .directoryDamaged: "mục lục của tệp nén bị hỏng"
+        case .entryOutside: "một phần của tệp nén trỏ ra ngoài tệp"
+        case .entryCutOff: "một phần của tệp nén bị cắt cụt"
         }
     }
 
@@ -191,42 +207,6 @@ public enum Workbook {
         guard let value = Double(text), value.isFinite else { return text }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
         return String(value)
-    }
-}
-
-// MARK: - The zip directory
-
-/// The structures of a zip file that ZIPFoundation follows, checked against
-/// the bytes there are, the way it finds them: the last end-of-directory
-/// record, the central directory it points to, each entry's local header
-/// and data. Zip64 (archives over 4 GB, never a status workbook) is refused.
-enum ZipDirectory {
-    static func problem(in data: Data) -> String? {
-        let bytes = [UInt8](data)
-        let count = bytes.count
-        func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
-        func u32(_ at: Int) -> Int { u16(at) | u16(at + 2) << 16 }
-        guard count >= 22 else { return "tệp nén quá ngắn" }
-        var end = count - 22
-        while end >= 0, u32(end) != 0x0605_4B50 { end -= 1 }
-        guard end >= 0 else { return "không có mục lục của tệp nén" }
-        if end >= 20, u32(end - 20) == 0x0706_4B50 { return "tệp nén dạng zip64" }
-        let entries = u16(end + 10), size = u32(end + 12), start = u32(end + 16)
-        guard start <= count, size <= count - start else { return "mục lục của tệp nén trỏ ra ngoài tệp" }
-        var offset = start
-        for _ in 0..<entries {
-            guard offset <= count - 46, u32(offset) == 0x0201_4B50 else { return "mục lục của tệp nén bị hỏng" }
-            let compressed = u32(offset + 20), uncompressed = u32(offset + 24)
-            let local = u32(offset + 42)
-            guard compressed != 0xFFFF_FFFF, uncompressed != 0xFFFF_FFFF, local != 0xFFFF_FFFF else { return "tệp nén dạng zip64" }
-            let length = 46 + u16(offset + 28) + u16(offset + 30) + u16(offset + 32)
-            guard length <= count - offset else { return "mục lục của tệp nén bị hỏng" }
-            guard local <= count - 30, u32(local) == 0x0403_4B50 else { return "một phần của tệp nén trỏ ra ngoài tệp" }
-            let header = 30 + u16(local + 26) + u16(local + 28)
-            guard header <= count - local, compressed <= count - local - header else { return "một phần của tệp nén bị cắt cụt" }
-            offset += length
-        }
-        return nil
     }
 }
 

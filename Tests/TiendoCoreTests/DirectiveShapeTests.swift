@@ -47,6 +47,41 @@ struct DirectiveShapeTests {
         #expect(meta.signature?.name == "Nguyễn Văn A")
     }
 
+    @Test("a comment above the header (where the file came from) hides none of it",
+          arguments: [
+            "<!-- Nguồn: bản chụp từ cổng thông tin; đã chuyển sang Markdown. -->\n\n",
+            "<!--\nChuyển từ .docx ngày 02/12/2025\nngười chuyển: văn thư\n-->\n",
+          ])
+    func commentAboveTheHeader(comment: String) throws {
+        let header = """
+            **ỦY BAN NHÂN DÂN**
+            TỈNH MẪU
+
+            Số: 77/KH-UBND
+
+            *Mẫu, ngày 21 tháng 11 năm 2025*
+
+            **KẾ HOẠCH**
+
+            **Ứng phó mưa lũ**
+
+            **I. TỔ CHỨC THỰC HIỆN**
+
+            1. Sở Công Thương: bảo đảm hàng hóa thiết yếu trước ngày 30/11/2025.
+
+            """
+        let plain = Fixture.read(header).directive
+        let commented = Fixture.read(comment + header).directive
+        #expect(plain.metadata.number == "77/KH-UBND")
+        #expect(commented.metadata.number == plain.metadata.number)
+        #expect(commented.metadata.date == CivilDate.iso("2025-11-21"))
+        #expect(commented.metadata.kind == "Kế hoạch")
+        #expect(commented.metadata.issuer == plain.metadata.issuer)
+        #expect(commented.tasks.count == 1)
+        #expect(commented.tasks.map { $0.id } == plain.tasks.map { $0.id })
+        #expect(commented.tasks.first?.deadline?.due == CivilDate.iso("2025-11-29"))
+    }
+
     // MARK: Assignment inside the sentence
 
     @Test("\"Giao Sở Xây dựng chủ trì, phối hợp với Công an Thành phố, Sở Tài chính và các đơn vị liên quan\"")

@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-import ZIPFoundation
 @testable import TiendoOffice
 
 /// What arrives instead of a .docx, and zips made to exhaust the reader.
@@ -9,17 +8,8 @@ import ZIPFoundation
 
     /// A zip made in memory: entries of given bytes, or of `size` zero bytes streamed in.
     static func zip(_ entries: [(String, Data)], zeros: (String, Int)? = nil) throws -> Data {
-        let archive = try Archive(data: Data(), accessMode: .create)
-        for (path, data) in entries {
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
-                data.subdata(in: Data.Index(position)..<Data.Index(position) + size)
-            }
-        }
-        if let (path, size) = zeros {
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(size), compressionMethod: .deflate,
-                                 bufferSize: 1 << 20) { _, chunk in Data(count: chunk) }
-        }
-        return archive.data!
+        let zeroEntry = zeros.map { path, size in ZipWriter.Entry(path: path, size: size) { _, count in Data(count: count) } }
+        return try ZipWriter.zip(entries.map(ZipWriter.Entry.init(path:data:)) + [zeroEntry].compactMap { $0 }, chunk: 1 << 20)
     }
 
     @Test func aMinimalPackageReads() throws {

@@ -127,7 +127,7 @@ import TiendoOffice
             <?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>\
             <w:document xmlns:w="x"><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>
             """
-        try HostileZip.make(entries: [("word/document.xml", Data(laughs.utf8))]).write(to: URL(fileURLWithPath: folder + "/thuc-the.docx"))
+        try ZipWriter.zip([.init(path: "word/document.xml", data: Data(laughs.utf8))]).write(to: URL(fileURLWithPath: folder + "/thuc-the.docx"))
         // bom-nen.docx (made by scripts/make-docx --bad): 80 MB of zeros in 80 KB, over the 64 MB part limit.
         try FileManager.default.copyItem(atPath: Self.docxFixtures + "/bad/bom-nen.docx", toPath: folder + "/bom.docx")
         for (file, message) in [("bom.docx", "bom nén"), ("thuc-the.docx", "khai báo DTD/thực thể")] {

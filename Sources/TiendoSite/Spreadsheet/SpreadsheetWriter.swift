@@ -1,5 +1,5 @@
 import Foundation
-import ZIPFoundation
+import TiendoOffice
 
 /// Writes an Excel workbook (.xlsx, SpreadsheetML in a zip) from
 /// worksheets. The same sheets give the same bytes: parts in a fixed
@@ -81,32 +81,26 @@ public enum SpreadsheetWriter {
 
     /// The parts zipped in the order given, each deflated, with the fixed timestamp.
     static func package(_ parts: [Part]) throws -> [UInt8] {
-        do {
-            let archive = try Archive(accessMode: .create)
-            for part in parts {
-                let size: Int
-                let read: (Int) -> [UInt8]
-                if let known = part.size {
-                    size = known
-                    read = part.open()
-                } else {
-                    // Made now, to know its size.
-                    let bytes = part.open()(Int.max)
-                    size = bytes.count
-                    read = Part(path: part.path, bytes: bytes).open()
-                }
-                // Handed over a chunk at a time, in order: a sheet is never held whole.
-                try archive.addEntry(with: part.path, type: .file, uncompressedSize: Int64(size),
-                                     modificationDate: timestamp, compressionMethod: .deflate) { _, count in
-                    Data(read(count))
-                }
+        // Each part is opened (an unsized one made) only when its turn comes.
+        let entries = parts.lazy.map { part -> ZipWriter.Entry in
+            let size: Int
+            let read: (Int) -> [UInt8]
+            if let known = part.size {
+                size = known
+                read = part.open()
+            } else {
+                // Made now, to know its size.
+                let bytes = part.open()(Int.max)
+                size = bytes.count
+                read = Part(path: part.path, bytes: bytes).open()
             }
-            guard let data = archive.data else { throw Failure.zip("không có dữ liệu") }
-            return [UInt8](data)
-        } catch let failure as Failure {
-            throw failure
+            // Handed over a chunk at a time, in order: a sheet is never held whole.
+            return ZipWriter.Entry(path: part.path, size: size) { _, count in Data(read(count)) }
+        }
+        do {
+            return [UInt8](try ZipWriter.zip(entries, modified: timestamp))
         } catch {
-            throw Failure.zip("\(error)")
+            throw Failure.zip(error.description)
         }
     }
 
