@@ -57,13 +57,6 @@ struct MetadataReader {
                 continue
             }
             let text = oneLine(block)
-            // Raw HTML (a "<!-- Source: ... -->" comment left by whoever
-            // converted the document) is markup, no part of the header.
-            if block.kind == .htmlBlock {
-                layout.nonTask.insert(index)
-                index += 1
-                continue
-            }
             let isParagraphLike = block.kind == .paragraph || { if case .heading = block.kind { return true }; return false }()
             guard isParagraphLike else { break }
             if motto.isMatch(text) {
