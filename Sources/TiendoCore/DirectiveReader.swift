@@ -1142,6 +1142,14 @@ struct ReadingContext {
                 if !assignees.isEmpty { assignees += extra }
             }
         }
+        // "cơ quan chủ trì có trách nhiệm phối hợp …" under "Cơ quan chủ trì giải
+        // quyết thủ tục …": a partner that only repeats the lead's role is the lead.
+        let leadNames = assignees.filter { $0.role == .lead }.map { VietnameseText.nameKey($0.name) }
+        assignees.removeAll { partner in
+            guard partner.role == .partner, partner.code == nil else { return false }
+            let key = VietnameseText.nameKey(partner.name)
+            return !key.isEmpty && leadNames.contains { $0 != key && $0.hasPrefix(key + " ") }
+        }
         // A duty laid on every body at once ("Các cơ quan, đơn vị được phân công
         // nhiệm vụ có trách nhiệm thực hiện nghiêm túc …") names nobody to follow,
         // unless it is a report everyone owes: then it is a task.

@@ -982,3 +982,17 @@ struct AssignedRoleTests {
         #expect(output.directive.unassigned.count == 1)
     }
 }
+
+@Suite("Đối tác nhắc lại vai trò chủ trì")
+struct LeadRolePartnerTests {
+    @Test("a partner that only repeats the lead's role is the lead, not a partner", arguments: [
+        "**3.** Cơ quan chủ trì giải quyết thủ tục đầu tư dự án\n\nd) Trường hợp các đơn vị có ý kiến khác nhau, cơ quan chủ trì có trách nhiệm phối hợp với cơ quan chủ trì làm rõ nội dung.\n",
+        "### 3. Cơ quan chủ trì giải quyết thủ tục đầu tư dự án\n\n- Phối hợp với cơ quan chủ trì và Sở Tài chính làm rõ nội dung.\n",
+    ])
+    func rolePartner(_ text: String) throws {
+        let task = try #require(Fixture.read(text).directive.tasks.first)
+        let partners = task.assignees.filter { $0.role == .partner }.map(\.name)
+        #expect(!partners.contains { $0.lowercased() == "cơ quan chủ trì" })
+        #expect(task.assignees.first?.name == "Cơ quan chủ trì giải quyết thủ tục đầu tư dự án")
+    }
+}
