@@ -108,12 +108,18 @@ public struct AssigneeNames: Sendable {
     func openingSubject(_ plain: String) -> Found? {
         guard let opening = Self.subjectStart.firstMatch(in: plain) else { return nil }
         let rest = plain.utf16Slice(opening.range.upperBound..<plain.utf16.count)
-        guard Self.looksLikeOrganisation(rest),
+        // Whether the public is among the names is asked below, of the names
+        // alone: the duty after them may well be for the public.
+        guard Self.organisationStarts.isMatch(rest), !Self.notOrganisation.isMatch(rest),
               let lead = span(in: rest, after: Self.origin, endingAt: Self.subjectEnd),
               lead.count <= 300,
               // "Các cơ quan quản lý nhà nước, tổ chức, cá nhân liên quan có trách
               // nhiệm …": laid on the public too, so on no body a tracker follows.
-              !Self.publicAtLarge.isMatch(String(rest.prefix(lead.count + 40))) else { return nil }
+              // The names may run past a verb-like word ("quản lý"), so the words just
+              // after them count too, unless a colon closes the names: "Sở Y tế: cấp
+              // thuốc cho người dân" lays the duty on the department, for the public.
+              !Self.publicAtLarge.isMatch(Self.closedByColon(rest, after: lead) ? lead : String(rest.prefix(lead.count + 40)))
+        else { return nil }
         var found = Found()
         found.lead = names(in: lead, role: .lead, keepUnknown: true)
         guard !found.lead.isEmpty else { return nil }
@@ -122,6 +128,11 @@ public struct AssigneeNames: Sendable {
                 .filter { p in !found.lead.contains { $0.name == p.name } }
         }
         return found
+    }
+
+    /// Whether the names `lead` that open `text` are closed by a colon.
+    static func closedByColon(_ text: String, after lead: String) -> Bool {
+        text.dropFirst(lead.count).drop { $0 == " " }.first == ":"
     }
 
     /// "theo đề nghị của cơ quan ..." is no assignment: what follows the verb must be a body.
@@ -181,7 +192,9 @@ public struct AssigneeNames: Sendable {
             for closing in end.matches(in: rest) where closing.range.lowerBound > 0 {
                 let candidate = rest.utf16Slice(0..<closing.range.lowerBound)
                 let closingWords = closing.text.trimmedSpaces
-                if let last = Self.pieces(of: candidate).last?.text, !closingWords.isEmpty,
+                // A closing mark (":") never continues a name; a closing verb may
+                // ("Sở Xây dựng" holds the verb "xây dựng").
+                if let last = Self.pieces(of: candidate).last?.text, closingWords.contains(where: \.isLetter),
                    register.hasName(startingWith: last + " " + closingWords) || Self.institutionKind.isMatch(last + " " + closingWords) {
                     continue
                 }

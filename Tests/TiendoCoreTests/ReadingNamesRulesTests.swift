@@ -33,6 +33,39 @@ struct ReadingNamesRulesTests {
         #expect(Self.partners(task) == c.partners)
     }
 
+    struct ColonLead: CustomTestStringConvertible {
+        let markdown: String
+        let lead: String
+        var testDescription: String { markdown }
+    }
+
+    /// A body named before a colon leads the duty after it, whatever verb opens
+    /// the duty and whoever the duty is for ("cho người dân" is the public served,
+    /// not a body the duty is laid on).
+    @Test("'<body>: <duty>' leads the duty, whatever its verb and whoever it serves",
+          arguments: [
+              ColonLead(markdown: "**I. TỔ CHỨC THỰC HIỆN**\n\n1. Sở Công Thương: bảo đảm hàng hóa.\n\n2. Sở Tài chính: cấp kinh phí cho các xã bị lũ.\n", lead: "Sở Tài chính"),
+              ColonLead(markdown: "**I. TỔ CHỨC THỰC HIỆN**\n\n- Sở Công Thương: bảo đảm hàng hóa.\n- Sở Y tế: cấp thuốc cho người dân bị lũ.\n", lead: "Sở Y tế"),
+              ColonLead(markdown: "**IV. TỔ CHỨC THỰC HIỆN**\n\n1. Sở Công Thương: bảo đảm hàng hóa.\n\n2. **Sở Y tế:** hướng dẫn hộ gia đình xử lý nước sinh hoạt.\n", lead: "Sở Y tế"),
+          ])
+    func colonClosesTheLead(_ c: ColonLead) throws {
+        let output = Fixture.read(c.markdown)
+        #expect(output.directive.unassigned.isEmpty, "\(output.directive.unassigned.map(\.id))")
+        let task = try #require(output.directive.tasks.last)
+        #expect(Self.leads(task) == [c.lead])
+    }
+
+    @Test("the public named among the bodies, before any colon, still sends the duty to review",
+          arguments: [
+              "**I. TỔ CHỨC THỰC HIỆN**\n\n1. Sở Công Thương: bảo đảm hàng hóa.\n\n2. Các cơ quan quản lý nhà nước, tổ chức, cá nhân liên quan có trách nhiệm chấp hành.\n",
+              "**I. TỔ CHỨC THỰC HIỆN**\n\n- Sở Công Thương: bảo đảm hàng hóa.\n- Các tổ chức, cá nhân: chấp hành quy định về phòng chống lũ.\n",
+          ])
+    func publicBeforeTheColon(_ markdown: String) {
+        let output = Fixture.read(markdown)
+        #expect(output.directive.tasks.count == 1)
+        #expect(output.directive.unassigned.count == 1)
+    }
+
     @Test("'các' before a verb-like word makes it a noun: 'và các tổ chức chính trị - xã hội' is a body",
           arguments: [
               "**1. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội:**\n\n- Tuyên truyền cho nhân dân.\n",
