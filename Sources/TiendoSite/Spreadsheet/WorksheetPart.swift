@@ -40,7 +40,8 @@ struct WorksheetPart {
             let cells = sheet.row(index)
             columnCount = max(columnCount, cells.count)
             for (column, cell) in cells.enumerated() where column < widest.count && sheet.columns[column].width == nil {
-                widest[column] = max(widest[column], cell.displayWidth)
+                // Past maxWidth a column is as wide as it gets: no need to count further.
+                widest[column] = max(widest[column], cell.displayWidth(cap: Self.maxWidth))
             }
             scratch.removeAll(keepingCapacity: true)
             rowXML(index, cells: cells, strings: strings, into: &scratch)
