@@ -45,6 +45,44 @@ import Testing
         }
     }
 
+    /// The escape as it was written scalar by scalar, kept as the reference.
+    static func referenceEscape(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var out = ""
+        for (index, scalar) in scalars.enumerated() {
+            switch scalar.value {
+            case 0x26: out += "&amp;"
+            case 0x3C: out += "&lt;"
+            case 0x3E: out += "&gt;"
+            case 0x22: out += "&quot;"
+            case 0x09, 0x0A: out.unicodeScalars.append(scalar)
+            case 0x0D: out += "&#13;"
+            case 0x00..<0x20, 0xFFFE, 0xFFFF: out += SpreadsheetXML.hexEscape(scalar.value)
+            case 0x5F where index + 6 < scalars.count && scalars[index + 1] == "x" && scalars[index + 6] == "_"
+                && scalars[(index + 2)...(index + 5)].allSatisfy { $0.properties.isASCIIHexDigit }:
+                out += "_x005F_"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    @Test func spreadsheetEscapeAsScalarByScalar() {
+        let pieces = Self.pieces + ["&", "<", ">", "\"", "\r", "\u{1}", "\u{1F}", "\u{7F}", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "\u{EFBF}",
+                                    "_x0041_", "_x00e9_", "_xZZ00_", "_x", "0041_", "x"]
+        var state: UInt64 = 42
+        for _ in 0..<20_000 {
+            var text = ""
+            state = state &* 6_364_136_223_846_793_005 &+ 1
+            for _ in 0..<Int(state >> 60) + 1 {
+                state = state &* 6_364_136_223_846_793_005 &+ 1
+                text += pieces[Int((state >> 33) % UInt64(pieces.count))]
+            }
+            #expect(SpreadsheetXML.escaped(text) == Self.referenceEscape(text), "\(Array(text.unicodeScalars))")
+        }
+        #expect(SpreadsheetXML.escaped("a_x0041_\u{FFFF}<") == "a_x005F_x0041__xFFFF_&lt;")
+    }
+
     @Test func columnWidthsCountAsBefore() {
         for text in Self.texts(count: 5_000) + [String(repeating: "ộ", count: 75), String(repeating: "ab\n", count: 40)] {
             let full = text.split(separator: "\n", omittingEmptySubsequences: false).map(\.count).max() ?? 0

@@ -5,18 +5,32 @@
 /// the first numbers the texts, the second finds the same numbers and
 /// counts the cells that use them. The table is written after the sheets.
 final class SharedStrings {
-    private var numbers: [String: Int] = [:]
+    /// Keyed by the text's bytes: a String key normalizes every
+    /// Vietnamese text to hash it, twice per cell. (Two texts that differ in
+    /// bytes but not to the eye get two entries, which Excel shows alike.)
+    private var numbers: [Bytes: Int] = [:]
     private(set) var texts: [String] = []
     /// Cells that refer to the table, counted for the part's header.
     private(set) var uses = 0
 
     func number(_ text: String) -> Int {
         uses += 1
-        if let known = numbers[text] { return known }
+        let key = Bytes(text)
+        if let known = numbers[key] { return known }
         let number = texts.count
-        numbers[text] = number
+        numbers[key] = number
         texts.append(text)
         return number
+    }
+
+    /// Column widths of the texts, by number, counted when first asked (0: not yet).
+    private var widths: [Int] = []
+
+    /// How many characters wide text `number` shows, up to `cap` (always the same cap).
+    func width(_ number: Int, cap: Int) -> Int {
+        if widths.count < texts.count { widths.append(contentsOf: repeatElement(0, count: texts.count - widths.count)) }
+        if widths[number] == 0 { widths[number] = SpreadsheetCell.longestLine(texts[number], cap: cap) + 1 }
+        return widths[number] - 1
     }
 
     /// Between the passes: uses are counted again as the cells are written.
@@ -32,5 +46,19 @@ final class SharedStrings {
         }
         out.append(contentsOf: "</sst>".utf8)
         return out
+    }
+}
+
+/// A text compared and hashed by its UTF-8 bytes.
+private struct Bytes: Hashable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    static func == (a: Bytes, b: Bytes) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
