@@ -1,3 +1,5 @@
+import Foundation
+
 /// The workbook's table of distinct texts: a cell refers to its text by
 /// number, so the 114 unit names and a handful of class words repeated on
 /// every row are stored once. Numbered in order of first use, so the same
@@ -55,7 +57,12 @@ private struct Bytes: Hashable {
 
     init(_ text: String) { self.text = text }
 
-    static func == (a: Bytes, b: Bytes) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+    static func == (a: Bytes, b: Bytes) -> Bool {
+        // Compared as memory, not element by element through the generic view.
+        guard a.text.utf8.count == b.text.utf8.count else { return false }
+        var left = a.text, right = b.text
+        return left.withUTF8 { l in right.withUTF8 { r in l.count == 0 || memcmp(l.baseAddress!, r.baseAddress!, l.count) == 0 } }
+    }
 
     func hash(into hasher: inout Hasher) {
         var text = text
