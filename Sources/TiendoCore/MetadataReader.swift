@@ -17,6 +17,8 @@ struct MetadataReader {
     static let number = TextPattern(#"^số\s*:\s*(.*)$"#)
     static let dateLine = TextPattern(#"^(.*?),\s*ngày\s*(\d{0,2})\s*tháng\s*(\d{0,2})\s*năm\s*(\d{0,4})\s*$"#)
     static let subject = TextPattern(#"^(?:v/v|về việc)\s*:?\s*(.*)$"#)
+    /// "VỀ TĂNG CƯỜNG …" under a kind: a title's "về", which titles add back.
+    static let titleAbout = TextPattern(#"^(?:v/v|về việc|về)\s*:?\s+(.*)$"#)
     static let recipients = TextPattern(#"^kính gửi\s*:?\s*(.*)$"#)
     static let basis = TextPattern(#"^(?:căn cứ|thực hiện|theo đề nghị|xét đề nghị|theo chỉ đạo)\b"#)
     static let distribution = TextPattern(#"^nơi nhận\s*:?\s*(.*)$"#)
@@ -95,10 +97,17 @@ struct MetadataReader {
                 sawHeader = true
                 layout.nonTask.insert(index)
                 index += 1
-                // A plan or decision has its title in bold under its kind.
-                if index < blocks.count, meta.subject == nil, blocks[index].isAllStrong,
-                   !numbered.isMatch(oneLine(blocks[index])), !basis.isMatch(oneLine(blocks[index])) {
-                    meta.subject = oneLine(blocks[index])
+                // A plan, decision or instruction has its title under its kind, in
+                // bold or in capitals ("PHÁT TRIỂN KINH TẾ SỐ …", "VỀ TĂNG CƯỜNG …"),
+                // its "về (việc)" dropped since titles add it back.
+                // A title in capitals may open with the words of a basis ("THỰC
+                // HIỆN NGHỊ QUYẾT SỐ …"); a basis itself is written in lower case.
+                if index < blocks.count, meta.subject == nil, blocks[index].kind == .paragraph,
+                   blocks[index].isAllStrong || isCapitalised(oneLine(blocks[index])),
+                   !numbered.isMatch(oneLine(blocks[index])),
+                   isCapitalised(oneLine(blocks[index])) || !basis.isMatch(oneLine(blocks[index])) {
+                    let title = oneLine(blocks[index]).trimming(anyOf: " *_")
+                    meta.subject = titleAbout.firstMatch(in: title).map { ($0.group(1) ?? "").trimmed } ?? title
                     layout.nonTask.insert(index)
                     index += 1
                 }
@@ -156,6 +165,11 @@ struct MetadataReader {
         layout.bodyRange = index..<max(index, footerEnd == blocks.count ? footerStart : blocks.count)
         layout.metadata = meta
         return layout
+    }
+
+    /// A line in capitals with words in it: a title, as headers set them.
+    static func isCapitalised(_ text: String) -> Bool {
+        text.count >= 8 && text.contains(where: \.isLetter) && text == text.uppercased()
     }
 
     /// A heading or one-line paragraph that opens an appendix.
