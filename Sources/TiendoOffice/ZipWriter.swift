@@ -52,8 +52,8 @@ public enum ZipWriter {
         let crc: UInt32
         let compressed: [UInt8]
 
-        public init(_ bytes: [UInt8]) throws(Failure) {
-            var deflater = try Deflater()
+        public init(_ bytes: [UInt8], level: Int32 = ZipWriter.defaultLevel) throws(Failure) {
+            var deflater = try Deflater(level: level)
             var output: [UInt8] = []
             let crc = try deflater.add(bytes, finish: true, crc: 0, into: &output)
             self.size = bytes.count
@@ -66,15 +66,19 @@ public enum ZipWriter {
         public let description: String
     }
 
+    /// zlib's default (6), the level ZIPFoundation deflated at.
+    public static let defaultLevel: Int32 = 6
+
     /// The earliest a zip can say (01/01/1980): the default timestamp.
     public static let earliest = Date(timeIntervalSince1970: 315_532_800)
 
     /// `entries` are taken one at a time as they are written (a lazy
     /// sequence makes each only when its turn comes). `chunk`: the most
     /// bytes asked of an entry at once (a test streaming megabytes of
-    /// zeros asks for more). The output does not depend on it.
+    /// zeros asks for more). The output does not depend on it. `level`:
+    /// zlib's, 1 (fastest) to 9 (smallest), for the entries not deflated beforehand.
     public static func zip<Entries: Sequence<Entry>>(_ entries: Entries, modified: Date = earliest,
-                                                     chunk: Int = 16 * 1024) throws(Failure) -> Data {
+                                                     chunk: Int = 16 * 1024, level: Int32 = defaultLevel) throws(Failure) -> Data {
         let (date, time) = dosDateTime(modified)
         var out: [UInt8] = []
         var directory: [UInt8] = []
@@ -101,7 +105,7 @@ public enum ZipWriter {
                 out.append(contentsOf: deflated.compressed)
                 crc = deflated.crc
             } else {
-                var deflater = try Deflater()
+                var deflater = try Deflater(level: level)
                 var position = 0
                 var running: UInt32 = 0
                 // An empty entry still gets its (empty) deflate stream.
@@ -182,15 +186,15 @@ public enum ZipWriter {
         }
     }
 
-    /// A raw deflate stream (no zlib header), level 6, memory level 9:
-    /// the settings ZIPFoundation used, so the bytes stay the same.
+    /// A raw deflate stream (no zlib header), memory level 9: the setting
+    /// ZIPFoundation used, so that at level 6 the bytes are its bytes.
     struct Deflater: ~Copyable {
         private let stream: UnsafeMutablePointer<z_stream>
 
-        init() throws(Failure) {
+        init(level: Int32) throws(Failure) {
             stream = .allocate(capacity: 1)
             stream.initialize(to: z_stream())
-            let result = deflateInit2_(stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 9, Z_DEFAULT_STRATEGY,
+            let result = deflateInit2_(stream, level, Z_DEFLATED, -MAX_WBITS, 9, Z_DEFAULT_STRATEGY,
                                        ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
             guard result == Z_OK else {
                 stream.deallocate()

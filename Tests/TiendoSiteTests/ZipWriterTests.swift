@@ -67,4 +67,16 @@ import ZIPFoundation
         let ours = try ZipWriter.zip([ZipWriter.Entry(path: "x.txt", data: Data(entries[0].1))], modified: modified)
         #expect(ours == (try Self.reference(entries, modified: modified)))
     }
+
+    @Test(arguments: [Int32(1), 4, 9])
+    func everyLevelReadsBack(level: Int32) throws {
+        let bytes = Self.bytes(200_000, seed: UInt64(level), noise: false)
+        let zip = try ZipWriter.zip([ZipWriter.Entry(path: "xl/worksheets/sheet1.xml", data: Data(bytes))], level: level)
+        let archive = try Archive(data: zip, accessMode: .read)
+        var back = Data()
+        _ = try archive.extract(try #require(archive["xl/worksheets/sheet1.xml"])) { back.append($0) }
+        #expect([UInt8](back) == bytes)
+        // Another level, other bytes: the level is used.
+        #expect(zip != (try ZipWriter.zip([ZipWriter.Entry(path: "xl/worksheets/sheet1.xml", data: Data(bytes))], level: level == 9 ? 1 : 9)))
+    }
 }

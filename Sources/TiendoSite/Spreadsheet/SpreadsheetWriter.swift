@@ -14,6 +14,13 @@ public enum SpreadsheetWriter {
     /// so a rebuild with the same figures gives the same bytes.
     static let timestamp = Date(timeIntervalSince1970: 315_532_800)
 
+    /// zlib's level 4 rather than its default 6: at M the workbooks' parts
+    /// deflate in under half the time (0.22 s against 0.48 s for 29 MB of
+    /// sheets) into files 9 % larger (5.7 MB against 5.2 MB for the 129
+    /// workbooks). Level 3 was no faster and larger; level 1, a quarter
+    /// faster again, made files a third larger than level 6.
+    static let deflateLevel: Int32 = 4
+
     public static func workbook(_ sheets: [Worksheet]) throws -> [UInt8] {
         let sheets = WorksheetLimits.split(sheets.isEmpty ? [Worksheet(name: "Trang 1", columns: [], rows: [])] : sheets)
         let strings = SharedStrings()
@@ -109,7 +116,7 @@ public enum SpreadsheetWriter {
             return ZipWriter.Entry(path: part.path, size: size) { _, count in Data(read(count)) }
         }
         do {
-            return [UInt8](try ZipWriter.zip(entries, modified: timestamp))
+            return [UInt8](try ZipWriter.zip(entries, modified: timestamp, level: deflateLevel))
         } catch {
             throw Failure.zip(error.description)
         }
@@ -124,7 +131,7 @@ public enum SpreadsheetWriter {
         /// nil only if zlib fails, and then the part is deflated with the others (and fails there).
         static func deflated(_ text: String) -> ZipWriter.Deflated? {
             if let known = lock.withLock({ made[text] }) { return known }
-            guard let deflated = try? ZipWriter.Deflated(Array(text.utf8)) else { return nil }
+            guard let deflated = try? ZipWriter.Deflated(Array(text.utf8), level: deflateLevel) else { return nil }
             lock.withLock { made[text] = deflated }
             return deflated
         }
