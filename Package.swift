@@ -4,7 +4,7 @@ import PackageDescription
 // Layers, one way only:
 //   CCmark (libcmark's C API) <- TiendoMarkdown (the only code that sees it)
 //   <- TiendoCore (pure: directives, units, deadlines, status, progress)
-//   TiendoOffice (office files as bytes: .docx to Markdown, zips checked and written; no disk)
+//   CDeflate (zlib) <- TiendoOffice (office files as bytes: .docx to Markdown, zips checked and written; no disk)
 //   <- TiendoSite (plan, view models, templates, encoders, output)
 //   <- TiendoCLI (commands) <- tiendo (main)
 let package = Package(
@@ -26,10 +26,13 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        // zlib's deflate, for the zips tiendo writes (TiendoOffice's ZipWriter).
+        .systemLibrary(name: "CDeflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .target(name: "TiendoMarkdown", dependencies: ["CCmark"]),
         .target(name: "CTiendoSystem"),
         .target(name: "TiendoCore", dependencies: ["TiendoMarkdown", "Yams"]),
         .target(name: "TiendoOffice", dependencies: [
+            "CDeflate",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "TiendoSite", dependencies: [

@@ -56,22 +56,24 @@ public struct ProgressTimeline: Sendable {
         self.byUnitType = Dictionary(uniqueKeysWithValues: zip(typeNames, typeCounts))
     }
 
-    /// The pair's class and reported state at each date.
+    /// The pair's class and reported state at each date. Rows are read in
+    /// place (their state and completion date), never copied: this runs for
+    /// every pair at every date of every chart.
     static func replay(_ assignment: Tracker.Assignment, history: [StatusRow], dates: [CivilDate],
                        into classes: inout [(StatusClass, ReportState?)], lastIsCurrent: Bool = true) {
+        let due = assignment.due
         for (index, date) in dates.enumerated() {
             // The last row of the history (oldest first) known by `date`;
             // at the date of the figures every row is, so the current one.
-            var row: StatusRow?
+            var state: ReportState?, completed: CivilDate?
             if lastIsCurrent, index == dates.count - 1 {
-                row = assignment.row
+                if let row = assignment.row { (state, completed) = (row.state, row.completed) }
             } else {
-                for candidate in history.reversed() where Self.known(candidate) <= date.dayNumber {
-                    row = candidate
-                    break
-                }
+                var candidate = history.count - 1
+                while candidate >= 0, Self.known(history[candidate]) > date.dayNumber { candidate -= 1 }
+                if candidate >= 0 { (state, completed) = (history[candidate].state, history[candidate].completed) }
             }
-            classes[index] = (StatusClass.classify(due: assignment.due, row: row, asOf: date), row?.state)
+            classes[index] = (StatusClass.classify(due: due, state: state, completed: completed, asOf: date), state)
         }
     }
 

@@ -49,11 +49,18 @@ public enum StatusClass: String, Sendable, Hashable, CaseIterable, Codable {
     /// last day and the date of the figures. `row` is nil when the unit has
     /// not reported, which counts as not done.
     public static func classify(due: CivilDate?, row: StatusRow?, asOf: CivilDate) -> StatusClass {
+        classify(due: due, state: row?.state, completed: row?.completed, asOf: asOf)
+    }
+
+    /// The same from the only two fields of the row it reads (`state` nil
+    /// when the unit has not reported), for a caller that classifies a pair
+    /// at many dates and should not copy the row (its texts) each time.
+    public static func classify(due: CivilDate?, state: ReportState?, completed: CivilDate?, asOf: CivilDate) -> StatusClass {
         guard let due else { return .standing }
-        if let row, row.state == .done {
+        if state == .done {
             // Done without a date: counted on time only if the last day has
             // not passed yet; otherwise nobody can say it was on time.
-            guard let completed = row.completed else { return asOf <= due ? .doneOnTime : .doneLate }
+            guard let completed else { return asOf <= due ? .doneOnTime : .doneLate }
             return completed <= due ? .doneOnTime : .doneLate
         }
         return asOf <= due ? .inProgress : .overdue
