@@ -71,10 +71,10 @@ public struct DirectiveImport: Sendable {
     public func write(force: Bool) -> Result<Void, Failure> {
         let manager = FileManager.default
         if manager.fileExists(atPath: path), !force { return .failure(.exists(path)) }
-        let folder = (path as NSString).deletingLastPathComponent
-        let temporary = (folder as NSString).appendingPathComponent(".\(id).md.tmp-\(getpid())")
+        let folder = PathText.parent(of: path)
+        let temporary = PathText.join(folder, ".\(id).md.tmp-\(getpid())")
         do {
-            try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            if !folder.isEmpty { try manager.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
             if rename(temporary, path) != 0 {
                 let reason = String(cString: strerror(errno))

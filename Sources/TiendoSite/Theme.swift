@@ -94,7 +94,7 @@ public struct Theme: Sendable {
         }
         for path in defaultFiles.keys.sorted() {
             let target = (folder as NSString).appendingPathComponent(path)
-            try fm.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try fm.createDirectory(atPath: PathText.parent(of: target), withIntermediateDirectories: true)
             try Data(defaultFiles[path]!).write(to: URL(fileURLWithPath: target))
             written.append(target)
         }

@@ -11,10 +11,11 @@ enum TiendoProcess {
         URL(fileURLWithPath: Bundle.module.bundlePath).deletingLastPathComponent().appendingPathComponent("tiendo").path
     }
 
-    static func start(_ arguments: [String], stderr: Pipe? = nil) throws -> Process {
+    static func start(_ arguments: [String], stderr: Pipe? = nil, in folder: String? = nil) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder, isDirectory: true) }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = stderr ?? FileHandle.nullDevice
         try process.run()
@@ -23,8 +24,8 @@ enum TiendoProcess {
 
     /// Runs to completion; returns the exit status.
     @discardableResult
-    static func run(_ arguments: [String]) throws -> Int32 {
-        let process = try start(arguments)
+    static func run(_ arguments: [String], in folder: String? = nil) throws -> Int32 {
+        let process = try start(arguments, in: folder)
         process.waitUntilExit()
         return process.terminationStatus
     }
