@@ -63,7 +63,7 @@ struct ServeCommand: ParsableCommand {
                 return
             }
             session.serverStarted = true
-            Console.error("Đang xem trước tại http://127.0.0.1:\(server.port)/ — theo dõi \(folders[0])/ và \(folders[1])/; Ctrl-C để dừng.")
+            Console.error("Đang xem trước tại http://127.0.0.1:\(server.port)/ — theo dõi \(folders.map { $0 + "/" }.joined(separator: " và ")); Ctrl-C để dừng.")
             // The watcher notices changes even while a build runs, and ends a
             // build that a newer change makes useless (a slow or stuck one
             // never holds the next edit back).

@@ -66,6 +66,23 @@ import Testing
         #expect(process.terminationStatus == 0)
     }
 
+    /// A content folder with no theme/ beside it uses the theme compiled into
+    /// tiendo; serve then watches the content alone (it once indexed a second
+    /// watched folder that was not there, and trapped).
+    @Test func servesAContentFolderWithNoThemeBesideIt() throws {
+        let root = Support.temporaryDirectory()
+        try FileManager.default.copyItem(atPath: Support.miniContent, toPath: root + "/C")
+        let stderr = Pipe()
+        let reader = LineReader(stderr)
+        let process = try TiendoProcess.start(["serve", "--content", "C", "--port", "0", "--as-of", "2026-07-15"], stderr: stderr, in: root)
+        defer { if process.isRunning { process.terminate() } }
+        #expect(reader.wait(for: "http://127.0.0.1:", seconds: 30), "server did not start: \(reader.text)")
+        #expect(reader.text.contains("theo dõi C/;"), "\(reader.text)")
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(reader.text)")
+    }
+
     @Test func aPublishedBuildHasNoReloadScript() throws {
         let site = Support.build(Support.miniContent)
         for (path, text) in site { #expect(!text.contains("__tiendo"), "\(path)") }
