@@ -74,6 +74,12 @@ public struct AssigneeNames: Sendable {
         if let lead = span(in: plain, after: Self.giao, endingAt: Self.leadEnd) ?? span(in: plain, after: Self.giao, endingAt: Self.verbInName),
            startsWithName(lead) {
             found.lead = names(in: lead, role: .lead, keepUnknown: true)
+            // "Yêu cầu Giám đốc các sở: Sở Xây dựng, Sở Y tế …": a colon after a
+            // general name introduces the bodies meant.
+            if let colon = lead.firstIndex(of: ":") {
+                let listed = names(in: String(lead[lead.index(after: colon)...]), role: .lead, keepUnknown: false)
+                if !listed.isEmpty { found.lead = listed }
+            }
             if found.lead.contains(where: { $0.code == nil }) && found.lead.count > 5 { found.lead = [] }
         } else if let match = Self.subjectLead.firstMatch(in: plain), let lead = match.group(1), lead.count <= 80 {
             found.lead = names(in: lead, role: .lead, keepUnknown: false)

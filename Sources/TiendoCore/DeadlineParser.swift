@@ -134,6 +134,10 @@ public struct DeadlineParser: Sendable {
                 return
             }
             let due = kind == .before ? date.adding(days: -1) : date
+            // A day already past when the document is issued ("Theo Kế hoạch
+            // số …, hạn hoàn thành là ngày 30/6/2025", "(hoàn thành trước ngày
+            // 31/5/2025)") tells the history of an earlier duty: not the new deadline.
+            if !labelled, let documentDate, date < documentDate { return }
             explicit.append((Deadline(text: match.text.trimmed, kind: kind, due: due), match.range.lowerBound))
         }
         let recurringDayMatches = Self.recurringDay.matches(in: text)

@@ -243,6 +243,10 @@ struct ReadingContext {
         default:
             return nil
         }
+        // "### Điều 1." / "**Điều 2. Hiệu lực thi hành**": a decision's article
+        // issues, enforces or executes the decision; it opens no section of
+        // duties (its paragraphs are read as the decision's other paragraphs).
+        if Self.decisionArticle.isMatch(text) { return nil }
         // A bold heading may list its bodies in a parenthesis, which makes it long.
         guard !text.isEmpty, text.count <= (block.isAllStrong && text.contains("(") ? 400 : 160) else { return nil }
         var number: String?
@@ -314,6 +318,8 @@ struct ReadingContext {
         }
         return nil
     }
+
+    static let decisionArticle = TextPattern(#"^\s*điều\s+\d{1,2}\s*[.:]?(?:\s|$)"#)
 
     static func looksLikeOrganisationHead(_ name: String) -> Bool {
         AssigneeNames.looksLikeOrganisation(name)
@@ -483,7 +489,8 @@ struct ReadingContext {
             if nonTask.contains(index) { continue }
             let block = blocks[index]
             // After the closing formula only an appendix holds tasks.
-            if index > range.lowerBound, MetadataReader.isAttachedDocument(block), !MetadataReader.oneLine(block).hasPrefix("(") {
+            if index > range.lowerBound, MetadataReader.isAttachedDocument(block) || (ended && MetadataReader.isAttachedTitle(block)),
+               !MetadataReader.oneLine(block).hasPrefix("(") {
                 awaitingHeading = true
                 flushPendingField()
             }
@@ -492,7 +499,10 @@ struct ReadingContext {
                 ended = false
             }
             // The attached plan's title and "(Kèm theo ...)" line hold no task.
-            if awaitingHeading, heading(block) == nil || MetadataReader.isAttachedDocument(block) { continue }
+            // Nor does its subtitle set as a heading ("# KẾ HOẠCH" then "## Thực hiện
+            // chuyển đổi số năm 2026"): unnumbered, naming no body, not an appendix.
+            if awaitingHeading, heading(block).map({ $0.number == nil && $0.entry.isEmpty && !Self.isAppendix($0.title) }) ?? true
+                || MetadataReader.isAttachedDocument(block) { continue }
             awaitingHeading = false
             // An appendix's title ("NHIỆM VỤ CỦA CÁC SỞ, BAN, NGÀNH") and its
             // "(Kèm theo Kế hoạch số …)" line introduce its table: no heading, no item.
@@ -538,7 +548,7 @@ struct ReadingContext {
                Self.leadingNumber.firstMatch(in: plain)?.group(1) == "1" {
                 openSection(Heading(number: "1", title: "", full: "1.", entry: AssigneeNames.Found()), line: block.startLine)
             }
-            guard !sections.isEmpty || (!hasSections && implicitTask(plain)) || isTaskTable(block) else { continue }
+            guard !sections.isEmpty || (!hasSections && implicitTask(block, plain: plain)) || isTaskTable(block) else { continue }
             if sections.isEmpty {
                 appendSection(Section(id: "1", heading: "", title: "", assignees: [], line: block.startLine, isAppendix: false))
             }
@@ -709,7 +719,7 @@ struct ReadingContext {
     /// A pipe table whose columns name duties ("Tên nhiệm vụ", "Nội dung công việc").
     func isTaskTable(_ block: MarkdownBlock) -> Bool {
         guard block.kind == .paragraph, let table = PipeTable.parse(lines: sourceLines(block), firstLine: block.startLine) else { return false }
-        return table.header.contains { TaskField.named($0) == .task }
+        return table.header.contains { TaskField.named($0) == .task } || Self.fieldRows(table) != nil
     }
 
     func isClosing(_ plain: String) -> Bool {
@@ -724,11 +734,36 @@ struct ReadingContext {
 
     /// Outside any section, a paragraph is a task only when it assigns
     /// someone ("Giao Sở ... chủ trì") — the rest is preamble.
+    /// A list is judged item by item: "1. Tại Công văn số … đã giao …; Giao
+    /// Sở X …" then "2. Sở Y: …" is a list of duties even when its first
+    /// item opens with history.
+    func implicitTask(_ block: MarkdownBlock, plain: String) -> Bool {
+        if block.isList { return block.children.contains { implicitTask(MetadataReader.oneLine($0)) } }
+        return implicitTask(plain)
+    }
+
     func implicitTask(_ plain: String) -> Bool {
-        // The opening paragraphs (bases, the history of earlier documents) assign nothing new.
-        guard !Self.opening.isMatch(plain) else { return false }
-        let found = names.sentence(plain)
-        return found.lead.contains { $0.code != nil } && names.assigns(plain)
+        // The opening paragraphs (bases, the history of earlier documents) assign
+        // nothing new; but a sentence after the history may assign anew ("Tại
+        // Công văn số …, UBND tỉnh đã giao … Giao Sở X khẩn trương hoàn thành …").
+        Self.sentences(plain).contains { sentence in
+            guard !Self.opening.isMatch(sentence) else { return false }
+            let found = names.sentence(sentence)
+            return found.lead.contains { $0.code != nil } && names.assigns(sentence)
+        }
+    }
+
+    /// The sentences of a plain text: cut after "." or ";" before a capital.
+    static func sentences(_ plain: String) -> [String] {
+        var result: [String] = []
+        var start = 0
+        for match in sentenceBreak.matches(in: plain) {
+            let end = match.range.lowerBound + 1
+            result.append(plain.utf16Slice(start..<end).trimmed)
+            start = match.range.upperBound - 1
+        }
+        result.append(plain.utf16Slice(start..<plain.utf16.count).trimmed)
+        return result.filter { !$0.isEmpty }
     }
 
     /// Adds a block to the lettered item before it ("d) Giao Ban Quản lý ...
@@ -966,7 +1001,36 @@ struct ReadingContext {
                    blockLine: pending.blockLine, fields: pending.fields, number: nil)
     }
 
+    /// "| Nhiệm vụ | Xây dựng Đề án … |", "| **Cơ quan chủ trì:** | Sở Xây dựng |":
+    /// a table of two columns whose left cells are field labels spells out one
+    /// task, a field a row (a converter may make the first row the header).
+    static func fieldRows(_ table: PipeTable) -> [(TaskField, String)]? {
+        guard table.header.count == 2, table.rows.allSatisfy({ $0.count <= 2 }) else { return nil }
+        let rows = [table.header] + table.rows
+        func field(_ row: [String]) -> (TaskField, String)? {
+            guard row.count == 2 else { return nil }
+            let label = row[0].replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "_", with: " ").trimmed
+            guard !label.isEmpty, label.count <= 40, let field = TaskField.named(label), field != .number else { return nil }
+            return (field, row[1])
+        }
+        var fields = table.rows.compactMap(field)
+        // A header that only titles the columns ("| Nội dung | Chi tiết |") is no field.
+        if let head = field(table.header), !fields.contains(where: { $0.0 == head.0 }) { fields.insert(head, at: 0) }
+        let kinds = Set(fields.map(\.0))
+        guard fields.count >= 2, kinds.contains(.task), kinds.contains(.lead) || kinds.contains(.deadline),
+              fields.count * 2 >= rows.count else { return nil }
+        return fields
+    }
+
     mutating func tableTasks(_ table: PipeTable) {
+        if let fields = Self.fieldRows(table) {
+            let taskText = Self.cellLines(fields.first { $0.0 == .task }?.1 ?? "").joined(separator: "\n")
+            appendTask(markdown: taskText, plain: VietnameseText.collapseSpaces(Self.plain(markdown: taskText)),
+                       line: table.rowLines.first ?? 0, blockLine: table.rowLines.first ?? 0,
+                       fields: fields.map { ($0.0, VietnameseText.collapseSpaces(Self.plain(markdown: Self.cellLines($0.1).joined(separator: "; ")))) },
+                       number: nil)
+            return
+        }
         let columns = table.header.map(TaskField.named)
         guard columns.contains(.task) else { return } // a table of figures, not of duties
         struct Row { var fields: [(TaskField, String)]; var number: String?; var group: String?; var line: Int }
@@ -984,7 +1048,10 @@ struct ReadingContext {
             guard !taskText.trimmed.isEmpty else { continue }
             // Rows numbered "I", "II" with nothing but a title group the rows below them.
             let others = fields.filter { $0.0 != .task && !$0.1.trimmed.isEmpty }
-            if others.isEmpty, let number, !number.isEmpty, number.allSatisfy({ "IVXL".contains($0) }) {
+            // So do rows lettered "A.", "B." ("| **A.** | **CẢI CÁCH THỂ CHẾ** | | |"):
+            // a letter numbers parts, never a duty.
+            if others.isEmpty, let number, !number.isEmpty, number.allSatisfy({ "IVXL".contains($0) })
+                || (number.count == 1 && number.first!.isUppercase) {
                 group = Self.arabic(number)
                 continue
             }

@@ -133,7 +133,9 @@ struct MetadataReader {
                 footerStart = i
             }
         }
-        let footerEnd = blocks.indices.dropFirst(footerStart).first { isAppendixHeading(blocks[$0]) || isAttachedDocument(blocks[$0]) } ?? blocks.count
+        let footerEnd = blocks.indices.dropFirst(footerStart).first {
+            isAppendixHeading(blocks[$0]) || isAttachedDocument(blocks[$0]) || isAttachedTitle(blocks[$0])
+        } ?? blocks.count
         var signatureBlocks: [MarkdownBlock] = []
         var i = footerStart
         while i < footerEnd {
@@ -170,6 +172,19 @@ struct MetadataReader {
         if key.hasPrefix("(ban hanh kem theo") || key.hasPrefix("(kem theo") { return true }
         return text == text.uppercased()
             && ["ke hoach", "chuong trinh", "de an", "phuong an", "quy che", "quy dinh"].contains { key.hasPrefix($0) }
+    }
+
+    /// After a decision's signature or closing mark, the plan it issues may
+    /// be titled in sentence case, in bold or as a heading: "**Kế hoạch
+    /// phòng, chống thiên tai năm 2026**", "## Chương trình hành động …".
+    /// Only there: inside a body such a bold line is a label.
+    static func isAttachedTitle(_ block: MarkdownBlock) -> Bool {
+        let isHeading = { if case .heading = block.kind { return true }; return false }()
+        guard isHeading || (block.kind == .paragraph && block.isAllStrong) else { return false }
+        let text = oneLine(block).trimming(anyOf: " *_")
+        guard text.count <= 200, !text.hasSuffix("."), !text.hasSuffix(":") else { return false }
+        let key = VietnameseText.fold(text)
+        return ["ke hoach ", "chuong trinh ", "de an ", "phuong an "].contains { key.hasPrefix($0) }
     }
 
     static func isAppendixHeading(_ block: MarkdownBlock) -> Bool {

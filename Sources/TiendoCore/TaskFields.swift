@@ -19,7 +19,13 @@ enum TaskField: Sendable, Hashable {
         if key.contains("chủ trì") || key.hasPrefix("cơ quan thực hiện") || key.hasPrefix("đơn vị thực hiện")
             || key == "cơ quan" || key == "đơn vị" { return .lead }
         if key.contains("phối hợp") { return .partners }
-        if key.hasPrefix("thời gian") || key.hasPrefix("thời hạn") || key.hasPrefix("tiến độ") || key.hasPrefix("hạn") { return .deadline }
+        // A column that says when: "Thời gian / Thời hạn / Thời điểm hoàn
+        // thành", "Tiến độ", "Mốc thời gian", "Lộ trình thực hiện", "Dự kiến
+        // thời gian hoàn thành", "Hoàn thành", "Năm thực hiện".
+        if ["thời gian", "thời hạn", "thời điểm", "tiến độ", "lộ trình"].contains(where: { key.contains($0) })
+            || key.hasPrefix("hạn") || key.hasPrefix("mốc") || key.hasPrefix("hoàn thành") || key.hasPrefix("năm ") || key == "năm" {
+            return .deadline
+        }
         if key.hasPrefix("sản phẩm") || key.hasPrefix("kết quả") { return .product }
         if key.contains("nhiệm vụ") || key.hasPrefix("nội dung") || key.hasPrefix("công việc") || key.hasPrefix("chỉ tiêu")
             || key.hasPrefix("tên") || key.hasPrefix("hoạt động") || key.hasPrefix("giải pháp") { return .task }

@@ -1,0 +1,311 @@
+import Testing
+@testable import TiendoCore
+
+/// Synthetic directives in shapes and markups the twelve real documents do
+/// not use: decisions that issue a plan, appendix tables with other columns,
+/// opening history with dates of its own, dispatches with their duties in a
+/// numbered list or in a table of fields. Each rule on at least two shapes.
+@Suite("Dạng văn bản chưa gặp trong 12 văn bản thật")
+struct ReadingProbeTests {
+    static func leads(_ task: Task) -> [String?] { task.assignees.filter { $0.role == .lead }.map(\.code) }
+    static func partners(_ task: Task) -> [String?] { task.assignees.filter { $0.role == .partner }.map(\.code) }
+
+    static let header = """
+        **ỦY BAN NHÂN DÂN TỈNH AN GIANG**
+
+        **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
+
+        Số: 1234/QĐ-UBND
+
+        *An Giang, ngày 10 tháng 11 năm 2025*
+
+        """ + "\n"
+
+    /// The plan every decision below issues: two duties in part II, two bodies'
+    /// duties under "Tổ chức thực hiện".
+    static func plan(_ part: (String) -> String, body: (String) -> String) -> String {
+        "\n" + """
+        \(part("I. MỤC ĐÍCH, YÊU CẦU"))
+
+        1. Chủ động phòng ngừa, ứng phó kịp thời với thiên tai.
+
+        \(part("II. NHIỆM VỤ, GIẢI PHÁP"))
+
+        1. Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Sở Xây dựng rà soát các công trình đê điều, hoàn thành trước ngày 31/3/2026.
+
+        2. Giao Sở Tài chính bố trí kinh phí dự phòng, hoàn thành trong Quý I/2026.
+
+        \(part("III. TỔ CHỨC THỰC HIỆN"))
+
+        \(body("1. Sở Nông nghiệp và Môi trường"))
+
+        Theo dõi, tổng hợp kết quả thực hiện, báo cáo UBND tỉnh trước ngày 15/12/2026.
+
+        \(body("2. Sở Y tế"))
+
+        Chuẩn bị cơ số thuốc, trang thiết bị y tế phục vụ cứu nạn, hoàn thành trước ngày 30/5/2026.
+
+        """
+    }
+
+    struct Shape: CustomTestStringConvertible {
+        let name: String
+        let markdown: String
+        var testDescription: String { name }
+    }
+
+    // MARK: Quyết định ban hành Kế hoạch / Chương trình
+
+    static let decisions: [Shape] = [
+        Shape(name: "Điều as ### headings, '---', '# KẾ HOẠCH' and a '##' subtitle, italic 'Ban hành kèm theo'", markdown: header + """
+            # QUYẾT ĐỊNH
+
+            **Ban hành Kế hoạch phòng, chống thiên tai năm 2026**
+
+            **QUYẾT ĐỊNH:**
+
+            ### Điều 1.
+
+            Ban hành kèm theo Quyết định này Kế hoạch phòng, chống thiên tai năm 2026.
+
+            ### Điều 2.
+
+            Quyết định này có hiệu lực thi hành kể từ ngày ký.
+
+            ### Điều 3.
+
+            Chánh Văn phòng UBND tỉnh, Giám đốc các sở, ban, ngành tỉnh chịu trách nhiệm thi hành Quyết định này./.
+
+            **Nơi nhận:**
+            - Như Điều 3;
+            - Lưu: VT.
+
+            **KT. CHỦ TỊCH**
+
+            **Trần Văn B**
+
+            ---
+
+            # KẾ HOẠCH
+
+            ## Phòng, chống thiên tai năm 2026
+
+            *(Ban hành kèm theo Quyết định số 1234/QĐ-UBND ngày 10/11/2025 của UBND tỉnh)*
+
+            """ + plan({ "## " + $0 }, body: { "### " + $0 })),
+        Shape(name: "bold Điều, a plan titled in sentence case with no 'kèm theo' line, after a closing mark and no footer", markdown: header + """
+            **QUYẾT ĐỊNH**
+
+            **Ban hành Kế hoạch phòng, chống thiên tai năm 2026**
+
+            **Điều 1.** Ban hành kèm theo Quyết định này Kế hoạch phòng, chống thiên tai năm 2026.
+
+            **Điều 2.** Chánh Văn phòng UBND tỉnh, Giám đốc các sở, ban, ngành tỉnh chịu trách nhiệm thi hành Quyết định này./.
+
+            **Kế hoạch phòng, chống thiên tai năm 2026**
+
+            """ + plan({ "**\($0)**" }, body: { "**\($0)**" })),
+        Shape(name: "a Chương trình in bold sentence case after the signature, plain numbered parts", markdown: header + """
+            **QUYẾT ĐỊNH**
+
+            **Ban hành Chương trình phòng, chống thiên tai năm 2026**
+
+            **Điều 1.** Ban hành kèm theo Quyết định này Chương trình phòng, chống thiên tai năm 2026.
+
+            **Điều 2.** Quyết định này có hiệu lực thi hành kể từ ngày ký.
+
+            **KT. CHỦ TỊCH**
+
+            **Trần Văn B**
+
+            **Chương trình phòng, chống thiên tai năm 2026**
+
+            """ + plan({ $0 }, body: { "**\($0)**" })),
+    ]
+
+    /// The attached plan is read as a plan: its duties are the tasks, the
+    /// decision's articles and the plan's title lines are neither tasks nor review.
+    @Test("a decision that issues a plan gives the plan's duties, whatever the markup", arguments: decisions)
+    func decisionIssuingAPlan(_ shape: Shape) throws {
+        let directive = Fixture.read(shape.markdown).directive
+        #expect(directive.unassigned.map(\.text) == [])
+        let read = directive.tasks.map { "\(Self.leads($0)) \(Self.partners($0)) \($0.deadline?.due?.iso ?? "-")" }
+        #expect(read == [
+            "[Optional(\"SNNMT\")] [Optional(\"SXD\")] 2026-03-30",
+            "[Optional(\"STC\")] [] 2026-03-31",
+            "[Optional(\"SNNMT\")] [] 2026-12-14",
+            "[Optional(\"SYT\")] [] 2026-05-29",
+        ])
+        // The articles open no section: the plan's parts keep their own numbers.
+        #expect(directive.tasks.first?.id.hasPrefix("2.") == true, "\(directive.tasks.map(\.id))")
+    }
+
+    // MARK: Appendix tables
+
+    struct Column: CustomTestStringConvertible {
+        let header: String
+        var testDescription: String { header }
+    }
+
+    /// However the time column is titled, its cells are the deadlines.
+    @Test("an appendix's time column is read whatever its title",
+          arguments: ["Thời gian hoàn thành", "Thời điểm hoàn thành", "Hoàn thành", "Mốc thời gian", "Lộ trình thực hiện",
+                      "Năm thực hiện", "Dự kiến thời gian hoàn thành", "**Thời hạn**", "Tiến độ"].map(Column.init))
+    func timeColumn(_ column: Column) throws {
+        let markdown = """
+            **I. TỔ CHỨC THỰC HIỆN**
+
+            1. Sở Nội vụ theo dõi, đôn đốc; báo cáo UBND tỉnh trước ngày 20/12/2026.
+
+            **PHỤ LỤC**
+
+            | TT | Nhiệm vụ | Chủ trì | Phối hợp | \(column.header) |
+            |---|---|---|---|---|
+            | 1 | Rà soát văn bản quy phạm pháp luật của tỉnh | Sở Tư pháp | Sở Nội vụ | Quý I/2026 |
+            | 2 | Xây dựng quy chế phối hợp | Sở Nội vụ | Sở Tư pháp | Tháng 3/2026 |
+            | 3 | Kiểm tra công tác cải cách hành chính | Sở Nội vụ | | 2026-2027 |
+            """
+        let tasks = Fixture.read(markdown).directive.tasks.filter { $0.id.hasPrefix("PL") }
+        #expect(tasks.map { $0.deadline?.due?.iso ?? "-" } == ["2026-03-31", "2026-03-31", "2027-12-31"])
+    }
+
+    /// "A.", "B." number the parts of a table as "I.", "II." do: a row with
+    /// nothing but a letter and a title groups the rows below, it is no task
+    /// and lends no cell to the row under it.
+    @Test("rows lettered 'A.', 'B.' are groups, in bold or plain",
+          arguments: [
+              "| **A.** | **CẢI CÁCH THỂ CHẾ** | | | |\n| **I.** | **Rà soát văn bản** | | | |",
+              "| A | Cải cách thể chế | | | |",
+          ])
+    func letteredGroups(_ groupRows: String) throws {
+        let markdown = """
+            **PHỤ LỤC**
+
+            | **TT** | **Nhiệm vụ** | **Cơ quan chủ trì** | **Cơ quan phối hợp** | **Thời gian hoàn thành** |
+            |---|---|---|---|---|
+            \(groupRows)
+            | 1 | Rà soát văn bản quy phạm pháp luật của tỉnh | Sở Tư pháp | Các sở, ngành | Quý I/2026 |
+            | 2 | Xây dựng quy chế phối hợp | Sở Nội vụ | Sở Tư pháp | Tháng 3/2026 |
+            | B. | CẢI CÁCH THỦ TỤC HÀNH CHÍNH | | | |
+            | 3 | Công bố danh mục thủ tục hành chính | Văn phòng Ủy ban nhân dân thành phố | | 30/6/2026 |
+            | 4 | Số hóa hồ sơ, kết quả giải quyết thủ tục | Sở Khoa học và Công nghệ | Sở Nội vụ | Trước 31/12/2025 |
+            """
+        let directive = Fixture.read(markdown).directive
+        #expect(directive.unassigned.isEmpty, "\(directive.unassigned.map(\.text))")
+        #expect(directive.tasks.map(\.id) == ["PL.1", "PL.2", "PL.3", "PL.4"])
+        #expect(directive.tasks.map(Self.leads) == [["STP"], ["SNV"], ["VPUBND"], ["SKHCN"]])
+        #expect(directive.tasks.map { $0.deadline?.due?.iso ?? "-" } == ["2026-03-31", "2026-03-31", "2026-06-30", "2025-12-30"])
+    }
+
+    /// A table of two columns, labels on the left, spells out one task.
+    @Test("a two-column table of labelled fields is one task",
+          arguments: [
+              Shape(name: "title row, then plain labels", markdown: """
+                  | Nội dung | Chi tiết |
+                  |---|---|
+                  | Nhiệm vụ | Xây dựng Đề án phát triển đô thị thông minh |
+                  | Cơ quan chủ trì | Sở Xây dựng |
+                  | Cơ quan phối hợp | Sở Khoa học và Công nghệ, Sở Tài chính |
+                  | Thời hạn | Trước ngày 15/02/2026 |
+                  """),
+              Shape(name: "the first field as the header, bold labels with colons", markdown: """
+                  | **Nhiệm vụ:** | Xây dựng Đề án phát triển đô thị thông minh |
+                  |---|---|
+                  | **Đơn vị chủ trì:** | Sở Xây dựng |
+                  | **Đơn vị phối hợp:** | Sở Khoa học và Công nghệ; Sở Tài chính |
+                  | **Thời gian hoàn thành:** | Trước ngày 15/02/2026 |
+                  """),
+          ])
+    func fieldTable(_ shape: Shape) throws {
+        let markdown = Self.header + "V/v thực hiện Kết luận của Tỉnh ủy\n\nKính gửi: Các sở, ban, ngành thành phố.\n\n"
+            + "Thực hiện Kết luận số 12-KL/TU ngày 05/11/2025, trong đó yêu cầu hoàn thành trước ngày 31/12/2025, UBND tỉnh chỉ đạo như sau:\n\n"
+            + shape.markdown + "\n"
+        let directive = Fixture.read(markdown).directive
+        #expect(directive.unassigned.isEmpty, "\(directive.unassigned.map(\.text))")
+        let task = try #require(directive.tasks.first)
+        #expect(directive.tasks.count == 1)
+        #expect(task.text == "Xây dựng Đề án phát triển đô thị thông minh")
+        #expect(Self.leads(task) == ["SXD"])
+        #expect(Self.partners(task) == ["SKHCN", "STC"])
+        #expect(task.deadline?.due == .iso("2026-02-14"))
+    }
+
+    // MARK: Opening history
+
+    static let dispatchHead = header + """
+        V/v đôn đốc thực hiện nhiệm vụ
+
+        Kính gửi: Sở Tài chính; Sở Xây dựng; Sở Y tế.
+
+        """ + "\n"
+
+    /// A numbered list is judged item by item: its first item may open with
+    /// the history of an earlier document and still assign anew.
+    @Test("a list of duties whose first item opens with history is read",
+          arguments: [
+              Shape(name: "numbered list after 'có ý kiến như sau:'", markdown: dispatchHead + """
+                  UBND tỉnh có ý kiến như sau:
+
+                  1. Tại Công văn số 123/UBND-KT ngày 15/8/2025, UBND tỉnh đã giao Sở Tài chính hoàn thành dự thảo Quy định trước ngày 30/9/2025; tuy nhiên đến nay chưa hoàn thành. Giao Sở Tài chính khẩn trương hoàn thành, trình UBND tỉnh trước ngày 10/12/2025.
+
+                  2. Sở Xây dựng: Theo Kế hoạch số 45/KH-UBND ngày 01/3/2025, hạn hoàn thành là ngày 30/6/2025. Yêu cầu Sở Xây dựng hoàn thành việc kiểm tra, báo cáo kết quả trong tháng 12/2025.
+
+                  3. Sở Y tế tiếp tục thực hiện các nhiệm vụ tại Công văn số 77/UBND-VX ngày 05/5/2025 (hoàn thành trước ngày 31/5/2025).
+                  """),
+              Shape(name: "bulleted list straight after the history paragraph", markdown: dispatchHead + """
+                  Ngày 15/8/2025, UBND tỉnh ban hành Công văn số 123/UBND-KT yêu cầu các sở hoàn thành trước ngày 30/9/2025. Tuy nhiên, đến nay kết quả còn chậm.
+
+                  - Thực hiện Công văn số 123/UBND-KT ngày 15/8/2025, UBND tỉnh đã giao Sở Tài chính hoàn thành dự thảo Quy định trước ngày 30/9/2025. Nay giao Sở Tài chính khẩn trương hoàn thành, trình UBND tỉnh trước ngày 10/12/2025.
+                  - Sở Xây dựng: theo Kế hoạch số 45/KH-UBND ngày 01/3/2025, hạn hoàn thành là ngày 30/6/2025; nay hoàn thành việc kiểm tra, báo cáo kết quả trong tháng 12/2025.
+                  - Sở Y tế tiếp tục thực hiện các nhiệm vụ tại Công văn số 77/UBND-VX ngày 05/5/2025 (hoàn thành trước ngày 31/5/2025).
+                  """),
+          ])
+    func historyThenDuties(_ shape: Shape) throws {
+        let directive = Fixture.read(shape.markdown).directive
+        #expect(directive.metadata.date == .iso("2025-11-10"))
+        #expect(directive.tasks.map(Self.leads) == [["STC"], ["SXD"], ["SYT"]])
+        #expect(directive.tasks.map { $0.deadline.map { "\($0.kind.rawValue) \($0.due?.iso ?? "-")" } ?? "-" }
+                == ["before 2025-12-09", "within 2025-12-31", "standing -"])
+    }
+
+    struct PastDay: CustomTestStringConvertible {
+        let text: String
+        let due: String
+        var testDescription: String { text }
+    }
+
+    /// A day already past on the document's own date is the history of an
+    /// earlier duty; in a sentence it is never the new deadline. A table cell
+    /// or a field ("Thời hạn: …") is read as written.
+    @Test("a day before the document's date is no deadline in a sentence",
+          arguments: [
+              PastDay(text: "Theo Kế hoạch số 45/KH-UBND, hạn hoàn thành là ngày 30/6/2025; nay báo cáo kết quả trong tháng 12/2025.", due: "2025-12-31"),
+              PastDay(text: "UBND tỉnh đã yêu cầu hoàn thành trước ngày 31/12/2025 (thay cho hạn trước ngày 30/9/2025).", due: "2025-12-30"),
+              PastDay(text: "Tiếp tục thực hiện các nhiệm vụ tại Công văn số 77/UBND-VX (hoàn thành trước ngày 31/5/2025).", due: "-"),
+          ])
+    func pastDayInSentence(_ c: PastDay) {
+        let parser = DeadlineParser(documentDate: .iso("2025-11-20"))
+        #expect(parser.parse(c.text).deadline?.due?.iso ?? "-" == c.due)
+    }
+
+    @Test("a past day in a field or a cell is read as written",
+          arguments: ["30/6/2025", "Trước ngày 30/9/2025"])
+    func pastDayLabelled(_ cell: String) {
+        let parser = DeadlineParser(documentDate: .iso("2025-11-20"))
+        #expect(parser.parse(cell, labelled: true).deadline?.due != nil)
+    }
+
+    // MARK: Công văn: who is asked
+
+    /// "Yêu cầu Giám đốc các sở: Sở X, Sở Y …": the bodies after the colon lead.
+    @Test("a colon after a general name introduces the bodies meant",
+          arguments: [
+              "Yêu cầu Giám đốc các sở: Sở Xây dựng, Sở Nông nghiệp và Môi trường khẩn trương hoàn thành giải ngân trước ngày 31/12/2025.",
+              "Đề nghị Thủ trưởng các cơ quan: Sở Xây dựng và Sở Nông nghiệp và Môi trường chủ trì rà soát các dự án chậm tiến độ.",
+          ])
+    func colonAfterGeneralName(_ sentence: String) throws {
+        let markdown = Self.dispatchHead + "UBND tỉnh có ý kiến như sau:\n\n1. Giao Sở Tài chính tổng hợp tình hình giải ngân.\n\n2. \(sentence)\n"
+        let task = try #require(Fixture.read(markdown).directive.tasks.last)
+        #expect(Self.leads(task) == ["SXD", "SNNMT"])
+    }
+}
