@@ -77,6 +77,7 @@ public struct DeadlineParser: Sendable {
     static let yearLead = TextPattern(#"^\s*(?:từ\s+|trong\s+)?năm\s+(\d{4})(?!\s*[-–—/]\s*\d)"#, needsDigit: true)
     static let year = TextPattern(#"(?:trong|hết|cuối)\s+năm\s+(\d{4})"#, needsDigit: true)
     // A deadline cell that is only a year ("Năm 2026", "2026").
+    static let monthBare = TextPattern(#"^\s*(\d{1,2})\s*/\s*(\d{4})\s*\.?\s*$"#, needsDigit: true)
     static let yearBare = TextPattern(#"^\s*(?:năm\s+)?(\d{4})\s*\.?\s*$"#, needsDigit: true)
     static let recurringDay = TextPattern(
         #"(?:định kỳ\s+(?:6 tháng\s+|hằng\s+|hàng\s+)?(?:tuần|tháng|quý|quí|năm)?[,\s]*)?(trước|vào|chậm nhất|trong)?\s*(?:ngày\s+)(\d{1,2})(?:\s*(?:/|tháng)\s*(\d{1,2}))?\s+(?:của\s+)?(?:tháng cuối\s+)?(hằng|hàng|mỗi)\s+(tuần|tháng|quý|quí|năm)"#, needsDigit: true)
@@ -258,6 +259,11 @@ public struct DeadlineParser: Sendable {
         }
         if labelled, periods.isEmpty, problems.isEmpty, let match = Self.yearBare.firstMatch(in: text), let y = Int(match.group(1) ?? "") {
             addPeriod(match, endMonth: 12, year: y)
+        }
+        // A cell "03/2026" (a table's "Hoàn thành" column): the month, within it.
+        if labelled, periods.isEmpty, problems.isEmpty, let match = Self.monthBare.firstMatch(in: text),
+           let m = Int(match.group(1) ?? ""), let y = Int(match.group(2) ?? ""), (1...12).contains(m) {
+            addPeriod(match, endMonth: m, year: y)
         }
         if !problems.isEmpty { return Result(deadline: nil, problems: problems) }
         if let latest = periods.max(by: { ($0.0.due ?? CivilDate.earliest, $0.1) < ($1.0.due ?? CivilDate.earliest, $1.1) }) {

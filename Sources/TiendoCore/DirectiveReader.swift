@@ -1031,12 +1031,24 @@ struct ReadingContext {
                        number: nil)
             return
         }
-        let columns = table.header.map(TaskField.named)
+        var columns = table.header.map(TaskField.named)
         guard columns.contains(.task) else { return } // a table of figures, not of duties
+        // A header on two rows ("Thời gian" over "Bắt đầu | Hoàn thành"): the
+        // second row has no duty and names sub-columns; each sub-column it names
+        // is read by its own title ("Hoàn thành" is the deadline, "Bắt đầu" none).
+        var firstRow = 0
+        if let sub = table.rows.first, let taskColumn = columns.firstIndex(of: .task),
+           taskColumn >= sub.count || sub[taskColumn].trimmed.isEmpty,
+           sub.contains(where: { !$0.trimmed.isEmpty }), sub.allSatisfy({ $0.count <= 40 && !$0.contains(where: \.isNumber) }) {
+            for (column, cell) in sub.enumerated() where column < columns.count && !cell.trimmed.isEmpty {
+                columns[column] = TaskField.named(cell)
+            }
+            firstRow = 1
+        }
         struct Row { var fields: [(TaskField, String)]; var number: String?; var group: String?; var line: Int }
         var rows: [Row] = []
         var group: String?
-        for (row, cells) in table.rows.enumerated() {
+        for (row, cells) in table.rows.enumerated() where row >= firstRow {
             var fields: [(TaskField, String)] = []
             var number: String?
             for (column, field) in columns.enumerated() {
@@ -1061,7 +1073,18 @@ struct ReadingContext {
                 group = Self.arabic(roman)
                 continue
             }
-            rows.append(Row(fields: fields, number: number.flatMap { Int($0) != nil ? $0 : nil }, group: group, line: table.rowLines[row]))
+            // "1.1", "2.3": a number of its own, under the row numbered "1", "2".
+            let numeric = number.flatMap { Self.tableNumber.isMatch($0) ? $0 : nil }
+            rows.append(Row(fields: fields, number: numeric, group: group, line: table.rowLines[row]))
+        }
+        // "| 1 | **Cải cách thể chế** | | |" then "| 1.1 | … |": a numbered row
+        // with nothing but a title, whose next row is numbered under it, groups
+        // the rows below it; it is no task.
+        rows = rows.enumerated().compactMap { index, row in
+            guard let number = row.number, !number.contains("."),
+                  row.fields.allSatisfy({ $0.0 == .task || $0.1.trimmed.isEmpty }),
+                  index + 1 < rows.count, rows[index + 1].number?.hasPrefix(number + ".") == true else { return row }
+            return nil
         }
         // A row with no number under a numbered one continues it: the cells
         // the two share are merged in the document and left empty here
@@ -1114,6 +1137,7 @@ struct ReadingContext {
         }
     }
 
+    static let tableNumber = TextPattern(#"^\d{1,3}(?:\.\d{1,3})*$"#)
     static let romanTitle = TextPattern(#"^([IVXL]{1,5})\s*[.)]\s+\S"#, caseSensitive: true)
     static let lineBreak = TextPattern(#"<br\s*/?>"#)
 

@@ -8,7 +8,7 @@ enum TaskField: Sendable, Hashable {
 
     static let marker = TextPattern(#"^\s*(?:[a-zđ]|\d{1,2})\)\s*"#)
     static let labelled = TextPattern(
-        #"^\s*(?:[a-zđ]\)\s*)?(nhiệm vụ|tên nhiệm vụ|nội dung(?: nhiệm vụ| công việc)?|(?:đơn vị|cơ quan)\s+chủ trì(?: thực hiện)?|(?:đơn vị|cơ quan)\s+phối hợp(?: thực hiện)?|(?:đơn vị|cơ quan)\s+thực hiện|thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành| thực hiện)?|tiến độ(?: thực hiện| hoàn thành)?|sản phẩm(?: đầu ra)?|kết quả(?: đầu ra)?)\s*:\s*"#)
+        #"^\s*(?:[a-zđ]\)\s*)?(nhiệm vụ|tên nhiệm vụ|nội dung(?: nhiệm vụ| công việc)?|(?:(?:đơn vị|cơ quan)\s+)?chủ trì(?: thực hiện)?|(?:(?:đơn vị|cơ quan)\s+)?phối hợp(?: thực hiện)?|(?:đơn vị|cơ quan)\s+thực hiện|thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành| thực hiện)?|tiến độ(?: thực hiện| hoàn thành)?|sản phẩm(?: đầu ra)?|kết quả(?: đầu ra)?)\s*:\s*"#)
 
     /// The field a label names ("Cơ quan chủ trì" → `.lead`), or nil.
     static func named(_ label: String) -> TaskField? {
@@ -23,7 +23,7 @@ enum TaskField: Sendable, Hashable {
         // thành", "Tiến độ", "Mốc thời gian", "Lộ trình thực hiện", "Dự kiến
         // thời gian hoàn thành", "Hoàn thành", "Năm thực hiện".
         if ["thời gian", "thời hạn", "thời điểm", "tiến độ", "lộ trình"].contains(where: { key.contains($0) })
-            || key.hasPrefix("hạn") || key.hasPrefix("mốc") || key.hasPrefix("hoàn thành") || key.hasPrefix("năm ") || key == "năm" {
+            || key.hasPrefix("hạn") || key.hasPrefix("mốc") || key.hasPrefix("hoàn thành") || key.hasPrefix("kết thúc") || key.hasPrefix("năm ") || key == "năm" {
             return .deadline
         }
         if key.hasPrefix("sản phẩm") || key.hasPrefix("kết quả") { return .product }
@@ -34,8 +34,15 @@ enum TaskField: Sendable, Hashable {
 
     /// Splits "Đơn vị chủ trì: X; đơn vị phối hợp: Y" into its fields; nil
     /// when the text does not start with a label.
+    /// A sentence's end before the next label: "Đơn vị chủ trì: Sở Tư pháp.
+    /// Thời hạn: trước ngày 30/9/2026." holds two fields, as with a ";".
+    static let labelAfterSentence = TextPattern(
+        #"\.\s+(?=(?:nhiệm vụ|nội dung|(?:đơn vị|cơ quan)\s+(?:chủ trì|phối hợp|thực hiện)|chủ trì|phối hợp|thời gian|thời hạn|tiến độ|sản phẩm|kết quả)[^:;.]{0,20}:)"#)
+
     static func fields(in text: String) -> [(TaskField, String)]? {
         guard labelled.firstMatch(in: text) != nil else { return nil }
+        var text = text
+        for match in labelAfterSentence.matches(in: text).reversed() { text = text.replacingUTF16(match.range, with: "; ") }
         var result: [(TaskField, String)] = []
         for segment in text.split(separator: ";", omittingEmptySubsequences: true) {
             let part = String(segment)

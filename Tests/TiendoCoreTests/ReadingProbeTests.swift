@@ -308,4 +308,81 @@ struct ReadingProbeTests {
         let task = try #require(Fixture.read(markdown).directive.tasks.last)
         #expect(Self.leads(task) == ["SXD", "SNNMT"])
     }
+    // MARK: Labelled fields
+
+    /// "Chủ trì:", "Phối hợp:" without "cơ quan"/"đơn vị" are the same fields;
+    /// fields may share a paragraph, one sentence each.
+    @Test("short labels, and labels one sentence each in a paragraph, are fields",
+          arguments: [
+              Shape(name: "bullets 'Chủ trì:' / 'Phối hợp:' / 'Thời gian:'", markdown: """
+                  - Chủ trì: Sở Tư pháp.
+                  - Phối hợp: Sở Nội vụ, Sở Tài chính.
+                  - Thời gian: Quý I/2026.
+                  """),
+              Shape(name: "bold labels in one paragraph, split by full stops", markdown: """
+                  **Đơn vị chủ trì:** Sở Tư pháp. **Đơn vị phối hợp:** Sở Nội vụ, Sở Tài chính. **Thời hạn:** trong Quý I/2026.
+                  """),
+              Shape(name: "'Chủ trì thực hiện:' lines of their own", markdown: """
+                  Chủ trì thực hiện: Sở Tư pháp
+
+                  Phối hợp thực hiện: Sở Nội vụ; Sở Tài chính
+
+                  Thời gian hoàn thành: Quý I/2026
+                  """),
+          ])
+    func shortLabels(_ shape: Shape) throws {
+        let markdown = "**II. NHIỆM VỤ, GIẢI PHÁP**\n\n**1. Rà soát văn bản quy phạm pháp luật**\n\n" + shape.markdown + "\n"
+        let directive = Fixture.read(markdown).directive
+        #expect(directive.unassigned.isEmpty, "\(directive.unassigned.map(\.text))")
+        let task = try #require(directive.tasks.first)
+        #expect(directive.tasks.count == 1)
+        #expect(Self.leads(task) == ["STP"])
+        #expect(Self.partners(task) == ["SNV", "STC"])
+        #expect(task.deadline?.due == .iso("2026-03-31"))
+    }
+
+    // MARK: Appendix tables: numbering and headers
+
+    /// "1" with a title alone, then "1.1", "1.2": the row "1" groups; the
+    /// rows numbered under it are tasks of their own and take no cell from above.
+    @Test("a numbered title row over rows '1.1', '1.2' is a group",
+          arguments: ["**Cải cách thể chế**", "CẢI CÁCH THỂ CHẾ"])
+    func dottedRows(_ title: String) throws {
+        let markdown = """
+            **PHỤ LỤC**
+
+            | TT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |
+            |---|---|---|---|---|
+            | 1 | \(title) | | | |
+            | 1.1 | Rà soát văn bản quy phạm pháp luật của tỉnh | Sở Tư pháp | Sở Nội vụ | Quý I/2026 |
+            | 1.2 | Xây dựng quy chế phối hợp | Sở Nội vụ | | Tháng 3/2026 |
+            | 2 | Cải cách thủ tục hành chính | | | |
+            | 2.1 | Công bố danh mục thủ tục hành chính | Sở Tư pháp | | 30/6/2026 |
+            | 2.2 | Số hóa hồ sơ | Sở Khoa học và Công nghệ | | |
+            """
+        let directive = Fixture.read(markdown).directive
+        #expect(directive.unassigned.isEmpty, "\(directive.unassigned.map(\.text))")
+        #expect(directive.tasks.map(\.id) == ["PL.1.1", "PL.1.2", "PL.2.1", "PL.2.2"])
+        #expect(directive.tasks.map { Self.partners($0).count } == [1, 0, 0, 0])
+        #expect(directive.tasks.map { $0.deadline?.due?.iso ?? "-" } == ["2026-03-31", "2026-03-31", "2026-06-30", "-"])
+    }
+
+    /// A header on two rows: the sub-column that says when the work ends is the deadline.
+    @Test("a two-row header reads the deadline from its 'Hoàn thành' / 'Kết thúc' sub-column",
+          arguments: ["Hoàn thành", "Kết thúc"])
+    func twoRowHeader(_ end: String) throws {
+        let markdown = """
+            **PHỤ LỤC**
+
+            | TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian | |
+            |---|---|---|---|---|---|
+            | | | | | Bắt đầu | \(end) |
+            | 1 | Rà soát văn bản quy phạm pháp luật của tỉnh | Sở Tư pháp | Sở Nội vụ | 01/2026 | 03/2026 |
+            | 2 | Xây dựng quy chế phối hợp | Sở Nội vụ | | Quý I/2026 | Quý II/2026 |
+            """
+        let directive = Fixture.read(markdown).directive
+        #expect(directive.unassigned.isEmpty, "\(directive.unassigned.map(\.text))")
+        #expect(directive.tasks.map(\.id) == ["PL.1", "PL.2"])
+        #expect(directive.tasks.map { $0.deadline?.due?.iso ?? "-" } == ["2026-03-31", "2026-06-30"])
+    }
 }
