@@ -548,7 +548,9 @@ struct ReadingContext {
                Self.leadingNumber.firstMatch(in: plain)?.group(1) == "1" {
                 openSection(Heading(number: "1", title: "", full: "1.", entry: AssigneeNames.Found()), line: block.startLine)
             }
-            guard !sections.isEmpty || (!hasSections && implicitTask(block, plain: plain)) || isTaskTable(block) else { continue }
+            guard !sections.isEmpty || (!hasSections && (implicitTask(block, plain: plain)
+                    || listAfterLeadIn(block, previous: index > 0 ? blocks[index - 1] : nil)))
+                    || isTaskTable(block) else { continue }
             if sections.isEmpty {
                 appendSection(Section(id: "1", heading: "", title: "", assignees: [], line: block.startLine, isAppendix: false))
             }
@@ -747,11 +749,37 @@ struct ReadingContext {
         // nothing new; but a sentence after the history may assign anew ("Tại
         // Công văn số …, UBND tỉnh đã giao … Giao Sở X khẩn trương hoàn thành …").
         Self.sentences(plain).contains { sentence in
-            guard !Self.opening.isMatch(sentence) else { return false }
+            var sentence = sentence
+            if Self.opening.isMatch(sentence) {
+                // "Thực hiện Công văn số … của Bộ Y tế, Chủ tịch UBND tỉnh giao Sở Y tế
+                // chủ trì …": the opening clause says why; the issuer's own "giao /
+                // yêu cầu / đề nghị" after it assigns. History ("Ngày …, UBND tỉnh đã
+                // ban hành … yêu cầu …") names no such clause of the issuer's.
+                guard Self.reasonOpening.isMatch(sentence), let main = Self.issuerAssigns.firstMatch(in: sentence) else { return false }
+                sentence = sentence.utf16Slice(main.range.lowerBound..<sentence.utf16.count)
+                    .trimmingCharacters(in: CharacterSet(charactersIn: ", "))
+            }
             let found = names.sentence(sentence)
             return found.lead.contains { $0.code != nil } && names.assigns(sentence)
         }
     }
+
+    /// Openings that give the reason for what follows, not its history.
+    static let reasonOpening = TextPattern(#"^\s*(?:căn cứ|thực hiện|theo|xét|trên cơ sở|để|nhằm)(?!\p{L})"#)
+    static let issuerAssigns = MetadataReader.issuerAssigns
+
+    /// "…, UBND tỉnh đề nghị:" then "- Sở Y tế khẩn trương …": before any
+    /// section, a list that a lead-in hands out is a list of duties when its
+    /// items open with a known body.
+    func listAfterLeadIn(_ block: MarkdownBlock, previous: MarkdownBlock?) -> Bool {
+        guard block.isList, let previous, previous.kind == .paragraph,
+              Self.assigningLeadIn.isMatch(MetadataReader.oneLine(previous)) else { return false }
+        return block.children.contains { item in
+            names.subject(MetadataReader.oneLine(item))?.lead.contains { $0.code != nil } == true
+        }
+    }
+
+    static let assigningLeadIn = TextPattern(#"(?:giao|đề nghị|yêu cầu|chỉ đạo|có ý kiến(?: chỉ đạo)?)(?:\s+như sau)?\s*:\s*$"#)
 
     /// The sentences of a plain text: cut after "." or ";" before a capital.
     static func sentences(_ plain: String) -> [String] {

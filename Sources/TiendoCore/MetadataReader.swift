@@ -19,6 +19,9 @@ struct MetadataReader {
     static let subject = TextPattern(#"^(?:v/v|về việc)\s*:?\s*(.*)$"#)
     static let recipients = TextPattern(#"^kính gửi\s*:?\s*(.*)$"#)
     static let basis = TextPattern(#"^(?:căn cứ|thực hiện|theo đề nghị|xét đề nghị|theo chỉ đạo)\b"#)
+    /// ", (Chủ tịch) UBND tỉnh (X) giao|yêu cầu|đề nghị": the issuer assigning in its own voice.
+    static let issuerAssigns = TextPattern(
+        #",\s*(?:chủ tịch\s+)?(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+(?:tỉnh|thành phố|tp\.?)(?:\s+\p{Lu}\p{L}*){0,3}\s+(?=(?:giao|yêu cầu|đề nghị)\s)"#)
     static let distribution = TextPattern(#"^nơi nhận\s*:?\s*(.*)$"#)
     static let signatureLine = TextPattern(#"^(?:TM|KT|Q|TL|TUQ)\.\s"#, caseSensitive: true)
     /// "1. Sở Tài chính", "II. ...": a numbered section heading, never the issuer.
@@ -116,8 +119,11 @@ struct MetadataReader {
             index += 1
         }
         if !sawHeader { index = 0 }
-        // Legal bases directly after the header.
-        while index < blocks.count, blocks[index].kind == .paragraph, basis.isMatch(oneLine(blocks[index])) {
+        // Legal bases directly after the header. "Thực hiện Công văn số … của Bộ Y
+        // tế, Chủ tịch UBND tỉnh giao Sở Y tế …" is no basis: the issuer assigns
+        // in it (a lead-in "…, UBND tỉnh đề nghị:" still introduces the body).
+        while index < blocks.count, blocks[index].kind == .paragraph, basis.isMatch(oneLine(blocks[index])),
+              !(issuerAssigns.isMatch(oneLine(blocks[index])) && !oneLine(blocks[index]).hasSuffix(":")) {
             meta.legalBases.append(oneLine(blocks[index]))
             layout.nonTask.insert(index)
             index += 1

@@ -385,4 +385,46 @@ struct ReadingProbeTests {
         #expect(directive.tasks.map(\.id) == ["PL.1", "PL.2"])
         #expect(directive.tasks.map { $0.deadline?.due?.iso ?? "-" } == ["2026-03-31", "2026-06-30"])
     }
+    // MARK: A reason, then the issuer's own assignment
+
+    static let footer = "\n\n**Nơi nhận:**\n- Như trên;\n- Lưu: VT.\n\n**KT. CHỦ TỊCH**\n\n**Trần Văn B**\n"
+
+    struct Opening: CustomTestStringConvertible {
+        let paragraph: String
+        let leads: [String?]
+        let due: String?
+        var testDescription: String { paragraph }
+    }
+
+    /// A dispatch of one paragraph: the clause that says why ("Thực hiện …",
+    /// "Căn cứ …") comes first, then the issuer assigns in its own voice. History
+    /// ("Ngày …, UBND tỉnh ban hành … yêu cầu …") assigns nothing new.
+    @Test("an opening clause followed by the issuer's 'giao / yêu cầu' is a task; history is not",
+          arguments: [
+              Opening(paragraph: "Thực hiện Công văn số 5678/BYT-DP ngày 10/11/2025 của Bộ Y tế về việc tăng cường phòng chống dịch, Chủ tịch UBND tỉnh giao Sở Y tế chủ trì, phối hợp với Sở Tài chính triển khai thực hiện, báo cáo kết quả trước ngày 15/12/2025.",
+                      leads: ["SYT"], due: "2025-12-14"),
+              Opening(paragraph: "Căn cứ Quyết định số 55/QĐ-UBND ngày 02/3/2025 của UBND tỉnh, Ủy ban nhân dân tỉnh yêu cầu Sở Tài chính rà soát, bố trí kinh phí còn thiếu, hoàn thành trong tháng 12/2025.",
+                      leads: ["STC"], due: "2025-12-31"),
+              Opening(paragraph: "Ngày 15/8/2025, UBND tỉnh ban hành Công văn số 123/UBND-KT yêu cầu Sở Tài chính hoàn thành trước ngày 30/9/2025. Tuy nhiên, đến nay chưa hoàn thành.",
+                      leads: [], due: nil),
+              Opening(paragraph: "Thực hiện Công văn số 789/BTC-ĐT ngày 01/11/2025 của Bộ Tài chính về việc giao Sở Tài chính báo cáo trước ngày 10/11/2025, UBND tỉnh đã tổng hợp, gửi Bộ Tài chính.",
+                      leads: [], due: nil),
+          ])
+    func reasonThenAssignment(_ c: Opening) {
+        let directive = Fixture.read(Self.dispatchHead + c.paragraph + Self.footer).directive
+        #expect(directive.tasks.flatMap(Self.leads) == c.leads)
+        #expect(directive.tasks.first?.deadline?.due?.iso == c.due)
+    }
+
+    /// "…, UBND tỉnh đề nghị:" then a list whose items open with a body.
+    @Test("a list handed out by a lead-in before any section is a list of duties",
+          arguments: [
+              "Căn cứ Kế hoạch số 45/KH-UBND ngày 01/3/2025 của UBND tỉnh (hạn hoàn thành trước ngày 30/6/2025), UBND tỉnh đề nghị:\n\n- Sở Y tế khẩn trương tổng hợp kết quả, báo cáo trước ngày 10/12/2025;\n- Sở Tài chính bố trí kinh phí còn thiếu trong tháng 12/2025.",
+              "Để kịp thời khắc phục hậu quả mưa lũ, Chủ tịch UBND tỉnh yêu cầu:\n\n1. Sở Y tế: tổng hợp kết quả, báo cáo trước ngày 10/12/2025.\n\n2. Sở Tài chính: bố trí kinh phí còn thiếu trong tháng 12/2025.",
+          ])
+    func leadInList(_ body: String) {
+        let directive = Fixture.read(Self.dispatchHead + body + Self.footer).directive
+        #expect(directive.tasks.map(Self.leads) == [["SYT"], ["STC"]])
+        #expect(directive.tasks.map { $0.deadline?.due?.iso ?? "-" } == ["2025-12-09", "2025-12-31"])
+    }
 }
