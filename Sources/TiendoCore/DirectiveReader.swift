@@ -993,6 +993,12 @@ struct ReadingContext {
 
     mutating func addCandidate(_ candidate: Candidate) {
         guard !candidate.plain.trimmed.isEmpty, !sections[sections.count - 1].isPurpose else { return }
+        var candidate = candidate
+        var spelledOutInItem = false
+        if candidate.fields == nil, let trailing = TaskField.trailingFields(in: candidate.plain) {
+            candidate.fields = trailing
+            spelledOutInItem = true
+        }
         if let fields = candidate.fields {
             if fields.contains(where: { $0.0 == .task }) || sections[sections.count - 1].pendingField == nil {
                 flushPendingField()
@@ -1002,7 +1008,7 @@ struct ReadingContext {
                     // Fields under a heading that names the duty: the heading is its text.
                     start.fields = [(.task, section.title)] + fields
                     start.markdown = section.title + "\n\n" + candidate.markdown
-                } else if section.taskCount == 0, section.assignees.isEmpty, !section.title.isEmpty {
+                } else if section.taskCount == 0, section.assignees.isEmpty, !section.title.isEmpty, !spelledOutInItem {
                     // "**2.** Rà soát văn bản …" then "- Nội dung: …": the heading
                     // still names the duty; the content spells it out.
                     start.markdown = section.title + "\n\n" + candidate.markdown
@@ -1165,6 +1171,32 @@ struct ReadingContext {
         }
     }
 
+    /// One cell for both roles ("Cơ quan chủ trì, phối hợp"): "Sở Tư pháp (chủ
+    /// trì); Sở Nội vụ" or "Chủ trì: Sở Nội vụ; phối hợp: Sở Tài chính" marks
+    /// who leads; the other bodies are partners. Nil when the cell marks no role.
+    static func rolesInCell(_ value: String) -> [(TaskField, String)]? {
+        if let fields = TaskField.fields(in: value), fields.contains(where: { $0.0 == .lead }),
+           fields.allSatisfy({ $0.0 == .lead || $0.0 == .partners }) {
+            return fields
+        }
+        guard leadMark.isMatch(value) else { return nil }
+        var lead: [String] = [], partners: [String] = []
+        for piece in value.split(whereSeparator: { $0 == ";" || $0 == "\n" }).map({ String($0).trimmed }) where !piece.isEmpty {
+            if let mark = leadMark.firstMatch(in: piece) {
+                lead.append(piece.replacingUTF16(mark.range, with: "").trimmed)
+            } else if let mark = partnerMark.firstMatch(in: piece) {
+                partners.append(piece.replacingUTF16(mark.range, with: "").trimmed)
+            } else {
+                partners.append(piece)
+            }
+        }
+        guard !lead.isEmpty else { return nil }
+        return [(.lead, lead.joined(separator: "; "))] + (partners.isEmpty ? [] : [(.partners, partners.joined(separator: "; "))])
+    }
+
+    static let leadMark = TextPattern(#"\s*\(\s*chủ trì\s*\)"#)
+    static let partnerMark = TextPattern(#"\s*\(\s*phối hợp\s*\)"#)
+
     static let tableNumber = TextPattern(#"^\d{1,3}(?:\.\d{1,3})*$"#)
     static let romanTitle = TextPattern(#"^([IVXL]{1,5})\s*[.)]\s+\S"#, caseSensitive: true)
     static let lineBreak = TextPattern(#"<br\s*/?>"#)
@@ -1200,7 +1232,7 @@ struct ReadingContext {
         var deadline: Deadline?
         var deadlineProblems: [String] = []
         if let fields {
-            for (field, value) in fields {
+            for (field, value) in fields.flatMap({ $0.0 == .lead ? Self.rolesInCell($0.1) ?? [$0] : [$0] }) {
                 switch field {
                 case .lead:
                     // "Cơ quan thực hiện: Sở X tiến hành rà soát ...": the names before the verb;

@@ -39,6 +39,27 @@ enum TaskField: Sendable, Hashable {
     static let labelAfterSentence = TextPattern(
         #"\.\s+(?=(?:nhiệm vụ|nội dung|(?:đơn vị|cơ quan)\s+(?:chủ trì|phối hợp|thực hiện)|chủ trì|phối hợp|thời gian|thời hạn|tiến độ|sản phẩm|kết quả)[^:;.]{0,20}:)"#)
 
+    /// "Rà soát văn bản … (Cơ quan chủ trì: Sở Tư pháp; thời gian: Quý I/2026)",
+    /// "Kiểm tra … . Cơ quan chủ trì: Sở Nội vụ. Thời gian thực hiện: Năm 2026.":
+    /// the duty first, then its fields in a parenthesis or sentences of their
+    /// own. Nil unless those fields say who or when.
+    static func trailingFields(in text: String) -> [(TaskField, String)]? {
+        guard let start = trailingLabel.firstMatch(in: text), start.range.lowerBound > 0 else { return nil }
+        let head = text.utf16Slice(0..<start.range.lowerBound).trimmed.trimming(anyOf: " .;,(")
+        var rest = text.utf16Slice(start.range.upperBound..<text.utf16.count).trimmed
+        if start.text.contains("(") {
+            guard rest.hasSuffix(")") || rest.hasSuffix(").") || rest.hasSuffix(");") else { return nil }
+            rest = rest.trimming(anyOf: " .;").trimming(anyOf: ")")
+        }
+        guard !head.isEmpty, let fields = Self.fields(in: rest),
+              fields.contains(where: { $0.0 == .lead || $0.0 == .deadline }),
+              !fields.contains(where: { $0.0 == .task }) else { return nil }
+        return [(.task, head)] + fields
+    }
+
+    static let trailingLabel = TextPattern(
+        #"(?:\(\s*|[.;]\s+|\n\s*)(?=(?:(?:đơn vị|cơ quan)\s+)?(?:chủ trì|thực hiện)(?: thực hiện)?\s*:|thời gian(?: thực hiện| hoàn thành)?\s*:|thời hạn(?: hoàn thành| thực hiện)?\s*:)"#)
+
     static func fields(in text: String) -> [(TaskField, String)]? {
         guard labelled.firstMatch(in: text) != nil else { return nil }
         var text = text

@@ -427,4 +427,40 @@ struct ReadingProbeTests {
         #expect(directive.tasks.map(Self.leads) == [["SYT"], ["STC"]])
         #expect(directive.tasks.map { $0.deadline?.due?.iso ?? "-" } == ["2025-12-09", "2025-12-31"])
     }
+    // MARK: Roles marked inside a cell or after the duty
+
+    /// One column for both roles: the cell marks who leads.
+    @Test("a cell for both roles marks the lead; the other bodies are partners",
+          arguments: ["Sở Tư pháp (chủ trì); Sở Nội vụ", "Chủ trì: Sở Tư pháp; phối hợp: Sở Nội vụ", "Sở Nội vụ (phối hợp); Sở Tư pháp (chủ trì)"])
+    func rolesInOneCell(_ cell: String) throws {
+        let markdown = """
+            **PHỤ LỤC**
+
+            | STT | Nhiệm vụ | Cơ quan chủ trì, phối hợp | Thời gian |
+            |---|---|---|---|
+            | 1 | Rà soát văn bản quy phạm pháp luật | \(cell) | Quý I/2026 |
+            """
+        let task = try #require(Fixture.read(markdown).directive.tasks.first)
+        #expect(Self.leads(task) == ["STP"])
+        #expect(Self.partners(task) == ["SNV"])
+        #expect(task.deadline?.due == .iso("2026-03-31"))
+    }
+
+    /// The duty first, then who and when: in a parenthesis, or in sentences
+    /// (or nested bullets) of their own.
+    @Test("fields after the duty, in a parenthesis or sentences of their own",
+          arguments: [
+              "1. Rà soát văn bản quy phạm pháp luật của tỉnh (Cơ quan chủ trì: Sở Tư pháp; thời gian: Quý I/2026).",
+              "1. Rà soát văn bản quy phạm pháp luật của tỉnh. Đơn vị thực hiện: Sở Tư pháp. Thời gian hoàn thành: Quý I/2026.",
+              "1. Rà soát văn bản quy phạm pháp luật của tỉnh.\n   - Cơ quan chủ trì: Sở Tư pháp.\n   - Thời gian thực hiện: Quý I/2026.",
+          ])
+    func trailingFields(_ item: String) throws {
+        let markdown = "**II. NHIỆM VỤ, GIẢI PHÁP**\n\n" + item + "\n"
+        let directive = Fixture.read(markdown).directive
+        #expect(directive.unassigned.isEmpty, "\(directive.unassigned.map(\.text))")
+        let task = try #require(directive.tasks.first)
+        #expect(task.text.hasPrefix("Rà soát văn bản"), "\(task.text)")
+        #expect(Self.leads(task) == ["STP"])
+        #expect(task.deadline?.due == .iso("2026-03-31"))
+    }
 }
