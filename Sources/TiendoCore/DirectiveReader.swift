@@ -720,7 +720,9 @@ struct ReadingContext {
 
     /// A pipe table whose columns name duties ("Tên nhiệm vụ", "Nội dung công việc").
     func isTaskTable(_ block: MarkdownBlock) -> Bool {
-        guard block.kind == .paragraph, let table = PipeTable.parse(lines: sourceLines(block), firstLine: block.startLine) else { return false }
+        let table = block.kind == .paragraph ? PipeTable.parse(lines: sourceLines(block), firstLine: block.startLine)
+            : block.kind == .htmlBlock ? HTMLTable.parse(lines: sourceLines(block), firstLine: block.startLine) : nil
+        guard let table else { return false }
         return table.header.contains { TaskField.named($0) == .task } || Self.fieldRows(table) != nil
     }
 
@@ -933,6 +935,8 @@ struct ReadingContext {
                                        line: piece.line, blockLine: block.startLine,
                                        fields: TaskField.fields(in: VietnameseText.collapseSpaces(Self.plain(markdown: piece.markdown)))))
             }
+        case .htmlBlock:
+            if let table = HTMLTable.parse(lines: sourceLines(block), firstLine: block.startLine) { tableTasks(table) }
         case .blockQuote:
             for (i, child) in block.children.enumerated() {
                 taskBlock(child, next: i + 1 < block.children.count ? block.children[i + 1] : nil)

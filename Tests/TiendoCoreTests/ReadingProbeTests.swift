@@ -463,4 +463,46 @@ struct ReadingProbeTests {
         #expect(Self.leads(task) == ["STP"])
         #expect(task.deadline?.due == .iso("2026-03-31"))
     }
+    // MARK: Tables in HTML
+
+    /// A converter writes a table with merged cells as HTML: its rows are
+    /// read as a pipe table's, a cell spanning rows holding for each of them.
+    @Test("an appendix table in HTML gives its rows, merged cells included",
+          arguments: [
+              Shape(name: "plain rows, bold header cells", markdown: """
+                  <table>
+                  <tr><td><b>TT</b></td><td><b>Nhiệm vụ</b></td><td><b>Cơ quan chủ trì</b></td><td><b>Cơ quan phối hợp</b></td><td><b>Thời hạn</b></td></tr>
+                  <tr><td>1</td><td>Rà soát văn bản quy phạm pháp luật</td><td>Sở Tư pháp</td><td>Sở Nội vụ</td><td>Quý I/2026</td></tr>
+                  <tr><td>2</td><td>Xây dựng quy chế phối hợp</td><td>Sở Tư pháp</td><td>Sở Nội vụ, Sở Tài chính</td><td>Tháng 3/2026</td></tr>
+                  </table>
+                  """),
+              Shape(name: "thead/tbody, a group row spanning columns, a lead spanning rows, <p> and <br/> in cells", markdown: """
+                  <table>
+                  <thead>
+                  <tr class="header">
+                  <th>STT</th>
+                  <th>Nhiệm vụ</th>
+                  <th>Cơ quan chủ trì</th>
+                  <th>Cơ quan phối hợp</th>
+                  <th>Thời gian hoàn thành</th>
+                  </tr>
+                  </thead>
+                  <tbody>
+                  <tr><td colspan="5"><strong>I. CẢI CÁCH THỂ CHẾ</strong></td></tr>
+                  <tr><td>1</td><td><p>Rà soát văn bản quy phạm pháp luật</p></td><td rowspan="2">Sở Tư pháp</td><td>Sở Nội vụ</td><td>Quý I/2026</td></tr>
+                  <tr><td>2</td><td>Xây dựng quy chế phối hợp</td><td>Sở Nội vụ,<br/>Sở Tài chính</td><td>Tháng 3/2026</td></tr>
+                  </tbody>
+                  </table>
+                  """),
+          ])
+    func htmlTable(_ shape: Shape) throws {
+        let markdown = "**I. TỔ CHỨC THỰC HIỆN**\n\n1. Sở Nội vụ theo dõi, đôn đốc; báo cáo UBND tỉnh trước ngày 20/12/2026.\n\n**PHỤ LỤC**\n\n" + shape.markdown + "\n"
+        let directive = Fixture.read(markdown).directive
+        #expect(directive.unassigned.isEmpty, "\(directive.unassigned.map(\.text))")
+        let rows = directive.tasks.filter { $0.id.hasPrefix("PL") }
+        #expect(rows.map(\.text) == ["Rà soát văn bản quy phạm pháp luật", "Xây dựng quy chế phối hợp"])
+        #expect(rows.map(Self.leads) == [["STP"], ["STP"]])
+        #expect(rows.map(Self.partners) == [["SNV"], ["SNV", "STC"]])
+        #expect(rows.map { $0.deadline?.due?.iso ?? "-" } == ["2026-03-31", "2026-03-31"])
+    }
 }
