@@ -505,4 +505,30 @@ struct ReadingProbeTests {
         #expect(rows.map(Self.partners) == [["SNV"], ["SNV", "STC"]])
         #expect(rows.map { $0.deadline?.due?.iso ?? "-" } == ["2026-03-31", "2026-03-31"])
     }
+    // MARK: Deadline cells
+
+    struct Cell: CustomTestStringConvertible {
+        let cell: String
+        let kind: Deadline.Kind
+        let due: String
+        var testDescription: String { cell }
+    }
+
+    /// Forms an appendix cell takes: a day without the word "ngày", a yearly
+    /// day in a parenthesis, short month and quarter forms.
+    @Test("deadline cells: days without 'ngày', 'T3/2026', 'Q1/2026', '03/2026'",
+          arguments: [
+              Cell(cell: "Trước 15/12 hằng năm", kind: .recurring, due: "2025-12-14"),
+              Cell(cell: "Hằng năm (trước 15/11)", kind: .recurring, due: "2026-11-14"),
+              Cell(cell: "Chậm nhất 30/6/2026", kind: .on, due: "2026-06-30"),
+              Cell(cell: "T3/2026", kind: .within, due: "2026-03-31"),
+              Cell(cell: "Q1/2026", kind: .within, due: "2026-03-31"),
+              Cell(cell: "03/2026", kind: .within, due: "2026-03-31"),
+          ])
+    func deadlineCell(_ c: Cell) throws {
+        let parser = DeadlineParser(documentDate: .iso("2025-11-12"), asOf: .iso("2025-12-01"))
+        let deadline = try #require(parser.parse(c.cell, labelled: true).deadline)
+        #expect(deadline.kind == c.kind)
+        #expect(deadline.due?.iso == c.due)
+    }
 }
