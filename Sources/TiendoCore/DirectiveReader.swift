@@ -1283,6 +1283,12 @@ struct ReadingContext {
                sentence.lead.contains(where: { $0.code != nil }) || section.assignees.isEmpty || Self.opensWithAssignment.isMatch(plain) {
                 assignees = sentence.lead + sentence.partners
                 reading = .sentence
+            } else if !section.assignees.isEmpty, let named = colonLead(plain),
+                      !named.allSatisfy({ n in section.assignees.contains { $0.code == n.code } }) {
+                // "5. **Sở Nội vụ**: theo dõi …" after another body's heading: the
+                // item names its own lead before a colon, over the heading's.
+                assignees = named + names.partners(plain).filter { p in !named.contains { $0.code != nil && $0.code == p.code } }
+                reading = .subject
             } else if let leadIn {
                 assignees = leadIn.lead + leadIn.partners
                 reading = .leadIn
@@ -1344,6 +1350,22 @@ struct ReadingContext {
         tasks.append(task)
         letteredItem = Self.opensItem(plain) && fields == nil ? (false, tasks.count - 1) : nil
         lastItem = fields == nil ? (false, tasks.count - 1, markdown, plain, line, blockLine) : nil
+    }
+
+    static let itemMarker = TextPattern(#"^\s*(?:[-+•]\s*)?(?:(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*)\s*[.)]\s*)?"#)
+
+    /// The bodies an item opens with when a colon closes them ("Sở Nội vụ: …",
+    /// "6. Sở Khoa học và Công nghệ: …"), all known to the register; else nil.
+    func colonLead(_ plain: String) -> [Assignee]? {
+        var text = plain
+        if let marker = Self.itemMarker.firstMatch(in: text) { text = text.replacingUTF16(marker.range, with: "") }
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let head = String(text[..<colon]).trimmed
+        guard !head.isEmpty, head.count <= 120, Self.looksLikeOrganisationHead(head) else { return nil }
+        let known = names.names(in: head, role: .lead, keepUnknown: false)
+        guard !known.isEmpty, known.count == names.names(in: head, role: .lead, keepUnknown: true).count,
+              known.allSatisfy({ $0.code != nil }) else { return nil }
+        return known
     }
 
     /// Suggestions cost an edit distance against every register name: a

@@ -531,4 +531,19 @@ struct ReadingProbeTests {
         #expect(deadline.kind == c.kind)
         #expect(deadline.due?.iso == c.due)
     }
+    // MARK: An item that names its own body
+
+    /// After one body's heading, an item that opens "<body>:" is that body's duty.
+    @Test("an item opening '<known body>:' leads itself, after another body's heading",
+          arguments: [
+              "5\\. **Sở Nội vụ**: theo dõi, đôn đốc việc thực hiện, báo cáo UBND tỉnh trước ngày 20/12/2026.",
+              "**5.** **Sở Nội vụ:** theo dõi, đôn đốc việc thực hiện, báo cáo UBND tỉnh trước ngày 20/12/2026.",
+              "- Sở Nội vụ: theo dõi, đôn đốc việc thực hiện, báo cáo UBND tỉnh trước ngày 20/12/2026.",
+          ])
+    func ownColonLead(_ item: String) throws {
+        let markdown = "**IV. TỔ CHỨC THỰC HIỆN**\n\n**4. Sở Tài chính**\n\n- Bố trí kinh phí thực hiện Kế hoạch, hoàn thành trong Quý I/2026.\n\n" + item + "\n"
+        let tasks = Fixture.read(markdown).directive.tasks
+        #expect(tasks.map(Self.leads) == [["STC"], ["SNV"]])
+        #expect(tasks.last?.deadline?.due == .iso("2026-12-19"))
+    }
 }
