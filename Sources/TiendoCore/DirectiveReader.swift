@@ -1292,7 +1292,7 @@ struct ReadingContext {
             } else if let leadIn {
                 assignees = leadIn.lead + leadIn.partners
                 reading = .leadIn
-            } else if section.assignees.isEmpty, let subject = names.subject(plain) {
+            } else if section.assignees.isEmpty, let subject = names.subject(plain) ?? names.registeredSubject(plain) {
                 assignees = subject.lead + subject.partners
                 reading = .subject
             } else {

@@ -546,4 +546,29 @@ struct ReadingProbeTests {
         #expect(tasks.map(Self.leads) == [["STC"], ["SNV"]])
         #expect(tasks.last?.deadline?.due == .iso("2026-12-19"))
     }
+    // MARK: A body known to the register, whatever verb follows
+
+    struct Opener: CustomTestStringConvertible {
+        let item: String
+        let leads: [String?]
+        var testDescription: String { item }
+    }
+
+    /// Under a heading that names no body, an item opening with bodies the
+    /// register knows is theirs whatever its verb ("số hóa", "chuẩn bị", "đẩy
+    /// nhanh", "báo cáo"); every word before the verb must be part of a name.
+    @Test("an item opening with known bodies leads itself whatever its verb",
+          arguments: [
+              Opener(item: "2.2. Sở Nội vụ số hóa hồ sơ cán bộ, hoàn thành trước ngày 30/9/2026.", leads: ["SNV"]),
+              Opener(item: "b) Sở Xây dựng đẩy nhanh thủ tục cấp phép, hoàn thành trong tháng 12/2026.", leads: ["SXD"]),
+              Opener(item: "3. Sở Y tế và Sở Tài chính chuẩn bị lực lượng, phương tiện cấp cứu.", leads: ["SYT", "STC"]),
+              Opener(item: "3.2. Các sở, ngành báo cáo kết quả trước ngày 15/12 hằng năm.", leads: ["SO-NGANH"]),
+              Opener(item: "2. Các sở, ngành, địa phương có liên quan có trách nhiệm chủ động cân đối ngân sách.", leads: []),
+          ])
+    func registeredOpener(_ c: Opener) {
+        let markdown = "### 2. Nhiệm vụ trọng tâm\n\n" + c.item + "\n"
+        let directive = Fixture.read(markdown).directive
+        #expect(directive.tasks.flatMap(Self.leads) == c.leads)
+        #expect(directive.unassigned.count == (c.leads.isEmpty ? 1 : 0))
+    }
 }
