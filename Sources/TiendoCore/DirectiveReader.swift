@@ -762,7 +762,9 @@ struct ReadingContext {
                     .trimmingCharacters(in: CharacterSet(charactersIn: ", "))
             }
             let found = names.sentence(sentence)
-            return found.lead.contains { $0.code != nil } && names.assigns(sentence)
+            // "Yêu cầu Sở Xây dựng báo cáo …": a sentence that opens by assigning
+            // to a known body assigns, whatever verb ends the name.
+            return found.lead.contains { $0.code != nil } && (names.assigns(sentence) || Self.opensWithAssignment.isMatch(sentence))
         }
     }
 

@@ -17,6 +17,8 @@ struct MetadataReader {
     static let number = TextPattern(#"^số\s*:\s*(.*)$"#)
     static let dateLine = TextPattern(#"^(.*?),\s*ngày\s*(\d{0,2})\s*tháng\s*(\d{0,2})\s*năm\s*(\d{0,4})\s*$"#)
     static let subject = TextPattern(#"^(?:v/v|về việc)\s*:?\s*(.*)$"#)
+    static let numberInCell = TextPattern(#"số\s*:\s*([0-9][^\s|]*)"#)
+    static let dateInCell = TextPattern(#"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})"#)
     static let recipients = TextPattern(#"^kính gửi\s*:?\s*(.*)$"#)
     static let basis = TextPattern(#"^(?:căn cứ|thực hiện|theo đề nghị|xét đề nghị|theo chỉ đạo)\b"#)
     /// ", (Chủ tịch) UBND tỉnh (X) giao|yêu cầu|đề nghị": the issuer assigning in its own voice.
@@ -62,6 +64,14 @@ struct MetadataReader {
             let text = oneLine(block)
             let isParagraphLike = block.kind == .paragraph || { if case .heading = block.kind { return true }; return false }()
             guard isParagraphLike else { break }
+            // A header laid out as a table, as converters render Word's layout
+            // table: "| ỦY BAN NHÂN DÂN … | CỘNG HÒA … |" over "| Số: … | …, ngày … |".
+            if block.kind == .paragraph, meta.number == nil || meta.date == nil, layoutTable(block, into: &meta) {
+                sawHeader = true
+                layout.nonTask.insert(index)
+                index += 1
+                continue
+            }
             if motto.isMatch(text) {
                 sawHeader = true
             } else if let match = number.firstMatch(in: text) {
@@ -84,7 +94,9 @@ struct MetadataReader {
                 let inline = (match.group(1) ?? "").trimmed
                 if !inline.isEmpty { meta.recipients.append(contentsOf: splitEntries(inline)) }
                 layout.nonTask.insert(index)
-                if index + 1 < blocks.count, blocks[index + 1].isList {
+                // "Kính gửi:" alone is followed by its list; "Kính gửi: Sở X." names
+                // them inline, and a list after it holds the body ("1. Sở X: …").
+                if inline.isEmpty, index + 1 < blocks.count, blocks[index + 1].isList {
                     index += 1
                     meta.recipients.append(contentsOf: blocks[index].children.map { trimEntry(oneLine($0)) })
                     layout.nonTask.insert(index)
@@ -164,6 +176,34 @@ struct MetadataReader {
         layout.bodyRange = index..<max(index, footerEnd == blocks.count ? footerStart : blocks.count)
         layout.metadata = meta
         return layout
+    }
+
+    /// Reads the number and the place and date from a small table of header
+    /// cells; false (and nothing read) when the table holds neither.
+    static func layoutTable(_ block: MarkdownBlock, into meta: inout DirectiveMetadata) -> Bool {
+        let lines = plainText(block).split(separator: "\n").map(String.init)
+        guard let table = PipeTable.parse(lines: lines, firstLine: 0), table.header.count <= 3, table.rows.count <= 3 else { return false }
+        var found = false
+        for cell in table.header + table.rows.flatMap({ $0 }) {
+            let text = VietnameseText.collapseSpaces(cell.replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "_", with: " ")).trimmed
+            // A cell's lines may run together ("… AN GIANGSố: 12/UBND"): its
+            // line breaks are raw HTML, which the text drops; so search, not anchor.
+            if meta.number == nil, let match = numberInCell.firstMatch(in: text) {
+                meta.number = (match.group(1) ?? "").trimmed
+                found = true
+            }
+            if meta.date == nil, let match = dateInCell.firstMatch(in: text) {
+                meta.dateLine = match.text.trimmed
+                if let anchored = dateLine.firstMatch(in: text), text.count < 80 { meta.place = anchored.group(1)?.trimmed; meta.dateLine = text }
+                meta.year = Int(match.group(3) ?? "")
+                if let y = meta.year, let m = Int(match.group(2) ?? ""), let d = Int(match.group(1) ?? "") {
+                    meta.date = CivilDate(year: y, month: m, day: d)
+                }
+                found = true
+            }
+            if motto.isMatch(text) { found = true }
+        }
+        return found
     }
 
     /// A heading or one-line paragraph that opens an appendix.

@@ -571,4 +571,37 @@ struct ReadingProbeTests {
         #expect(directive.tasks.flatMap(Self.leads) == c.leads)
         #expect(directive.unassigned.count == (c.leads.isEmpty ? 1 : 0))
     }
+    // MARK: A header laid out as a table
+
+    /// The number and date sit in a layout table; the date still makes a
+    /// cited plan's past day no deadline.
+    @Test("a header laid out as a table gives the number and the date",
+          arguments: [
+              "| ỦY BAN NHÂN DÂN<br>TỈNH AN GIANG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc |\n|---|---|\n| Số: 1234/UBND-KT | *An Giang, ngày 10 tháng 11 năm 2025* |",
+              "| **ỦY BAN NHÂN DÂN TỈNH AN GIANG**<br>Số: 1234/UBND-KT | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>*An Giang, ngày 10 tháng 11 năm 2025* |\n|:---:|:---:|",
+          ])
+    func headerTable(_ header: String) throws {
+        let markdown = header + "\n\nV/v đôn đốc thực hiện nhiệm vụ\n\nKính gửi: Sở Xây dựng.\n\n"
+            + "1. Sở Xây dựng: Theo Kế hoạch số 45/KH-UBND, hạn hoàn thành là ngày 30/6/2025. Yêu cầu Sở Xây dựng báo cáo kết quả trong tháng 12/2025.\n"
+        let directive = Fixture.read(markdown).directive
+        #expect(directive.metadata.number == "1234/UBND-KT")
+        #expect(directive.metadata.date == .iso("2025-11-10"))
+        let task = try #require(directive.tasks.first)
+        #expect(Self.leads(task) == ["SXD"])
+        #expect(task.deadline?.due == .iso("2025-12-31"))
+    }
+    /// "Kính gửi: Sở X." names its recipients inline: a list right after it
+    /// is the body, not more recipients; and "Yêu cầu <body> <verb> …" assigns
+    /// whatever the verb.
+    @Test("a list right after an inline 'Kính gửi:' is the body",
+          arguments: [
+              "Kính gửi: Sở Xây dựng; Sở Y tế.\n\n1. Yêu cầu Sở Xây dựng báo cáo kết quả kiểm tra trong tháng 12/2025.\n\n2. Yêu cầu Sở Y tế báo cáo tình hình dịch bệnh trong tháng 12/2025.",
+              "Kính gửi: Sở Xây dựng, Sở Y tế.\n\n- Đề nghị Sở Xây dựng báo cáo kết quả kiểm tra trong tháng 12/2025;\n- Đề nghị Sở Y tế báo cáo tình hình dịch bệnh trong tháng 12/2025.",
+          ])
+    func listAfterInlineRecipients(_ body: String) {
+        let markdown = Self.header + "V/v báo cáo kết quả\n\n" + body + Self.footer
+        let directive = Fixture.read(markdown).directive
+        #expect(directive.tasks.map(Self.leads) == [["SXD"], ["SYT"]])
+        #expect(directive.tasks.map { $0.deadline?.due?.iso ?? "-" } == ["2025-12-31", "2025-12-31"])
+    }
 }
