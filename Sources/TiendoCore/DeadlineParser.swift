@@ -77,6 +77,9 @@ public struct DeadlineParser: Sendable {
     static let yearLead = TextPattern(#"^\s*(?:từ\s+|trong\s+)?năm\s+(\d{4})(?!\s*[-–—/]\s*\d)"#, needsDigit: true)
     static let year = TextPattern(#"(?:trong|hết|cuối)\s+năm\s+(\d{4})"#, needsDigit: true)
     // A deadline cell that is only a year ("Năm 2026", "2026").
+    /// A document's number ("45/KH-UBND", "77/UBND-VX"), which a cited date leaves behind.
+    static let citesDocument = TextPattern(#"\d{1,5}(?:/\d{4})?/[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+)*"#, caseSensitive: true, needsDigit: true)
+
     /// "Trước 15/12 hằng năm", "chậm nhất 30/6": a day written without the
     /// word "ngày" reads as with it.
     static let dayWithoutWord = TextPattern(#"(trước|chậm nhất|vào)\s+(?=\d{1,2}\s*/\s*\d{1,2}(?!\d))"#, needsDigit: true)
@@ -142,6 +145,7 @@ public struct DeadlineParser: Sendable {
 
         // 1. Explicit days.
         var explicit: [(Deadline, Int)] = []
+        var past: [(Deadline, Int)] = []
         func addDay(_ match: TextPattern.Match, kind: Deadline.Kind, offset: Int) {
             guard let day = Self.day(from: match, offset: offset) else { return }
             guard let date = day.date else {
@@ -151,8 +155,12 @@ public struct DeadlineParser: Sendable {
             let due = kind == .before ? date.adding(days: -1) : date
             // A day already past when the document is issued ("Theo Kế hoạch
             // số …, hạn hoàn thành là ngày 30/6/2025", "(hoàn thành trước ngày
-            // 31/5/2025)") tells the history of an earlier duty: not the new deadline.
-            if !labelled, let documentDate, date < documentDate { return }
+            // 31/5/2025)") tells the history of an earlier duty: not the new
+            // deadline when the text gives another, or cites the earlier document.
+            if !labelled, let documentDate, date < documentDate {
+                past.append((Deadline(text: match.text.trimmed, kind: kind, due: due), match.range.lowerBound))
+                return
+            }
             explicit.append((Deadline(text: match.text.trimmed, kind: kind, due: due), match.range.lowerBound))
         }
         let recurringDayMatches = Self.recurringDay.matches(in: text)
@@ -195,6 +203,7 @@ public struct DeadlineParser: Sendable {
                 explicit.append((Deadline(text: match.text.trimmed, kind: .within, due: documentDate.adding(days: days)), match.range.lowerBound))
             }
         }
+        if explicit.isEmpty, !past.isEmpty, !Self.citesDocument.isMatch(text) { explicit = past }
         if let latest = explicit.max(by: { ($0.0.due!, $0.1) < ($1.0.due!, $1.1) }) {
             return Result(deadline: latest.0, problems: problems)
         }

@@ -275,13 +275,16 @@ struct ReadingProbeTests {
     }
 
     /// A day already past on the document's own date is the history of an
-    /// earlier duty; in a sentence it is never the new deadline. A table cell
-    /// or a field ("Thời hạn: …") is read as written.
+    /// earlier duty: in a sentence it is not the new deadline when the text
+    /// gives another or cites the earlier document. A table cell or a field
+    /// ("Thời hạn: …") is read as written.
     @Test("a day before the document's date is no deadline in a sentence",
           arguments: [
               PastDay(text: "Theo Kế hoạch số 45/KH-UBND, hạn hoàn thành là ngày 30/6/2025; nay báo cáo kết quả trong tháng 12/2025.", due: "2025-12-31"),
               PastDay(text: "UBND tỉnh đã yêu cầu hoàn thành trước ngày 31/12/2025 (thay cho hạn trước ngày 30/9/2025).", due: "2025-12-30"),
               PastDay(text: "Tiếp tục thực hiện các nhiệm vụ tại Công văn số 77/UBND-VX (hoàn thành trước ngày 31/5/2025).", due: "-"),
+              // The only day, citing nothing: kept as written (a slip the review shows).
+              PastDay(text: "Tổng hợp kết quả; báo cáo chậm nhất trước ngày 01/01/2025.", due: "2024-12-31"),
           ])
     func pastDayInSentence(_ c: PastDay) {
         let parser = DeadlineParser(documentDate: .iso("2025-11-20"))
