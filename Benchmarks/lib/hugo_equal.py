@@ -28,6 +28,11 @@ unit page's "Sắp đến hạn" cards and the consolidator's lists. `Benchmarks
 compares bytes over the pages both write (van-ban/, nhiem-vu/, don-vi/ unit
 pages) and prints the ratio.
 
+The progress charts of the directive and task pages ("Tiến độ theo thời
+gian") are rendered too: their series (the replay of every pair's history,
+tiendo's work) is read from tiendo's page as data (--site, default the site
+of --progress), and Hugo draws the same SVG and table from it.
+
 Prints the page counts and the number of rows put in front matter.
 """
 
@@ -95,6 +100,18 @@ PROGRESS = """{{ with .Params.progress }}<p class="big-figure"><strong>{{ .perce
 {{ range .counts }}{{ $b := index (index site.Data.badges .c) "done" }}<li class="st-{{ .c }}{{ if eq .n 0 }} zero{{ end }}" data-class="{{ .c }}" data-count="{{ .n }}" data-silent="{{ .silent }}"><span class="st-sym" aria-hidden="true">{{ $b.symbol }}</span> <span class="count">{{ .n }}</span> <span class="count-label">{{ index site.Data.labels .c }}</span>{{ if gt .silent 0 }}<span class="count-silent">, trong đó {{ .silent }} chưa báo cáo</span>{{ end }}</li>
 {{ end }}</ul>{{ end }}"""
 
+# theme/templates/timeline.mustache: the chart (one rect per class per day)
+# and its table, from the series tiendo worked out (read from its page as
+# data: the replay of every pair's history is tiendo's work, the markup is
+# the job compared).
+TIMELINE = """{{ with .Params.timeline }}<figure class="timeline"><figcaption>{{ .caption }}</figcaption>
+<svg class="timeline-chart" viewBox="0 0 {{ .width }} 100" preserveAspectRatio="none" role="img" aria-label="{{ .summary }}">{{ range .segments }}<rect class="{{ .css }}" x="{{ .x }}" y="{{ .y }}" width="10" height="{{ .h }}"/>{{ end }}</svg>
+<p class="timeline-axis muted"><span>{{ .first }}</span><span>{{ .last }}</span></p>
+{{ with .note }}<p class="muted">{{ . }}</p>{{ end }}
+<details class="timeline-table"><summary>Bảng số liệu theo ngày</summary><div class="table-wrap"><table data-timeline><caption>{{ .caption }}: số lượt giao việc theo tình trạng</caption><thead><tr><th scope="col">Ngày</th>{{ range .headers }}<th scope="col">{{ . }}</th>{{ end }}<th scope="col">Tổng</th></tr></thead>
+<tbody>{{ $classes := .classes }}{{ range .rows }}<tr data-date="{{ .iso }}"><th scope="row">{{ .date }}</th>{{ range $i, $n := .cells }}<td data-timeline-class="{{ index $classes $i }}">{{ $n }}</td>{{ end }}<td>{{ .total }}</td></tr>
+{{ end }}</tbody></table></div></details></figure>{{ end }}"""
+
 TASK = """{{ define "main" }}<p class="breadcrumb"><a href="{{ .Params.root }}index.html">Tổng quan</a> › <a href="{{ .Params.directiveHref }}">{{ .Params.directiveTitle }}</a> › Nhiệm vụ {{ .Params.id }}</p>
 <h1>Nhiệm vụ {{ .Params.id }}</h1>
 {{ with .Params.section }}<p class="muted">Mục: {{ . }}</p>{{ end }}
@@ -113,17 +130,18 @@ TASK = """{{ define "main" }}<p class="breadcrumb"><a href="{{ .Params.root }}in
 </tbody>
 </table>
 </div>
-""" + PROGRESS + """
+""" + PROGRESS + TIMELINE + """
 
 <section aria-labelledby="don-vi-thuc-hien">
 <h2 id="don-vi-thuc-hien">Tình hình của {{ len .Params.rows }} đơn vị</h2>
 <p class="muted">Xếp theo mức cần đôn đốc: quá hạn chưa báo cáo, quá hạn đã báo cáo, còn trong hạn, thường xuyên, hoàn thành quá hạn, hoàn thành đúng hạn; cùng mức thì theo tên.</p>
 <div class="table-scroll">
-<table class="status-table">
+<table class="status-table{{ if .Params.hasNotes }} with-notes{{ end }}">
 <caption>Tình trạng thực hiện nhiệm vụ {{ .Params.id }} của từng đơn vị được giao</caption>
-<thead><tr><th scope="col">Đơn vị</th><th scope="col">Vai trò</th><th scope="col">Tình trạng</th><th scope="col">Ngày hoàn thành</th><th scope="col">Số báo cáo</th><th scope="col">Ghi chú</th></tr></thead>
+<thead><tr><th scope="col" class="col-unit">Đơn vị</th>{{ if .Params.hasPartners }}<th scope="col">Vai trò</th>{{ end }}<th scope="col" class="col-status">Tình trạng</th>{{ if .Params.hasNotes }}<th scope="col" class="col-note">Ghi chú</th>{{ end }}</tr></thead>
 <tbody>
-{{ range .Params.rows }}<tr data-class="{{ .c }}" data-reported="{{ if .s }}1{{ else }}0{{ end }}"><th scope="row"><a href="{{ .h }}">{{ .u }}</a></th><td data-label="Vai trò">{{ .r }}</td><td data-label="Tình trạng">""" + BADGE + """{{ with .s }}<br><span class="muted">Báo cáo: {{ index site.Data.states . }}</span>{{ end }}</td><td data-label="Ngày hoàn thành">{{ .d }}</td><td data-label="Số báo cáo">{{ .n }}</td><td class="note" data-label="Ghi chú">{{ with .m }}{{ . | markdownify }}{{ end }}</td></tr>
+{{ $partners := .Params.hasPartners }}{{ $notes := .Params.hasNotes }}{{ range .Params.rows }}<tr data-class="{{ .c }}" data-reported="{{ if .s }}1{{ else }}0{{ end }}"><th scope="row" class="col-unit"><a href="{{ .h }}">{{ .u }}</a></th>{{ if $partners }}<td data-label="Vai trò">{{ .r }}</td>{{ end }}<td class="col-status">""" + BADGE + """
+{{ with .s }}<span class="status-detail">Báo cáo: {{ index site.Data.states . }}</span>{{ end }}{{ with .f }}<span class="status-detail" data-first-reported="{{ . }}">Báo cáo lần đầu: <span class="nowrap">{{ . }}</span></span>{{ end }}{{ with .x }}<span class="status-detail" data-finished="{{ . }}">Xong: <span class="nowrap">{{ . }}</span></span>{{ end }}{{ with .d }}<span class="status-detail">Hoàn thành ngày <span class="nowrap">{{ . }}</span></span>{{ end }}{{ with .n }}<span class="status-detail">Báo cáo số <span class="nowrap">{{ . }}</span></span>{{ end }}</td>{{ if $notes }}<td class="note col-note" data-label="Ghi chú">{{ with .m }}{{ . | markdownify }}{{ end }}</td>{{ end }}</tr>
 {{ end }}</tbody>
 </table>
 </div>
@@ -155,6 +173,7 @@ UNIT = """{{ define "main" }}<p class="breadcrumb"><a href="../index.html">Tổn
 
 DIRECTIVE = """{{ define "main" }}<p class="breadcrumb"><a href="../index.html">Tổng quan</a> › Văn bản</p>
 <h1>{{ .Title }}</h1>
+""" + TIMELINE + """
 <div class="directive-text">
 {{ .Content }}
 </div>
@@ -236,6 +255,28 @@ def date_key(text):
     return (0, 0, 0)
 
 
+def history_of(content):
+    """(directive, task, unit) -> (first report day, finish day), as tiendo's
+    StatusHistory.firstReported / finished read the pair's rows in date order."""
+    rows = {}
+    for path in status_files(content):
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            reader = csv.reader(f)
+            header = next(reader)
+            di, ti, ui, si, ci, up = (header.index(k) for k in ("directive", "task", "unit", "state", "completed", "updated"))
+            for row in reader:
+                if len(row) <= max(di, ti, ui, si, ci, up):
+                    continue
+                rows.setdefault((row[di], row[ti], row[ui]), []).append((date_key(row[up]), row[si].strip(), row[ci].strip(), row[up].strip()))
+    out = {}
+    for key, history in rows.items():
+        history.sort(key=lambda r: r[0])
+        first = next((vn(r[3]) for r in history if r[3]), "")
+        done = next((r for r in history if r[1] in ("hoàn thành", "done", "đã hoàn thành")), None)
+        out[key] = (first, vn(done[2] or done[3]) if done else "")
+    return out
+
+
 def notes_of(content):
     """(directive, task, unit) -> the note of its latest row."""
     notes = {}
@@ -273,6 +314,36 @@ def progress(p, counted):
                        for c in CLASSES]}
 
 
+FIGURE = re.compile(r'<figure class="timeline"><figcaption>(.*?)</figcaption>\n<svg class="timeline-chart" viewBox="0 0 (\d+) 100"'
+                    r'[^>]*aria-label="([^"]*)">(.*?)</svg>\n<p class="timeline-axis muted"><span>(.*?)</span><span>(.*?)</span></p>\n'
+                    r'(?:<p class="muted">(.*?)</p>)?\n<details.*?<thead><tr><th scope="col">Ngày</th>(.*?)<th scope="col">Tổng</th></tr></thead>\n'
+                    r'<tbody>(.*?)</tbody>', re.S)
+RECT = re.compile(r'<rect class="([^"]*)" x="([^"]*)" y="([^"]*)" width="10" height="([^"]*)"/>')
+ROW = re.compile(r'<tr data-date="([^"]*)"><th scope="row">([^<]*)</th>(.*?)<td>(\d+)</td></tr>')
+CELL = re.compile(r'<td data-timeline-class="([^"]*)">(\d+)</td>')
+
+
+def timeline_of(page):
+    """The series of tiendo's chart on `page`, as data (None without one)."""
+    try:
+        with open(page, encoding="utf-8") as f:
+            text = f.read()
+    except OSError:
+        return None
+    m = FIGURE.search(text)
+    if not m:
+        return None
+    rows, classes = [], []
+    for r in ROW.finditer(m.group(9)):
+        cells = CELL.findall(r.group(3))
+        classes = [c for c, _ in cells]
+        rows.append({"iso": r.group(1), "date": r.group(2), "cells": [int(n) for _, n in cells], "total": int(r.group(4))})
+    return {"caption": m.group(1), "width": int(m.group(2)), "summary": m.group(3),
+            "segments": [{"css": c, "x": x, "y": y, "h": h} for c, x, y, h in RECT.findall(m.group(4))],
+            "first": m.group(5), "last": m.group(6), "note": m.group(7) or "",
+            "headers": re.findall(r'<th scope="col">([^<]*)</th>', m.group(8)), "classes": classes, "rows": rows}
+
+
 def write(path, front, body=""):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="\n") as f:
@@ -287,8 +358,11 @@ def main():
     ap.add_argument("--tasks", required=True)
     ap.add_argument("--progress", required=True, help="tien-do/tien-do.json of a tiendo build of the same content")
     ap.add_argument("--out", required=True)
+    ap.add_argument("--site", help="the tiendo site the charts are read from (default: two folders above --progress)")
     args = ap.parse_args()
     out = args.out
+    site = args.site or os.path.dirname(os.path.dirname(os.path.abspath(args.progress)))
+    ncharts = 0
     if os.path.exists(out):
         shutil.rmtree(out)
     for d in ("layouts/_default", "layouts/nhiem-vu", "layouts/don-vi", "layouts/van-ban", "data", "content"):
@@ -321,6 +395,7 @@ def main():
     unit_page = {code: (slug(name) if len(slugs[slug(name)]) == 1 else "%s-%s" % (slug(name), code)) + ".html"
                  for code, name in units.items()}
     notes = notes_of(args.content)
+    history = history_of(args.content)
 
     as_of = vn(figures.get("as_of") or "")
     data_updated = vn(figures.get("data_updated") or figures.get("as_of") or "")
@@ -352,8 +427,12 @@ def main():
             text = f.read()
         m = re.search(r"^id:\s*(\S+)", text[:400], re.M) if text.startswith("---") else None
         did = m.group(1) if m else name[:-3]
-        write(os.path.join(out, "content", "van-ban", did + ".md"),
-              {"title": directive_title.get(did, did), "root": "../"}, FRONT.sub("", text))
+        front = {"title": directive_title.get(did, did), "root": "../"}
+        chart = timeline_of(os.path.join(site, "van-ban", did + ".html"))
+        if chart:
+            front["timeline"] = chart
+            ncharts += 1
+        write(os.path.join(out, "content", "van-ban", did + ".md"), front, FRONT.sub("", text))
         ndirectives += 1
 
     # Tasks, and each unit's rows gathered on the way.
@@ -378,7 +457,9 @@ def main():
             state = a.get("state")
             row = {"c": cls, "s": state or "", "u": units.get(code, code), "h": "../../don-vi/" + unit_page.get(code, code + ".html"),
                    "r": roles.get(code, group_role or "Chủ trì"), "d": vn(a.get("completed") or ""),
-                   "n": a.get("report") or "", "m": notes.get((did, tid, code), "")}
+                   "n": a.get("report") or "", "m": notes.get((did, tid, code), ""),
+                   "f": history.get((did, tid, code), ("", ""))[0] if state else "",
+                   "x": history.get((did, tid, code), ("", ""))[1] if state else ""}
             rows.append(row)
             unit_rows.setdefault(code, []).append({
                 "t": tid, "h": "../nhiem-vu/%s/%s" % (did, page), "dn": did, "dh": "../van-ban/%s.html" % did,
@@ -395,9 +476,14 @@ def main():
                                 "members": (len(t["units"]) if a.get("code") not in units else 0)}
                                for a in t.get("assignees") or []],
                  "consolidator": ((t.get("consolidator") or {}).get("name") or ""),
-                 "counted": "đơn vị", "rows": rows}
+                 "counted": "đơn vị", "rows": rows,
+                 "hasPartners": any(r["r"] != "Chủ trì" for r in rows), "hasNotes": any(r["m"] for r in rows)}
         if (did, tid) in task_progress:
             front["progress"] = progress(task_progress[(did, tid)], "đơn vị")
+        chart = timeline_of(os.path.join(site, "nhiem-vu", did, page.lower()))
+        if chart:
+            front["timeline"] = chart
+            ncharts += 1
         write(os.path.join(out, "content", "nhiem-vu", did, tid.replace(".", "-") + ".md"), front, t["text"] + "\n")
 
     for code, name in units.items():
@@ -409,8 +495,8 @@ def main():
             front["progress"] = progress(unit_progress[code], "nhiệm vụ")
         write(os.path.join(out, "content", "don-vi", unit_page[code][:-5] + ".md"), front)
 
-    print("equal job: %d directive, %d task and %d unit pages, %d rows in front matter"
-          % (ndirectives, len(tasks), len(units), nrows))
+    print("equal job: %d directive, %d task and %d unit pages, %d rows and %d progress charts in front matter"
+          % (ndirectives, len(tasks), len(units), nrows, ncharts))
 
 
 if __name__ == "__main__":

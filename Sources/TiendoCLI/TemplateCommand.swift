@@ -97,6 +97,6 @@ struct TemplateCommand: ParsableCommand {
         guard FileManager.default.createFile(atPath: output, contents: Data(bytes)) else {
             throw CommandFailure("không ghi được tệp \(output)")
         }
-        Console.error("Đã ghi \(output): phiếu báo cáo của \(unit.name), \(tracker.assignments(forUnit: unit.code).count) nhiệm vụ, lập ngày \(date.vietnamese).")
+        Console.error("Đã ghi \(output): phiếu báo cáo của \(unit.name), \(tracker.assignments(forUnit: unit.code).count) nhiệm vụ, số liệu cập nhật đến \(tracker.dataUpdated?.vietnamese ?? "chưa có báo cáo nào"), tình hình tính đến \(date.vietnamese).")
     }
 }

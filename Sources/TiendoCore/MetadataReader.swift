@@ -19,6 +19,8 @@ struct MetadataReader {
     static let subject = TextPattern(#"^(?:v/v|về việc)\s*:?\s*(.*)$"#)
     static let numberInCell = TextPattern(#"số\s*:\s*([0-9][^\s|]*)"#)
     static let dateInCell = TextPattern(#"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})"#)
+    /// "VỀ TĂNG CƯỜNG …" under a kind: a title's "về", which titles add back.
+    static let titleAbout = TextPattern(#"^(?:v/v|về việc|về)\s*:?\s+(.*)$"#)
     static let recipients = TextPattern(#"^kính gửi\s*:?\s*(.*)$"#)
     static let basis = TextPattern(#"^(?:căn cứ|thực hiện|theo đề nghị|xét đề nghị|theo chỉ đạo)\b"#)
     /// ", (Chủ tịch) UBND tỉnh (X) giao|yêu cầu|đề nghị": the issuer assigning in its own voice.
@@ -110,10 +112,17 @@ struct MetadataReader {
                 sawHeader = true
                 layout.nonTask.insert(index)
                 index += 1
-                // A plan or decision has its title in bold under its kind.
-                if index < blocks.count, meta.subject == nil, blocks[index].isAllStrong,
-                   !numbered.isMatch(oneLine(blocks[index])), !basis.isMatch(oneLine(blocks[index])) {
-                    meta.subject = oneLine(blocks[index])
+                // A plan, decision or instruction has its title under its kind, in
+                // bold or in capitals ("PHÁT TRIỂN KINH TẾ SỐ …", "VỀ TĂNG CƯỜNG …"),
+                // its "về (việc)" dropped since titles add it back.
+                // A title in capitals may open with the words of a basis ("THỰC
+                // HIỆN NGHỊ QUYẾT SỐ …"); a basis itself is written in lower case.
+                if index < blocks.count, meta.subject == nil, blocks[index].kind == .paragraph,
+                   blocks[index].isAllStrong || isCapitalised(oneLine(blocks[index])),
+                   !numbered.isMatch(oneLine(blocks[index])),
+                   isCapitalised(oneLine(blocks[index])) || !basis.isMatch(oneLine(blocks[index])) {
+                    let title = oneLine(blocks[index]).trimming(anyOf: " *_")
+                    meta.subject = titleAbout.firstMatch(in: title).map { ($0.group(1) ?? "").trimmed } ?? title
                     layout.nonTask.insert(index)
                     index += 1
                 }
@@ -204,6 +213,11 @@ struct MetadataReader {
             if motto.isMatch(text) { found = true }
         }
         return found
+    }
+
+    /// A line in capitals with words in it: a title, as headers set them.
+    static func isCapitalised(_ text: String) -> Bool {
+        text.count >= 8 && text.contains(where: \.isLetter) && text == text.uppercased()
     }
 
     /// A heading or one-line paragraph that opens an appendix.

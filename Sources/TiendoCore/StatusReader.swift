@@ -435,6 +435,10 @@ private struct Reading {
         var state: ReportState?
         if stateText.isEmpty {
             error(.state, "thiếu trạng thái", hint: "ghi một trong: \(StatusReader.stateWords)")
+        } else if let match = self.state(stateText) {
+            // First the state words (each distinct text worked out once): no
+            // state word reads as "chưa báo cáo", so the order changes nothing.
+            state = match
         } else if StatusReader.isNotReported(stateText) {
             // No report: the row gives no state, and the pair counts as if it had no row.
             let filled = [Column.completed, .report, .updated, .note].filter { !cell($0).isEmpty }
@@ -442,8 +446,6 @@ private struct Reading {
                 error(first, "trạng thái là \"\(StatusReader.notReportedWord)\" nhưng dòng có " + filled.map { $0.vietnameseHeader.lowercased() }.joined(separator: ", "),
                       hint: "nếu đơn vị đã báo cáo, chọn trạng thái \(StatusReader.stateWords); nếu chưa, xóa các ô đó")
             }
-        } else if let match = self.state(stateText) {
-            state = match
         } else if DateText.parseDay(stateText) != nil {
             error(.state, "ô trạng thái lại là một ngày (\(stateText)): có thể dòng này thiếu một ô nên các cột bị lệch",
                   hint: "kiểm tra các ô của dòng theo đúng cột ở dòng tiêu đề; trạng thái ghi một trong: \(StatusReader.stateWords)")

@@ -155,13 +155,13 @@ public struct ContentLoader: Sendable {
                                                      diagnostics: &fileDiagnostics)
                 return (directive, fileDiagnostics, nil)
             }
-            let key = cache.key(file: path, bytes: data, register: registerBytes, content: loader.contentDirectory,
-                                renderHTML: renderHTML, asOf: explicitAsOf)
-            if let entry = cache.entry(file: path, key: key) { return (entry.directive, entry.diagnostics, cache.entries[path]) }
+            let keys = cache.keys(file: path, bytes: data, register: registerBytes, content: loader.contentDirectory,
+                                  renderHTML: renderHTML, asOf: explicitAsOf)
+            if let entry = cache.entry(file: path, keys: keys) { return (entry.directive, entry.diagnostics, cache.entries[path]) }
             let directive = loader.readDirective(data, at: path, register: register, renderHTML: renderHTML, asOf: explicitAsOf,
                                                  diagnostics: &fileDiagnostics)
             return (directive, fileDiagnostics,
-                    DirectiveCache.store(DirectiveCache.Entry(key: key, directive: directive, diagnostics: fileDiagnostics)))
+                    DirectiveCache.store(DirectiveCache.Entry(key: keys.key(for: directive), directive: directive, diagnostics: fileDiagnostics)))
         }
         var cache = directiveCache
         if cache != nil {

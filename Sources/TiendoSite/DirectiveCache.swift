@@ -72,26 +72,52 @@ public struct DirectiveCache: Sendable {
         return entries
     }
 
-    /// The key of one directive file as read now.
-    /// `asOf` is part of it: a recurring deadline's due day is its next
-    /// occurrence from the date of the figures, so a new day reads again.
-    func key(file: String, bytes: Data, register: Data?, content: String, renderHTML: Bool, asOf: CivilDate? = nil) -> String {
+    /// The keys of one directive file as read now. The date of the figures
+    /// matters only to a directive with a recurring deadline (its due day is
+    /// the next occurrence from that date): such a directive is stored under
+    /// `dated`, any other under `undated`, so the next day's build takes it
+    /// from the cache instead of reading every directive again.
+    struct Keys: Sendable {
+        let undated: String
+        let dated: String
+
+        /// The key an entry read now is stored under.
+        func key(for directive: Directive?) -> String {
+            directive.map(DirectiveCache.dependsOnDate) ?? false ? dated : undated
+        }
+    }
+
+    func keys(file: String, bytes: Data, register: Data?, content: String, renderHTML: Bool, asOf: CivilDate? = nil) -> Keys {
         var print = salt
-        print.add(asOf?.iso ?? "-")
         print.add(file)
         print.add(content)
         print.add(renderHTML ? 1 : 0)
         print.add(bytes: register ?? Data())
         print.add(bytes: bytes)
-        return print.hex
+        var dated = print
+        dated.add(asOf?.iso ?? "-")
+        return Keys(undated: print.hex, dated: dated.hex)
     }
 
-    /// The entry for `file` if it was made with `key`; an entry that does not
-    /// decode counts as absent.
-    func entry(file: String, key: String) -> Entry? {
-        guard let stored = entries[file], stored.key == key,
-              let entry = try? JSONDecoder().decode(Entry.self, from: stored.json), entry.key == key,
+    /// Whether reading the directive on another day could give another
+    /// result. The reader uses the date of the figures only for the due day
+    /// of a recurrence (`DeadlineParser.due(of:)`), and whether a recurrence
+    /// has a due day at all does not depend on the date; so a directive
+    /// with no recurring deadline that has a due day among its tasks and
+    /// review items reads the same on any day.
+    static func dependsOnDate(_ directive: Directive) -> Bool {
+        func moves(_ deadline: Deadline?) -> Bool { deadline?.kind == .recurring && deadline?.due != nil }
+        return directive.tasks.contains { moves($0.deadline) } || directive.unassigned.contains { moves($0.deadline) }
+    }
+
+    /// The entry for `file` if it was stored under one of `keys` (the
+    /// undated one only for a directive that does not depend on the date);
+    /// an entry that does not decode counts as absent.
+    func entry(file: String, keys: Keys) -> Entry? {
+        guard let stored = entries[file], stored.key == keys.undated || stored.key == keys.dated,
+              let entry = try? JSONDecoder().decode(Entry.self, from: stored.json), entry.key == stored.key,
               entry.directive.map(Self.withinLimits) ?? true else { return nil }
+        if entry.key == keys.undated, let directive = entry.directive, Self.dependsOnDate(directive) { return nil }
         return entry
     }
 

@@ -168,7 +168,7 @@ enum ProgressWorkbook {
 
     /// A note as text: Markdown's emphasis markers dropped, its lines kept.
     static func note(_ markdown: String) -> String {
-        markdown.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
+        EmphasisMarkers.removed(from: markdown)
     }
 
     /// Whether the unit has reported on the pair: a state of its own,

@@ -113,7 +113,9 @@ public struct Publisher: Sendable {
     @discardableResult
     public func publish(_ plans: [PagePlan], salt: Fingerprint, source: Fingerprint? = nil, threads: Int,
                         progress: (@Sendable (Int, Int) -> Void)?) throws -> Summary {
-        for plan in plans where !Self.isSafe(plan.path) || plan.path == Self.marker { throw Failure.unsafePath(plan.path) }
+        for plan in plans where !Self.isSafe(plan.path) || plan.path == Self.marker || plan.path == Self.marker + ".new" {
+            throw Failure.unsafePath(plan.path)
+        }
         if let path = PathCollision.first(in: plans.map(\.path)) { throw Failure.collision(path) }
         let fm = FileManager.default
         // A folder tiendo would refuse is refused before anything, the lock
@@ -180,7 +182,14 @@ public struct Publisher: Sendable {
                 summary.untouched = true
                 return summary
             }
-            try write(Array(manifestText.utf8), to: OutputLocation.join(staging, Self.marker))
+            // Renamed over the staging mark, never rewritten in place: a build
+            // killed halfway through writing it would leave a folder whose mark
+            // the next build no longer recognises, and so never deletes.
+            let manifestPath = OutputLocation.join(staging, Self.marker + ".new")
+            try write(Array(manifestText.utf8), to: manifestPath)
+            guard rename(manifestPath, OutputLocation.join(staging, Self.marker)) == 0 else {
+                throw Failure.io(manifestPath, String(cString: strerror(errno)))
+            }
             try swapIn(staging, existing: exists)
         } catch {
             removeIfMarked(staging)
@@ -297,7 +306,7 @@ public struct Publisher: Sendable {
     func removeIfMarked(_ folder: String) {
         // An empty folder holds nothing to lose (an empty output, exchanged out).
         if rmdir(folder) == 0 { return }
-        guard Self.isMarked(folder) else { return }
+        guard Self.isMarked(folder) || Self.holdsOnlyAnEmptyMark(folder) else { return }
         // The mark goes last, so a build killed while deleting leaves a
         // folder the next build still recognises and finishes deleting.
         let fm = FileManager.default
@@ -306,6 +315,17 @@ public struct Publisher: Sendable {
         }
         unlink(OutputLocation.join(folder, Self.marker))
         rmdir(folder)
+    }
+
+    /// A build killed between creating its staging mark and writing it
+    /// leaves a folder with nothing in it but an empty `.tiendo-site`:
+    /// nothing to lose, and nobody else's.
+    static func holdsOnlyAnEmptyMark(_ folder: String) -> Bool {
+        var info = stat()
+        guard lstat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR,
+              (try? FileManager.default.contentsOfDirectory(atPath: folder)) == [marker] else { return false }
+        let markFile = OutputLocation.join(folder, marker)
+        return lstat(markFile, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && info.st_size == 0
     }
 
     static func isMarked(_ folder: String) -> Bool {

@@ -106,11 +106,10 @@ public struct SiteBuilder: Sendable {
             let path = context.paths.unit(unit.code)
             add(path, inputs: inputs.page) { builder.page(path, title: unit.name, section: "units", template: "unit", UnitPageView(context, unit: unit), context) }
             add(context.paths.unitFeed(unit.code), inputs: inputs.feed) { builder.unitFeed(unit, context) }
-            // The sheet says the day it was made: the date of the figures is among its inputs.
-            var sheetInputs = inputs.feed
-            sheetInputs.add(tracker.asOf.iso)
             let sheetPath = context.paths.unitWorkbook(unit.code)
-            add(sheetPath, inputs: sheetInputs) { (try? UnitReportSheet.workbook(builder.tracker, unit: unit)) ?? [] }
+            add(sheetPath, inputs: inputs.sheet) {
+                (try? UnitReportSheet.workbook(builder.tracker, unit: unit, plainText: { context.taskFacts[$0]?.plain })) ?? []
+            }
         }
         for (directive, taskInputs) in zip(tracker.directives, taskPrints) {
             var directiveInputs = Fingerprint()
@@ -235,9 +234,26 @@ public struct SiteBuilder: Sendable {
     /// What a unit's page and its calendar feed are made from. The feed
     /// shows only the unit's assignments; the page also days left and, for
     /// a consolidator, who has reported.
-    func unitInputs(_ unit: Unit, _ context: SiteContext) -> (page: Fingerprint, feed: Fingerprint) {
+    /// The report sheet shows the rows as reported, never a class: a class
+    /// that turns overdue on a new day leaves it alone (the task texts and
+    /// due days, the unit's name and the data's latest update are in the salt).
+    func unitInputs(_ unit: Unit, _ context: SiteContext) -> (page: Fingerprint, feed: Fingerprint, sheet: Fingerprint) {
         var print = Fingerprint()
-        for assignment in tracker.assignments(forUnit: unit.code) { add(assignment, to: &print) }
+        var sheet = Fingerprint()
+        for assignment in tracker.assignments(forUnit: unit.code) {
+            add(assignment, to: &print)
+            sheet.add(assignment.task.directiveID)
+            sheet.add(assignment.task.taskID)
+            if let row = assignment.row {
+                sheet.add(row.state.rawValue)
+                sheet.add(row.completed)
+                sheet.add(row.report)
+                sheet.add(row.updated)
+                sheet.add(row.note)
+            } else {
+                sheet.add("-")
+            }
+        }
         let feed = print
         // "Sắp đến hạn" counts days from the date of the figures: a unit with
         // a task in that window is rendered again each day, the others not.
@@ -252,7 +268,7 @@ public struct SiteBuilder: Sendable {
                 }
             }
         }
-        return (print, feed)
+        return (print, feed, sheet)
     }
 
     // MARK: Rendering

@@ -14,12 +14,18 @@ public enum UnitReportSheet {
         StatusReader.Column.note.vietnameseHeader,
     ]
 
-    /// The workbook for `unit`, made on the date of the figures (the only
-    /// date in it besides the data's, so the same inputs give the same bytes).
-    /// The first sheet is named after the unit and holds the rows; the
-    /// second ("Thông tin") says whose sheet it is, when it was made and how
-    /// to fill it in.
+    /// The workbook for `unit`. The first sheet is named after the unit and
+    /// holds the rows; the second ("Thông tin") says whose sheet it is, the
+    /// day of the latest report its figures include, and how to fill it in.
+    /// No other date is in it, so the same data gives the same bytes on any day.
+    ///
+    /// `plainText`: a task's text as one plain line when the caller has it
+    /// already (a site build works it out once per task, not once per unit).
     public static func workbook(_ tracker: Tracker, unit: Unit) throws -> [UInt8] {
+        try workbook(tracker, unit: unit, plainText: { _ in nil })
+    }
+
+    static func workbook(_ tracker: Tracker, unit: Unit, plainText: (TaskKey) -> String?) throws -> [UInt8] {
         let assignments = Array(tracker.assignments(forUnit: unit.code))
         let columns = [
             SpreadsheetColumn(header[0], kind: .text), SpreadsheetColumn(header[1], kind: .text),
@@ -29,10 +35,13 @@ public enum UnitReportSheet {
             SpreadsheetColumn(header[8], kind: .text, locked: false), SpreadsheetColumn(header[9], kind: .date, width: 14, locked: false),
             SpreadsheetColumn(header[10], width: 50, locked: false),
         ]
-        let tasks = assignments.map { tracker.task($0.task) }
+        // Each row is made twice (sizing, then writing): its text is cut once.
+        let texts = assignments.map { assignment in
+            tracker.task(assignment.task).map { Format.cut(plainText($0.key) ?? Format.plainLine($0.text), limit: 500) } ?? ""
+        }
         let cells: @Sendable (Int) -> [SpreadsheetCell] = { index in
             let assignment = assignments[index], status = assignment.row
-            let text = tasks[index].map { Format.cut(Format.plainLine($0.text), limit: 500) } ?? ""
+            let text = texts[index]
             return [.text(assignment.task.directiveID), .text(assignment.task.taskID), .text(text), .optionalDate(assignment.due),
                     .text(unit.code), .text(unit.name),
                     .text(status?.state.label ?? StatusReader.notReportedWord),
@@ -51,7 +60,10 @@ public enum UnitReportSheet {
         let about = Worksheet(name: "Thông tin", columns: [SpreadsheetColumn("Mục", width: 16), SpreadsheetColumn("Nội dung", width: 90)], rows: [
             [.text("Đơn vị"), .text(unit.name)],
             [.text("Mã đơn vị"), .text(unit.code)],
-            [.text("Ngày lập"), .date(tracker.asOf)],
+            // The day of the latest report in the data, not the day the sheet
+            // was made: a rebuild on the next day with no new report leaves
+            // the file's bytes (and its modification time) as they were.
+            [.text("Số liệu cập nhật đến"), tracker.dataUpdated.map(SpreadsheetCell.date) ?? .text(Format.dataUpdated(nil))],
             [.text("Số nhiệm vụ"), .integer(assignments.count)],
             [.text("Cách điền"), .text("Với mỗi nhiệm vụ đã có tiến triển: chọn Trạng thái, ghi Ngày hoàn thành (nếu đã xong), Số báo cáo, Ghi chú, và ghi Ngày cập nhật là ngày báo cáo. Không sửa các cột Văn bản, Nhiệm vụ, Mã đơn vị. Dòng không thay đổi cứ để nguyên.")],
             [.text("Gửi lại"), .text("Lưu tệp (giữ dạng .xlsx) và gửi lại cho đơn vị tổng hợp; tệp được đặt nguyên vào thư mục content/status/.")],

@@ -47,6 +47,44 @@ struct DirectiveShapeTests {
         #expect(meta.signature?.name == "Nguyễn Văn A")
     }
 
+    struct TitleCase: Sendable, CustomTestStringConvertible {
+        let line: String
+        let subject: String?
+        var testDescription: String { line }
+    }
+
+    @Test("the title under the kind, in bold or in capitals, is the subject; a basis is not",
+          arguments: [
+            TitleCase(line: "PHÁT TRIỂN KINH TẾ SỐ TỈNH MẪU GIAI ĐOẠN 2026 - 2030", subject: "PHÁT TRIỂN KINH TẾ SỐ TỈNH MẪU GIAI ĐOẠN 2026 - 2030"),
+            TitleCase(line: "VỀ TĂNG CƯỜNG CÔNG TÁC BẢO VỆ NGUỒN NƯỚC", subject: "TĂNG CƯỜNG CÔNG TÁC BẢO VỆ NGUỒN NƯỚC"),
+            TitleCase(line: "THỰC HIỆN NGHỊ QUYẾT SỐ 48/NQ-CP NGÀY 03/4/2023 CỦA CHÍNH PHỦ", subject: "THỰC HIỆN NGHỊ QUYẾT SỐ 48/NQ-CP NGÀY 03/4/2023 CỦA CHÍNH PHỦ"),
+            TitleCase(line: "**Ứng phó mưa lũ cuối năm**", subject: "Ứng phó mưa lũ cuối năm"),
+            TitleCase(line: "Thực hiện Công văn số 12/UBND-NV ngày 02/10/2025 của Ủy ban nhân dân tỉnh.", subject: nil),
+          ])
+    func titleUnderTheKind(_ c: TitleCase) {
+        let text = """
+            **ỦY BAN NHÂN DÂN**
+            TỈNH MẪU
+
+            Số: 77/KH-UBND
+
+            *Mẫu, ngày 21 tháng 11 năm 2025*
+
+            **KẾ HOẠCH**
+
+            \(c.line)
+
+            **I. TỔ CHỨC THỰC HIỆN**
+
+            1. Sở Công Thương: bảo đảm hàng hóa thiết yếu trước ngày 30/11/2025.
+
+            """
+        let directive = Fixture.read(text).directive
+        #expect(directive.metadata.kind == "Kế hoạch")
+        #expect(directive.metadata.subject == c.subject)
+        #expect(directive.tasks.count == 1)
+    }
+
     @Test("a comment above the header (where the file came from) hides none of it",
           arguments: [
             "<!-- Nguồn: bản chụp từ cổng thông tin; đã chuyển sang Markdown. -->\n\n",

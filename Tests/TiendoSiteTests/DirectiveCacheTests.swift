@@ -54,7 +54,7 @@ import TiendoCore
         let cachePath = root + "/cache"
         var first = try #require(loader.load(asOf: nil, directiveCache: DirectiveCache(path: cachePath, salt: "v1")).directiveCache)
         let (file, stored) = try #require(first.entries.first)
-        let entry = try #require(first.entry(file: file, key: stored.key))
+        let entry = try #require(first.entry(file: file, keys: .init(undated: "-", dated: stored.key)))
         var marked = try #require(entry.directive)
         marked.title = "ĐÁNH DẤU TỪ BỘ NHỚ ĐỆM"
         first.replace(with: [file: try #require(DirectiveCache.store(.init(key: entry.key, directive: marked, diagnostics: entry.diagnostics)))])
@@ -130,5 +130,103 @@ import TiendoCore
             #expect(FileManager.default.contents(atPath: site + "/" + path) == FileManager.default.contents(atPath: root + "/fresh/" + path),
                     "\(path) differs between a cached and a fresh build")
         }
+    }
+}
+
+/// The next day's build takes directives from the cache unless one has a
+/// recurring deadline, whose due day moves with the date of the figures.
+@Suite struct DirectiveCacheDayTests {
+    static let coreFixtures = Support.repository + "/Tests/TiendoCoreTests/Fixtures"
+    static let days = (CivilDate(year: 2026, month: 6, day: 26)!, CivilDate(year: 2027, month: 3, day: 15)!)
+
+    /// A fixture with a recurrence on a named day ("trước ngày 15 hằng
+    /// tháng"), whose due day is the next one after the date of the figures.
+    static func writeMonthlyReport(to path: String) throws {
+        let text = try String(contentsOfFile: coreFixtures + "/shapes/giao-trong-cau.md", encoding: .utf8)
+        let monthly = text.replacingOccurrences(of: "- Định kỳ hằng quý báo cáo kết quả kiểm tra.",
+                                                with: "- Báo cáo kết quả kiểm tra trước ngày 15 hằng tháng.")
+        #expect(monthly != text)
+        try monthly.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    /// The claim `DirectiveCache.dependsOnDate` rests on: every fixture
+    /// directive without a recurring deadline reads the same on two days
+    /// far apart, and the ones with one do change.
+    @Test func aDirectiveWithoutARecurringDeadlineReadsTheSameOnAnyDay() throws {
+        let loader = ContentLoader(contentDirectory: Self.coreFixtures)
+        var ignored: [Diagnostic] = []
+        let register = loader.loadRegister(diagnostics: &ignored)
+        let root = Support.temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try Self.writeMonthlyReport(to: root + "/hang-thang.md")
+        let files = try ["shapes", "markups", "directives"].flatMap { folder in
+            try FileManager.default.contentsOfDirectory(atPath: Self.coreFixtures + "/" + folder).filter { $0.hasSuffix(".md") }.sorted()
+                .map { Self.coreFixtures + "/" + folder + "/" + $0 }
+        } + [root + "/hang-thang.md"]
+        var dependent = 0, independent = 0, moved = 0
+        for file in files {
+            func read(_ day: CivilDate) -> (Directive?, [Diagnostic]) {
+                var diagnostics: [Diagnostic] = []
+                let directive = ContentLoader(contentDirectory: (file as NSString).deletingLastPathComponent)
+                    .readDirective(at: file, register: register, renderHTML: true, asOf: day, diagnostics: &diagnostics)
+                return (directive, diagnostics)
+            }
+            let (a, aDiagnostics) = read(Self.days.0), (b, bDiagnostics) = read(Self.days.1)
+            let first = try #require(a), second = try #require(b)
+            #expect(DirectiveCache.dependsOnDate(first) == DirectiveCache.dependsOnDate(second), "\(file)")
+            if DirectiveCache.dependsOnDate(first) {
+                dependent += 1
+                if first.tasks.map(\.deadline) != second.tasks.map(\.deadline) { moved += 1 }
+            } else {
+                independent += 1
+                #expect(TaskJSON.document(first.tasks) == TaskJSON.document(second.tasks), "\(file)")
+                #expect(first.blocks == second.blocks, "\(file)")
+                #expect(first.unassigned.map(\.deadline) == second.unassigned.map(\.deadline), "\(file)")
+                #expect(aDiagnostics == bDiagnostics, "\(file)")
+            }
+        }
+        #expect(dependent > 0 && independent > 0, "both kinds are among the fixtures: \(dependent) / \(independent)")
+        #expect(moved > 0, "a recurrence's due day moves with the date of the figures")
+    }
+
+    /// Through the cache: an entry edited by hand shows that it was used.
+    @Test func onTheNextDayOnlyDirectivesWithARecurrenceAreReadAgain() throws {
+        let root = Support.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let content = root + "/content"
+        try FileManager.default.createDirectory(atPath: content + "/directives", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Self.coreFixtures + "/units.yaml", toPath: content + "/units.yaml")
+        try Self.writeMonthlyReport(to: content + "/directives/a-hang-thang.md")
+        try FileManager.default.copyItem(atPath: Self.coreFixtures + "/shapes/ke-hoach-giao-so.md", toPath: content + "/directives/ke-hoach-giao-so.md")
+        let loader = ContentLoader(contentDirectory: content)
+        let cachePath = root + "/cache"
+        let first = loader.load(asOf: Self.days.0, directiveCache: DirectiveCache(path: cachePath, salt: "v1"))
+        #expect(first.directives.map { DirectiveCache.dependsOnDate($0) } == [true, false])
+        var cache = try #require(first.directiveCache)
+        var marked: [String: DirectiveCache.Stored] = [:]
+        for (file, stored) in cache.entries {
+            let entry = try #require(cache.entry(file: file, keys: .init(undated: "-", dated: stored.key)))
+            var directive = try #require(entry.directive)
+            directive.title = "TỪ BỘ NHỚ ĐỆM"
+            marked[file] = try #require(DirectiveCache.store(.init(key: entry.key, directive: directive, diagnostics: entry.diagnostics)))
+        }
+        cache.replace(with: marked)
+        cache.save()
+
+        func titles(_ day: CivilDate) -> [String] {
+            loader.load(asOf: day, directiveCache: DirectiveCache(path: cachePath, salt: "v1")).directives.map(\.title)
+        }
+        #expect(titles(Self.days.0) == ["TỪ BỘ NHỚ ĐỆM", "TỪ BỘ NHỚ ĐỆM"], "the same day: both from the cache")
+        let nextDay = titles(Self.days.1)
+        #expect(nextDay[0] != "TỪ BỘ NHỚ ĐỆM", "a recurring deadline: read again on another day")
+        #expect(nextDay[1] == "TỪ BỘ NHỚ ĐỆM", "no recurrence: taken from the cache on another day")
+        // And what the cache gives on another day is what a fresh reading gives.
+        loader.load(asOf: Self.days.0, directiveCache: DirectiveCache(path: root + "/other", salt: "v1")).directiveCache?.save()
+        let fresh = loader.load(asOf: Self.days.1)
+        let cached = loader.load(asOf: Self.days.1, directiveCache: DirectiveCache(path: root + "/other", salt: "v1"))
+        #expect(TaskJSON.document(fresh.directives.flatMap(\.tasks)) == TaskJSON.document(cached.directives.flatMap(\.tasks)))
+        #expect(fresh.directives.map(\.blocks) == cached.directives.map(\.blocks))
+        #expect(fresh.diagnostics == cached.diagnostics)
     }
 }

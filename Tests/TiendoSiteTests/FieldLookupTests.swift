@@ -41,6 +41,13 @@ import TiendoCore
 
         let taskPage = TaskPageView(context, directive: tracker.directives[0], task: task)
         check(taskPage)
+        check(taskPage.timeline)
+        check(try #require(taskPage.timeline.segments.first))
+        check(try #require(taskPage.timeline.headers.first))
+        check(try #require(taskPage.timeline.rows.first))
+        check(try #require(taskPage.timeline.rows.first?.cells.first))
+        check(unitPage)
+        check(try #require(unitPage.taskGroups.first))
         check(try #require(taskPage.assignees.first))
         check(try #require(matrix.sections.first?.columns.first))
         let calendar = CalendarView(context)

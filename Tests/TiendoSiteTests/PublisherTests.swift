@@ -65,6 +65,26 @@ import Testing
         try Publisher(output: root + "/site").publish(files([("index.html", "x")]))
         #expect(!FileManager.default.fileExists(atPath: root + "/.site.tmp-99999"))
     }
+
+    /// Killed between creating its mark and writing it, a build leaves a
+    /// folder holding only an empty mark: the next build removes it. With
+    /// anything else beside the empty mark, the folder is not known to be
+    /// tiendo's and stays.
+    @Test func cleansAStagingFolderKilledBeforeItsMarkWasWritten() throws {
+        let root = Support.temporaryDirectory()
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: root + "/.site.tmp-99998", withIntermediateDirectories: true)
+        _ = fm.createFile(atPath: root + "/.site.tmp-99998/.tiendo-site", contents: Data())
+        try fm.createDirectory(atPath: root + "/.site.tmp-99997", withIntermediateDirectories: true)
+        _ = fm.createFile(atPath: root + "/.site.tmp-99997/.tiendo-site", contents: Data())
+        _ = fm.createFile(atPath: root + "/.site.tmp-99997/notes.txt", contents: Data("someone's".utf8))
+        try Publisher(output: root + "/site").publish(files([("index.html", "x")]))
+        #expect(!fm.fileExists(atPath: root + "/.site.tmp-99998"))
+        #expect(fm.contents(atPath: root + "/.site.tmp-99997/notes.txt") == Data("someone's".utf8))
+        // The manifest replaced the staging mark whole: nothing is left beside it.
+        #expect(!fm.fileExists(atPath: root + "/site/.tiendo-site.new"))
+        #expect(read(root + "/site/.tiendo-site")?.hasPrefix(Manifest.header) == true)
+    }
 }
 
 @Suite struct SitePathTests {

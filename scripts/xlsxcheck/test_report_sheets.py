@@ -8,6 +8,7 @@ and only the files that show that unit's pairs are rewritten.
 Run by scripts/check-xlsx (environment: TIENDO, TIENDO_CONTENT).
 """
 import datetime
+import json
 import hashlib
 import os
 import pathlib
@@ -51,7 +52,12 @@ def test_report_sheet_filled_in_reads_back(tmp_path):
     book = openpyxl.load_workbook(sheet_path)
     assert book.sheetnames == ["Phường Hải An", "Thông tin"]
     about = {row[0]: row[1] for row in book["Thông tin"].iter_rows(min_row=2, values_only=True)}
-    assert about["Mã đơn vị"] == UNIT and about["Ngày lập"] == datetime.datetime(2026, 7, 15)
+    # The sheet carries the data's latest update, as the site's JSON says it, not the
+    # day it was made: so the 128 sheets are not all rewritten when only the date moves.
+    data_updated = json.loads((site / "tien-do" / "tien-do.json").read_text(encoding="utf-8"))["data_updated"]
+    assert about["Mã đơn vị"] == UNIT
+    assert about["Số liệu cập nhật đến"] == datetime.datetime.fromisoformat(data_updated)
+    assert "Ngày lập" not in about
     ws = book.worksheets[0]
     header = [c.value for c in ws[1]]
     col = {name: i for i, name in enumerate(header)}

@@ -22,15 +22,33 @@ public enum SpreadsheetCell: Sendable, Hashable {
         value.map(SpreadsheetCell.date) ?? .empty
     }
 
-    /// Roughly how many characters wide the cell shows, to size its column.
-    var displayWidth: Int {
+    /// Roughly how many characters wide the cell shows, to size its column,
+    /// up to `cap`: no column is sized wider, so longer lines are not counted
+    /// to their end (a note of a thousand characters costs sixty).
+    func displayWidth(cap: Int) -> Int {
         switch self {
         case .empty: 0
         case .text(let text):
             // The longest line of a multi-line cell, in characters.
-            text.split(separator: "\n", omittingEmptySubsequences: false).map(\.count).max() ?? 0
-        case .number(let value): SpreadsheetXML.number(value).count
-        case .date: 10
+            Self.longestLine(text, cap: cap)
+        case .number(let value): min(cap, SpreadsheetXML.number(value).count)
+        case .date: min(cap, 10)
         }
+    }
+
+    /// The characters of the longest line ("\n" ends a line), or `cap` as
+    /// soon as one line reaches it.
+    static func longestLine(_ text: String, cap: Int) -> Int {
+        var longest = 0, current = 0
+        for character in text {
+            if character == "\n" {
+                current = 0
+                continue
+            }
+            current += 1
+            if current >= cap { return cap }
+            longest = max(longest, current)
+        }
+        return longest
     }
 }

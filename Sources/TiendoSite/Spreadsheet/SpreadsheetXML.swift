@@ -16,23 +16,31 @@ enum SpreadsheetXML {
     /// them, `_x000B_`; a literal `_x000B_` in the text is kept literal by
     /// escaping its underscore (`_x005F_`), as Excel does.
     static func escape(_ text: String, into out: inout [UInt8]) {
-        let scalars = Array(text.unicodeScalars)
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            switch scalar.value {
-            case 0x26: out.append(contentsOf: "&amp;".utf8)
-            case 0x3C: out.append(contentsOf: "&lt;".utf8)
-            case 0x3E: out.append(contentsOf: "&gt;".utf8)
-            case 0x22: out.append(contentsOf: "&quot;".utf8)
-            case 0x09, 0x0A: out.append(UInt8(scalar.value))
-            // A carriage return would be read back as a line feed: keep it as a character reference.
-            case 0x0D: out.append(contentsOf: "&#13;".utf8)
-            case 0x00..<0x20, 0xFFFE, 0xFFFF: out.append(contentsOf: hexEscape(scalar.value).utf8)
-            case 0x5F where looksLikeHexEscape(scalars, at: index): out.append(contentsOf: "_x005F_".utf8)
-            default: out.append(contentsOf: String(scalar).utf8)
+        // Byte by byte: every character that needs escaping is ASCII, or
+        // U+FFFE / U+FFFF (EF BF BE, EF BF BF); the rest is copied as it is.
+        var text = text
+        text.withUTF8 { bytes in
+            out.reserveCapacity(out.count + bytes.count)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case 0x26: out.append(contentsOf: "&amp;".utf8)
+                case 0x3C: out.append(contentsOf: "&lt;".utf8)
+                case 0x3E: out.append(contentsOf: "&gt;".utf8)
+                case 0x22: out.append(contentsOf: "&quot;".utf8)
+                case 0x09, 0x0A: out.append(byte)
+                // A carriage return would be read back as a line feed: keep it as a character reference.
+                case 0x0D: out.append(contentsOf: "&#13;".utf8)
+                case 0x00..<0x20: out.append(contentsOf: hexEscape(UInt32(byte)).utf8)
+                case 0x5F where looksLikeHexEscape(bytes, at: index): out.append(contentsOf: "_x005F_".utf8)
+                case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF):
+                    out.append(contentsOf: hexEscape(bytes[index + 2] == 0xBE ? 0xFFFE : 0xFFFF).utf8)
+                    index += 2
+                default: out.append(byte)
+                }
+                index += 1
             }
-            index += 1
         }
     }
 
@@ -47,10 +55,13 @@ enum SpreadsheetXML {
         return "_x" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + "_"
     }
 
-    /// Whether `_xHHHH_` starts at `index`.
-    static func looksLikeHexEscape(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
-        guard index + 6 < scalars.count, scalars[index + 1] == "x", scalars[index + 6] == "_" else { return false }
-        return scalars[(index + 2)...(index + 5)].allSatisfy { $0.properties.isASCIIHexDigit }
+    /// Whether `_xHHHH_` starts at `index` (all ASCII, so bytes and characters agree).
+    static func looksLikeHexEscape(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard index + 6 < bytes.count, bytes[index + 1] == UInt8(ascii: "x"), bytes[index + 6] == UInt8(ascii: "_") else { return false }
+        return (index + 2...index + 5).allSatisfy { position in
+            let byte = bytes[position]
+            return (0x30...0x39).contains(byte) || (0x41...0x46).contains(byte) || (0x61...0x66).contains(byte)
+        }
     }
 
     /// Text within Excel's limit for one cell, cut with an ellipsis when longer.
@@ -71,7 +82,18 @@ enum SpreadsheetXML {
     /// Whether text needs `xml:space="preserve"` to keep its spaces and line breaks.
     static func needsPreserve(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
-        return first == " " || last == " " || first == "\t" || last == "\t" || text.contains("\n") || text.contains("  ")
+        if first == " " || last == " " || first == "\t" || last == "\t" { return true }
+        // Foundation's `contains` compares character clusters and was a tenth
+        // of a build: a text with no line feed byte and no two space bytes in
+        // a row (nearly all) cannot contain either; the others are asked the
+        // Foundation way, so the answer is the same.
+        var previous: UInt8 = 0
+        var maybe = false
+        for byte in text.utf8 {
+            if byte == 0x0A || (byte == 0x20 && previous == 0x20) { maybe = true; break }
+            previous = byte
+        }
+        return maybe && (text.contains("\n") || text.contains("  "))
     }
 
     /// A non-negative integer's decimal digits, without making a String.

@@ -36,14 +36,22 @@ struct WorksheetPart {
         var rowBytes = 0
         var scratch: [UInt8] = []
         columnCount = sheet.columns.count
+        let sized = sheet.columns.map { $0.width == nil }
         for index in 0..<sheet.rowCount {
             let cells = sheet.row(index)
             columnCount = max(columnCount, cells.count)
-            for (column, cell) in cells.enumerated() where column < widest.count && sheet.columns[column].width == nil {
-                widest[column] = max(widest[column], cell.displayWidth)
-            }
             scratch.removeAll(keepingCapacity: true)
-            rowXML(index, cells: cells, strings: strings, into: &scratch)
+            rowXML(index, cells: cells, strings: strings, into: &scratch) { column, cell, number in
+                guard column < sized.count, sized[column] else { return }
+                // Past maxWidth a column is as wide as it gets: no need to count further.
+                // A shared text's width is counted once per workbook, not once per
+                // cell; a text cut to Excel's limit is counted whole, as before.
+                if let number, case .text(let text) = cell, text.utf8.count <= SpreadsheetXML.maxCellText {
+                    widest[column] = max(widest[column], strings.width(number, cap: Self.maxWidth))
+                } else {
+                    widest[column] = max(widest[column], cell.displayWidth(cap: Self.maxWidth))
+                }
+            }
             rowBytes += scratch.count
         }
         widths = zip(sheet.columns, widest).map { column, widest in
@@ -85,14 +93,17 @@ struct WorksheetPart {
     }
 
     /// Data row `index` (0-based; row `index + 2` of the sheet).
-    func rowXML(_ index: Int, cells: [SpreadsheetCell], strings: SharedStrings, into out: inout [UInt8]) {
+    /// `written` is told each cell and the shared-text number it got, if any.
+    func rowXML(_ index: Int, cells: [SpreadsheetCell], strings: SharedStrings, into out: inout [UInt8],
+                written: (Int, SpreadsheetCell, Int?) -> Void = { _, _, _ in }) {
         let row = index + 2
         out.append(contentsOf: #"<row r=""#.utf8)
         SpreadsheetXML.appendDecimal(row, into: &out)
         out.append(contentsOf: #"">"#.utf8)
         for (column, value) in cells.enumerated() {
             let spec = column < sheet.columns.count ? sheet.columns[column] : SpreadsheetColumn("")
-            cell(value, column: column, row: row, style: .column(spec), strings: strings, into: &out)
+            let number = cell(value, column: column, row: row, style: .column(spec), strings: strings, into: &out)
+            written(column, value, number)
         }
         out.append(contentsOf: "</row>".utf8)
     }
@@ -195,7 +206,9 @@ struct WorksheetPart {
 
     /// Written for every cell of every row, twice: bytes appended
     /// directly, with the column's letters worked out once per sheet.
-    func cell(_ value: SpreadsheetCell, column: Int, row: Int, style: CellStyle, strings: SharedStrings, into out: inout [UInt8]) {
+    /// Returns the number of the shared text the cell refers to, if any.
+    @discardableResult
+    func cell(_ value: SpreadsheetCell, column: Int, row: Int, style: CellStyle, strings: SharedStrings, into out: inout [UInt8]) -> Int? {
         func open(date: Bool = false) {
             out.append(contentsOf: #"<c r=""#.utf8)
             if column < letters.count { out.append(contentsOf: letters[column]) } else { out.append(contentsOf: SpreadsheetXML.columnLetters(column).utf8) }
@@ -208,14 +221,17 @@ struct WorksheetPart {
                 out.append(UInt8(ascii: "\""))
             }
         }
+        var number: Int?
         switch value {
         case .empty:
             // An empty cell takes its column's style: nothing to write.
-            return
+            return nil
         case .text(let text):
             open()
             out.append(contentsOf: #" t="s"><v>"#.utf8)
-            SpreadsheetXML.appendDecimal(strings.number(SpreadsheetXML.cellText(text)), into: &out)
+            let shared = strings.number(SpreadsheetXML.cellText(text))
+            SpreadsheetXML.appendDecimal(shared, into: &out)
+            number = shared
         case .number(let value):
             open()
             out.append(contentsOf: "><v>".utf8)
@@ -224,14 +240,16 @@ struct WorksheetPart {
             let serial = SpreadsheetXML.serial(date)
             // Excel has no day before 01/01/1900 or after 31/12/9999: such a day is written as text.
             guard (1...2_958_465).contains(serial) else {
+                // Sized as a date (10 characters), as before: not by its text.
                 cell(.text(date.vietnamese), column: column, row: row, style: style, strings: strings, into: &out)
-                return
+                return nil
             }
             open(date: true)
             out.append(contentsOf: "><v>".utf8)
             SpreadsheetXML.appendDecimal(serial, into: &out)
         }
         out.append(contentsOf: "</v></c>".utf8)
+        return number
     }
 
     static func validationXML(_ validation: SpreadsheetValidation) -> String {

@@ -147,7 +147,7 @@ enum Format {
 
     /// Markdown emphasis markers removed, white space collapsed.
     static func plainLine(_ markdown: String) -> String {
-        VietnameseText.collapseSpaces(markdown.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: ""))
+        VietnameseText.collapseSpaces(EmphasisMarkers.removed(from: markdown))
     }
 
     /// Cut at a word before `limit` characters, with an ellipsis.

@@ -381,3 +381,105 @@ extension HomeView.OverdueTask {
         }
     }
 }
+
+// The timeline chart (a segment per class per date) and the unit page
+// itself: read through Mirror they were a tenth of a build.
+
+extension TimelineView {
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "caption": caption.templateValue
+        case "summary": summary.templateValue
+        case "width": width.templateValue
+        case "segments": segments.templateValue
+        case "firstDate": firstDate.templateValue
+        case "lastDate": lastDate.templateValue
+        case "headers": headers.templateValue
+        case "rows": rows.templateValue
+        case "note": note.templateValue
+        case "hasNote": hasNote.templateValue
+        default: nil
+        }
+    }
+}
+
+extension TimelineView.Segment {
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "css": css.templateValue
+        case "x": x.templateValue
+        case "y": y.templateValue
+        case "height": height.templateValue
+        default: nil
+        }
+    }
+}
+
+extension TimelineView.Header {
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "label": label.templateValue
+        default: nil
+        }
+    }
+}
+
+extension TimelineView.Row {
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "iso": iso.templateValue
+        case "date": date.templateValue
+        case "cells": cells.templateValue
+        case "total": total.templateValue
+        default: nil
+        }
+    }
+}
+
+extension TimelineView.Cell {
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "statusClass": statusClass.templateValue
+        case "count": count.templateValue
+        default: nil
+        }
+    }
+}
+
+extension UnitPageView {
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "name": self.name.templateValue
+        case "code": code.templateValue
+        case "typeLabel": typeLabel.templateValue
+        case "aliases": aliases.templateValue
+        case "hasAliases": hasAliases.templateValue
+        case "feedHref": feedHref.templateValue
+        case "workbookHref": workbookHref.templateValue
+        case "reportSheetHref": reportSheetHref.templateValue
+        case "progress": progress.templateValue
+        case "tasks": tasks.templateValue
+        case "taskGroups": taskGroups.templateValue
+        case "hasTasks": hasTasks.templateValue
+        case "hasNotes": hasNotes.templateValue
+        case "soonDays": soonDays.templateValue
+        case "upcoming": upcoming.templateValue
+        case "hasUpcoming": hasUpcoming.templateValue
+        case "upcomingDays": upcomingDays.templateValue
+        case "consolidated": consolidated.templateValue
+        case "isConsolidator": isConsolidator.templateValue
+        default: nil
+        }
+    }
+}
+
+extension UnitPageView.TaskGroup {
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "title": title.templateValue
+        case "count": count.templateValue
+        case "rows": rows.templateValue
+        default: nil
+        }
+    }
+}
