@@ -30,7 +30,9 @@ struct TasksCommand: ParsableCommand {
         let paths = files.isEmpty ? loader.directiveFiles() : files
         var directives: [Directive] = []
         for path in paths {
+            // A file named on the command line may lie anywhere (the help says so).
             if let directive = loader.readDirective(at: path, register: register, renderHTML: false, asOf: asOf,
+                                                    insideContent: files.isEmpty,
                                                     diagnostics: &diagnostics) {
                 directives.append(directive)
             }

@@ -74,6 +74,12 @@ public struct AssigneeNames: Sendable {
         if let lead = span(in: plain, after: Self.giao, endingAt: Self.leadEnd) ?? span(in: plain, after: Self.giao, endingAt: Self.verbInName),
            startsWithName(lead) {
             found.lead = names(in: lead, role: .lead, keepUnknown: true)
+            // "Yêu cầu Giám đốc các sở: Sở Xây dựng, Sở Y tế …": a colon after a
+            // general name introduces the bodies meant.
+            if let colon = lead.firstIndex(of: ":") {
+                let listed = names(in: String(lead[lead.index(after: colon)...]), role: .lead, keepUnknown: false)
+                if !listed.isEmpty { found.lead = listed }
+            }
             if found.lead.contains(where: { $0.code == nil }) && found.lead.count > 5 { found.lead = [] }
         } else if let match = Self.subjectLead.firstMatch(in: plain), let lead = match.group(1), lead.count <= 80 {
             found.lead = names(in: lead, role: .lead, keepUnknown: false)
@@ -129,6 +135,44 @@ public struct AssigneeNames: Sendable {
         }
         return found
     }
+
+    /// "Sở Nội vụ số hóa hồ sơ …", "Sở Y tế chuẩn bị lực lượng …": an item
+    /// that opens with bodies the register knows, whatever verb follows (the
+    /// verbs that end a name are a list; the register's names are exact). The
+    /// names end at a word boundary followed by a lowercase word.
+    func registeredSubject(_ text: String) -> Found? {
+        let plain = Self.expandingCommuneLists(VietnameseText.collapseSpaces(text))
+        guard let opening = Self.subjectStart.firstMatch(in: plain) else { return nil }
+        let rest = plain.utf16Slice(opening.range.upperBound..<plain.utf16.count)
+        guard Self.organisationStarts.isMatch(rest), !Self.notOrganisation.isMatch(rest) else { return nil }
+        let words = rest.split(separator: " ", omittingEmptySubsequences: true)
+        guard words.count >= 2 else { return nil }
+        for count in stride(from: min(words.count - 1, 24), through: 1, by: -1) {
+            guard let first = words[count].first, first.isLowercase, !",;:".contains(first),
+                  !Self.notAVerb.contains(String(words[count]).lowercased()) else { continue }
+            let head = words[..<count].joined(separator: " ")
+            guard let last = head.last, last.isLetter else { continue }
+            let all = names(in: head, role: .lead, keepUnknown: true)
+            guard !all.isEmpty, all.allSatisfy({ $0.code != nil }) else { continue }
+            // Every word before the duty is a name: nothing dropped on the way
+            // ("Các sở, ngành, địa phương có liên quan" is not "Các sở, ngành").
+            var left = head
+            for assignee in all { if let range = left.range(of: assignee.name) { left.removeSubrange(range) } }
+            guard left.split(whereSeparator: { " ,;".contains($0) }).allSatisfy({ $0 == "và" }) else { continue }
+            var found = Found()
+            found.lead = all
+            if let list = partnerSpan(plain) {
+                found.partners = names(in: list, role: .partner, keepUnknown: true)
+                    .filter { p in !found.lead.contains { $0.name == p.name } }
+            }
+            return found
+        }
+        return nil
+    }
+
+    /// Words that go on a name or qualify it ("Các sở, ngành có liên quan",
+    /// "Sở Y tế và …", "Sở Tài chính được giao …"): no duty starts with them.
+    static let notAVerb: Set<String> = ["có", "liên", "được", "thuộc", "trực", "và", "cùng", "các", "tại", "trên", "của", "với", "là", "đã", "đang"]
 
     /// Whether the names `lead` that open `text` are closed by a colon.
     static func closedByColon(_ text: String, after lead: String) -> Bool {

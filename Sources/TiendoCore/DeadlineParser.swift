@@ -77,6 +77,24 @@ public struct DeadlineParser: Sendable {
     static let yearLead = TextPattern(#"^\s*(?:từ\s+|trong\s+)?năm\s+(\d{4})(?!\s*[-–—/]\s*\d)"#, needsDigit: true)
     static let year = TextPattern(#"(?:trong|hết|cuối)\s+năm\s+(\d{4})"#, needsDigit: true)
     // A deadline cell that is only a year ("Năm 2026", "2026").
+    /// A document's number ("45/KH-UBND", "77/UBND-VX"), which a cited date leaves behind.
+    static let citesDocument = TextPattern(#"\d{1,5}(?:/\d{4})?/[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+)*"#, caseSensitive: true, needsDigit: true)
+
+    /// "Trước 15/12 hằng năm", "chậm nhất 30/6": a day written without the
+    /// word "ngày" reads as with it.
+    static let dayWithoutWord = TextPattern(#"(trước|chậm nhất|vào)\s+(?=\d{1,2}\s*/\s*\d{1,2}(?!\d))"#, needsDigit: true)
+    static func withDayWord(_ text: String) -> String {
+        var result = text
+        for match in dayWithoutWord.matches(in: result).reversed() {
+            result = result.replacingUTF16(match.range, with: (match.group(1) ?? "") + " ngày ")
+        }
+        return result
+    }
+
+    /// Short forms in a cell: "T3/2026" (a month), "Q1/2026" (a quarter).
+    static let monthShort = TextPattern(#"^\s*t\s*(\d{1,2})\s*[/\-]\s*(\d{4})\s*$"#, needsDigit: true)
+    static let quarterShort = TextPattern(#"^\s*q\s*([1-4])\s*[/\-]\s*(\d{4})\s*$"#, needsDigit: true)
+    static let monthBare = TextPattern(#"^\s*(\d{1,2})\s*/\s*(\d{4})\s*\.?\s*$"#, needsDigit: true)
     static let yearBare = TextPattern(#"^\s*(?:năm\s+)?(\d{4})\s*\.?\s*$"#, needsDigit: true)
     static let recurringDay = TextPattern(
         #"(?:định kỳ\s+(?:6 tháng\s+|hằng\s+|hàng\s+)?(?:tuần|tháng|quý|quí|năm)?[,\s]*)?(trước|vào|chậm nhất|trong)?\s*(?:ngày\s+)(\d{1,2})(?:\s*(?:/|tháng)\s*(\d{1,2}))?\s+(?:của\s+)?(?:tháng cuối\s+)?(hằng|hàng|mỗi)\s+(tuần|tháng|quý|quí|năm)"#, needsDigit: true)
@@ -122,11 +140,12 @@ public struct DeadlineParser: Sendable {
     /// its own (an appendix cell, "Thời gian thực hiện: ..."), where a bare
     /// date or period is the deadline.
     public func parse(_ rawText: String, labelled: Bool = false) -> Result {
-        let text = Self.withoutNonDeadlines(VietnameseText.collapseSpaces(rawText.precomposedNFC), labelled: labelled)
+        let text = Self.withoutNonDeadlines(Self.withDayWord(VietnameseText.collapseSpaces(rawText.precomposedNFC)), labelled: labelled)
         var problems: [String] = []
 
         // 1. Explicit days.
         var explicit: [(Deadline, Int)] = []
+        var past: [(Deadline, Int)] = []
         func addDay(_ match: TextPattern.Match, kind: Deadline.Kind, offset: Int) {
             guard let day = Self.day(from: match, offset: offset) else { return }
             guard let date = day.date else {
@@ -134,6 +153,14 @@ public struct DeadlineParser: Sendable {
                 return
             }
             let due = kind == .before ? date.adding(days: -1) : date
+            // A day already past when the document is issued ("Theo Kế hoạch
+            // số …, hạn hoàn thành là ngày 30/6/2025", "(hoàn thành trước ngày
+            // 31/5/2025)") tells the history of an earlier duty: not the new
+            // deadline when the text gives another, or cites the earlier document.
+            if !labelled, let documentDate, date < documentDate {
+                past.append((Deadline(text: match.text.trimmed, kind: kind, due: due), match.range.lowerBound))
+                return
+            }
             explicit.append((Deadline(text: match.text.trimmed, kind: kind, due: due), match.range.lowerBound))
         }
         let recurringDayMatches = Self.recurringDay.matches(in: text)
@@ -176,6 +203,7 @@ public struct DeadlineParser: Sendable {
                 explicit.append((Deadline(text: match.text.trimmed, kind: .within, due: documentDate.adding(days: days)), match.range.lowerBound))
             }
         }
+        if explicit.isEmpty, !past.isEmpty, !Self.citesDocument.isMatch(text) { explicit = past }
         if let latest = explicit.max(by: { ($0.0.due!, $0.1) < ($1.0.due!, $1.1) }) {
             return Result(deadline: latest.0, problems: problems)
         }
@@ -254,6 +282,16 @@ public struct DeadlineParser: Sendable {
         }
         if labelled, periods.isEmpty, problems.isEmpty, let match = Self.yearBare.firstMatch(in: text), let y = Int(match.group(1) ?? "") {
             addPeriod(match, endMonth: 12, year: y)
+        }
+        // A cell "03/2026" or "T3/2026" (a table's "Hoàn thành" column): the month, within it.
+        if labelled, periods.isEmpty, problems.isEmpty, let match = Self.monthBare.firstMatch(in: text) ?? Self.monthShort.firstMatch(in: text),
+           let m = Int(match.group(1) ?? ""), let y = Int(match.group(2) ?? ""), (1...12).contains(m) {
+            addPeriod(match, endMonth: m, year: y)
+        }
+        // "Q1/2026": the quarter.
+        if labelled, periods.isEmpty, problems.isEmpty, let match = Self.quarterShort.firstMatch(in: text),
+           let q = Int(match.group(1) ?? ""), let y = Int(match.group(2) ?? "") {
+            addPeriod(match, endMonth: q * 3, year: y)
         }
         if !problems.isEmpty { return Result(deadline: nil, problems: problems) }
         if let latest = periods.max(by: { ($0.0.due ?? CivilDate.earliest, $0.1) < ($1.0.due ?? CivilDate.earliest, $1.1) }) {

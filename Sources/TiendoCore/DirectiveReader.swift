@@ -243,6 +243,10 @@ struct ReadingContext {
         default:
             return nil
         }
+        // "### Điều 1." / "**Điều 2. Hiệu lực thi hành**": a decision's article
+        // issues, enforces or executes the decision; it opens no section of
+        // duties (its paragraphs are read as the decision's other paragraphs).
+        if Self.decisionArticle.isMatch(text) { return nil }
         // A bold heading may list its bodies in a parenthesis, which makes it long.
         guard !text.isEmpty, text.count <= (block.isAllStrong && text.contains("(") ? 400 : 160) else { return nil }
         var number: String?
@@ -314,6 +318,8 @@ struct ReadingContext {
         }
         return nil
     }
+
+    static let decisionArticle = TextPattern(#"^\s*điều\s+\d{1,2}\s*[.:]?(?:\s|$)"#)
 
     static func looksLikeOrganisationHead(_ name: String) -> Bool {
         AssigneeNames.looksLikeOrganisation(name)
@@ -483,7 +489,8 @@ struct ReadingContext {
             if nonTask.contains(index) { continue }
             let block = blocks[index]
             // After the closing formula only an appendix holds tasks.
-            if index > range.lowerBound, MetadataReader.isAttachedDocument(block), !MetadataReader.oneLine(block).hasPrefix("(") {
+            if index > range.lowerBound, MetadataReader.isAttachedDocument(block) || (ended && MetadataReader.isAttachedTitle(block)),
+               !MetadataReader.oneLine(block).hasPrefix("(") {
                 awaitingHeading = true
                 flushPendingField()
             }
@@ -492,7 +499,10 @@ struct ReadingContext {
                 ended = false
             }
             // The attached plan's title and "(Kèm theo ...)" line hold no task.
-            if awaitingHeading, heading(block) == nil || MetadataReader.isAttachedDocument(block) { continue }
+            // Nor does its subtitle set as a heading ("# KẾ HOẠCH" then "## Thực hiện
+            // chuyển đổi số năm 2026"): unnumbered, naming no body, not an appendix.
+            if awaitingHeading, heading(block).map({ $0.number == nil && $0.entry.isEmpty && !Self.isAppendix($0.title) }) ?? true
+                || MetadataReader.isAttachedDocument(block) { continue }
             awaitingHeading = false
             // An appendix's title ("NHIỆM VỤ CỦA CÁC SỞ, BAN, NGÀNH") and its
             // "(Kèm theo Kế hoạch số …)" line introduce its table: no heading, no item.
@@ -538,7 +548,9 @@ struct ReadingContext {
                Self.leadingNumber.firstMatch(in: plain)?.group(1) == "1" {
                 openSection(Heading(number: "1", title: "", full: "1.", entry: AssigneeNames.Found()), line: block.startLine)
             }
-            guard !sections.isEmpty || (!hasSections && implicitTask(plain)) || isTaskTable(block) else { continue }
+            guard !sections.isEmpty || (!hasSections && (implicitTask(block, plain: plain)
+                    || listAfterLeadIn(block, previous: index > 0 ? blocks[index - 1] : nil)))
+                    || isTaskTable(block) else { continue }
             if sections.isEmpty {
                 appendSection(Section(id: "1", heading: "", title: "", assignees: [], line: block.startLine, isAppendix: false))
             }
@@ -708,8 +720,10 @@ struct ReadingContext {
 
     /// A pipe table whose columns name duties ("Tên nhiệm vụ", "Nội dung công việc").
     func isTaskTable(_ block: MarkdownBlock) -> Bool {
-        guard block.kind == .paragraph, let table = PipeTable.parse(lines: sourceLines(block), firstLine: block.startLine) else { return false }
-        return table.header.contains { TaskField.named($0) == .task }
+        let table = block.kind == .paragraph ? PipeTable.parse(lines: sourceLines(block), firstLine: block.startLine)
+            : block.kind == .htmlBlock ? HTMLTable.parse(lines: sourceLines(block), firstLine: block.startLine) : nil
+        guard let table else { return false }
+        return table.header.contains { TaskField.named($0) == .task } || Self.fieldRows(table) != nil
     }
 
     func isClosing(_ plain: String) -> Bool {
@@ -724,11 +738,64 @@ struct ReadingContext {
 
     /// Outside any section, a paragraph is a task only when it assigns
     /// someone ("Giao Sở ... chủ trì") — the rest is preamble.
+    /// A list is judged item by item: "1. Tại Công văn số … đã giao …; Giao
+    /// Sở X …" then "2. Sở Y: …" is a list of duties even when its first
+    /// item opens with history.
+    func implicitTask(_ block: MarkdownBlock, plain: String) -> Bool {
+        if block.isList { return block.children.contains { implicitTask(MetadataReader.oneLine($0)) } }
+        return implicitTask(plain)
+    }
+
     func implicitTask(_ plain: String) -> Bool {
-        // The opening paragraphs (bases, the history of earlier documents) assign nothing new.
-        guard !Self.opening.isMatch(plain) else { return false }
-        let found = names.sentence(plain)
-        return found.lead.contains { $0.code != nil } && names.assigns(plain)
+        // The opening paragraphs (bases, the history of earlier documents) assign
+        // nothing new; but a sentence after the history may assign anew ("Tại
+        // Công văn số …, UBND tỉnh đã giao … Giao Sở X khẩn trương hoàn thành …").
+        Self.sentences(plain).contains { sentence in
+            var sentence = sentence
+            if Self.opening.isMatch(sentence) {
+                // "Thực hiện Công văn số … của Bộ Y tế, Chủ tịch UBND tỉnh giao Sở Y tế
+                // chủ trì …": the opening clause says why; the issuer's own "giao /
+                // yêu cầu / đề nghị" after it assigns. History ("Ngày …, UBND tỉnh đã
+                // ban hành … yêu cầu …") names no such clause of the issuer's.
+                guard Self.reasonOpening.isMatch(sentence), let main = Self.issuerAssigns.firstMatch(in: sentence) else { return false }
+                sentence = sentence.utf16Slice(main.range.lowerBound..<sentence.utf16.count)
+                    .trimmingCharacters(in: CharacterSet(charactersIn: ", "))
+            }
+            let found = names.sentence(sentence)
+            // "Yêu cầu Sở Xây dựng báo cáo …": a sentence that opens by assigning
+            // to a known body assigns, whatever verb ends the name.
+            return found.lead.contains { $0.code != nil } && (names.assigns(sentence) || Self.opensWithAssignment.isMatch(sentence))
+        }
+    }
+
+    /// Openings that give the reason for what follows, not its history.
+    static let reasonOpening = TextPattern(#"^\s*(?:căn cứ|thực hiện|theo|xét|trên cơ sở|để|nhằm)(?!\p{L})"#)
+    static let issuerAssigns = MetadataReader.issuerAssigns
+
+    /// "…, UBND tỉnh đề nghị:" then "- Sở Y tế khẩn trương …": before any
+    /// section, a list that a lead-in hands out is a list of duties when its
+    /// items open with a known body.
+    func listAfterLeadIn(_ block: MarkdownBlock, previous: MarkdownBlock?) -> Bool {
+        guard block.isList, let previous, previous.kind == .paragraph,
+              Self.assigningLeadIn.isMatch(MetadataReader.oneLine(previous)) else { return false }
+        return block.children.contains { item in
+            names.subject(MetadataReader.oneLine(item))?.lead.contains { $0.code != nil } == true
+        }
+    }
+
+    static let assigningLeadIn = TextPattern(#"(?:giao|đề nghị|yêu cầu|chỉ đạo|có ý kiến(?: chỉ đạo)?)(?:\s+như sau)?\s*:\s*$"#)
+
+    /// The sentences of a plain text: cut after "." or ";" before a capital.
+    static func sentences(_ plain: String) -> [String] {
+        var result: [String] = []
+        var start = 0
+        for match in sentenceBreak.matches(in: plain) {
+            let end = match.range.lowerBound + 1
+            result.append(plain.utf16Slice(start..<end).trimmed)
+            start = match.range.upperBound - 1
+        }
+        result.append(plain.utf16Slice(start..<plain.utf16.count).trimmed)
+        return result.filter { !$0.isEmpty }
     }
 
     /// Adds a block to the lettered item before it ("d) Giao Ban Quản lý ...
@@ -870,6 +937,8 @@ struct ReadingContext {
                                        line: piece.line, blockLine: block.startLine,
                                        fields: TaskField.fields(in: VietnameseText.collapseSpaces(Self.plain(markdown: piece.markdown)))))
             }
+        case .htmlBlock:
+            if let table = HTMLTable.parse(lines: sourceLines(block), firstLine: block.startLine) { tableTasks(table) }
         case .blockQuote:
             for (i, child) in block.children.enumerated() {
                 taskBlock(child, next: i + 1 < block.children.count ? block.children[i + 1] : nil)
@@ -930,6 +999,12 @@ struct ReadingContext {
 
     mutating func addCandidate(_ candidate: Candidate) {
         guard !candidate.plain.trimmed.isEmpty, !sections[sections.count - 1].isPurpose else { return }
+        var candidate = candidate
+        var spelledOutInItem = false
+        if candidate.fields == nil, let trailing = TaskField.trailingFields(in: candidate.plain) {
+            candidate.fields = trailing
+            spelledOutInItem = true
+        }
         if let fields = candidate.fields {
             if fields.contains(where: { $0.0 == .task }) || sections[sections.count - 1].pendingField == nil {
                 flushPendingField()
@@ -939,7 +1014,7 @@ struct ReadingContext {
                     // Fields under a heading that names the duty: the heading is its text.
                     start.fields = [(.task, section.title)] + fields
                     start.markdown = section.title + "\n\n" + candidate.markdown
-                } else if section.taskCount == 0, section.assignees.isEmpty, !section.title.isEmpty {
+                } else if section.taskCount == 0, section.assignees.isEmpty, !section.title.isEmpty, !spelledOutInItem {
                     // "**2.** Rà soát văn bản …" then "- Nội dung: …": the heading
                     // still names the duty; the content spells it out.
                     start.markdown = section.title + "\n\n" + candidate.markdown
@@ -966,13 +1041,54 @@ struct ReadingContext {
                    blockLine: pending.blockLine, fields: pending.fields, number: nil)
     }
 
+    /// "| Nhiệm vụ | Xây dựng Đề án … |", "| **Cơ quan chủ trì:** | Sở Xây dựng |":
+    /// a table of two columns whose left cells are field labels spells out one
+    /// task, a field a row (a converter may make the first row the header).
+    static func fieldRows(_ table: PipeTable) -> [(TaskField, String)]? {
+        guard table.header.count == 2, table.rows.allSatisfy({ $0.count <= 2 }) else { return nil }
+        let rows = [table.header] + table.rows
+        func field(_ row: [String]) -> (TaskField, String)? {
+            guard row.count == 2 else { return nil }
+            let label = row[0].replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "_", with: " ").trimmed
+            guard !label.isEmpty, label.count <= 40, let field = TaskField.named(label), field != .number else { return nil }
+            return (field, row[1])
+        }
+        var fields = table.rows.compactMap(field)
+        // A header that only titles the columns ("| Nội dung | Chi tiết |") is no field.
+        if let head = field(table.header), !fields.contains(where: { $0.0 == head.0 }) { fields.insert(head, at: 0) }
+        let kinds = Set(fields.map(\.0))
+        guard fields.count >= 2, kinds.contains(.task), kinds.contains(.lead) || kinds.contains(.deadline),
+              fields.count * 2 >= rows.count else { return nil }
+        return fields
+    }
+
     mutating func tableTasks(_ table: PipeTable) {
-        let columns = table.header.map(TaskField.named)
+        if let fields = Self.fieldRows(table) {
+            let taskText = Self.cellLines(fields.first { $0.0 == .task }?.1 ?? "").joined(separator: "\n")
+            appendTask(markdown: taskText, plain: VietnameseText.collapseSpaces(Self.plain(markdown: taskText)),
+                       line: table.rowLines.first ?? 0, blockLine: table.rowLines.first ?? 0,
+                       fields: fields.map { ($0.0, VietnameseText.collapseSpaces(Self.plain(markdown: Self.cellLines($0.1).joined(separator: "; ")))) },
+                       number: nil)
+            return
+        }
+        var columns = table.header.map(TaskField.named)
         guard columns.contains(.task) else { return } // a table of figures, not of duties
+        // A header on two rows ("Thời gian" over "Bắt đầu | Hoàn thành"): the
+        // second row has no duty and names sub-columns; each sub-column it names
+        // is read by its own title ("Hoàn thành" is the deadline, "Bắt đầu" none).
+        var firstRow = 0
+        if let sub = table.rows.first, let taskColumn = columns.firstIndex(of: .task),
+           taskColumn >= sub.count || sub[taskColumn].trimmed.isEmpty,
+           sub.contains(where: { !$0.trimmed.isEmpty }), sub.allSatisfy({ $0.count <= 40 && !$0.contains(where: \.isNumber) }) {
+            for (column, cell) in sub.enumerated() where column < columns.count && !cell.trimmed.isEmpty {
+                columns[column] = TaskField.named(cell)
+            }
+            firstRow = 1
+        }
         struct Row { var fields: [(TaskField, String)]; var number: String?; var group: String?; var line: Int }
         var rows: [Row] = []
         var group: String?
-        for (row, cells) in table.rows.enumerated() {
+        for (row, cells) in table.rows.enumerated() where row >= firstRow {
             var fields: [(TaskField, String)] = []
             var number: String?
             for (column, field) in columns.enumerated() {
@@ -984,7 +1100,10 @@ struct ReadingContext {
             guard !taskText.trimmed.isEmpty else { continue }
             // Rows numbered "I", "II" with nothing but a title group the rows below them.
             let others = fields.filter { $0.0 != .task && !$0.1.trimmed.isEmpty }
-            if others.isEmpty, let number, !number.isEmpty, number.allSatisfy({ "IVXL".contains($0) }) {
+            // So do rows lettered "A.", "B." ("| **A.** | **CẢI CÁCH THỂ CHẾ** | | |"):
+            // a letter numbers parts, never a duty.
+            if others.isEmpty, let number, !number.isEmpty, number.allSatisfy({ "IVXL".contains($0) })
+                || (number.count == 1 && number.first!.isUppercase) {
                 group = Self.arabic(number)
                 continue
             }
@@ -994,7 +1113,18 @@ struct ReadingContext {
                 group = Self.arabic(roman)
                 continue
             }
-            rows.append(Row(fields: fields, number: number.flatMap { Int($0) != nil ? $0 : nil }, group: group, line: table.rowLines[row]))
+            // "1.1", "2.3": a number of its own, under the row numbered "1", "2".
+            let numeric = number.flatMap { Self.tableNumber.isMatch($0) ? $0 : nil }
+            rows.append(Row(fields: fields, number: numeric, group: group, line: table.rowLines[row]))
+        }
+        // "| 1 | **Cải cách thể chế** | | |" then "| 1.1 | … |": a numbered row
+        // with nothing but a title, whose next row is numbered under it, groups
+        // the rows below it; it is no task.
+        rows = rows.enumerated().compactMap { index, row in
+            guard let number = row.number, !number.contains("."),
+                  row.fields.allSatisfy({ $0.0 == .task || $0.1.trimmed.isEmpty }),
+                  index + 1 < rows.count, rows[index + 1].number?.hasPrefix(number + ".") == true else { return row }
+            return nil
         }
         // A row with no number under a numbered one continues it: the cells
         // the two share are merged in the document and left empty here
@@ -1047,6 +1177,33 @@ struct ReadingContext {
         }
     }
 
+    /// One cell for both roles ("Cơ quan chủ trì, phối hợp"): "Sở Tư pháp (chủ
+    /// trì); Sở Nội vụ" or "Chủ trì: Sở Nội vụ; phối hợp: Sở Tài chính" marks
+    /// who leads; the other bodies are partners. Nil when the cell marks no role.
+    static func rolesInCell(_ value: String) -> [(TaskField, String)]? {
+        if let fields = TaskField.fields(in: value), fields.contains(where: { $0.0 == .lead }),
+           fields.allSatisfy({ $0.0 == .lead || $0.0 == .partners }) {
+            return fields
+        }
+        guard leadMark.isMatch(value) else { return nil }
+        var lead: [String] = [], partners: [String] = []
+        for piece in value.split(whereSeparator: { $0 == ";" || $0 == "\n" }).map({ String($0).trimmed }) where !piece.isEmpty {
+            if let mark = leadMark.firstMatch(in: piece) {
+                lead.append(piece.replacingUTF16(mark.range, with: "").trimmed)
+            } else if let mark = partnerMark.firstMatch(in: piece) {
+                partners.append(piece.replacingUTF16(mark.range, with: "").trimmed)
+            } else {
+                partners.append(piece)
+            }
+        }
+        guard !lead.isEmpty else { return nil }
+        return [(.lead, lead.joined(separator: "; "))] + (partners.isEmpty ? [] : [(.partners, partners.joined(separator: "; "))])
+    }
+
+    static let leadMark = TextPattern(#"\s*\(\s*chủ trì\s*\)"#)
+    static let partnerMark = TextPattern(#"\s*\(\s*phối hợp\s*\)"#)
+
+    static let tableNumber = TextPattern(#"^\d{1,3}(?:\.\d{1,3})*$"#)
     static let romanTitle = TextPattern(#"^([IVXL]{1,5})\s*[.)]\s+\S"#, caseSensitive: true)
     static let lineBreak = TextPattern(#"<br\s*/?>"#)
 
@@ -1081,7 +1238,7 @@ struct ReadingContext {
         var deadline: Deadline?
         var deadlineProblems: [String] = []
         if let fields {
-            for (field, value) in fields {
+            for (field, value) in fields.flatMap({ $0.0 == .lead ? Self.rolesInCell($0.1) ?? [$0] : [$0] }) {
                 switch field {
                 case .lead:
                     // "Cơ quan thực hiện: Sở X tiến hành rà soát ...": the names before the verb;
@@ -1128,10 +1285,16 @@ struct ReadingContext {
                sentence.lead.contains(where: { $0.code != nil }) || section.assignees.isEmpty || Self.opensWithAssignment.isMatch(plain) {
                 assignees = sentence.lead + sentence.partners
                 reading = .sentence
+            } else if !section.assignees.isEmpty, let named = colonLead(plain),
+                      !named.allSatisfy({ n in section.assignees.contains { $0.code == n.code } }) {
+                // "5. **Sở Nội vụ**: theo dõi …" after another body's heading: the
+                // item names its own lead before a colon, over the heading's.
+                assignees = named + names.partners(plain).filter { p in !named.contains { $0.code != nil && $0.code == p.code } }
+                reading = .subject
             } else if let leadIn {
                 assignees = leadIn.lead + leadIn.partners
                 reading = .leadIn
-            } else if section.assignees.isEmpty, let subject = names.subject(plain) {
+            } else if section.assignees.isEmpty, let subject = names.subject(plain) ?? names.registeredSubject(plain) {
                 assignees = subject.lead + subject.partners
                 reading = .subject
             } else {
@@ -1189,6 +1352,22 @@ struct ReadingContext {
         tasks.append(task)
         letteredItem = Self.opensItem(plain) && fields == nil ? (false, tasks.count - 1) : nil
         lastItem = fields == nil ? (false, tasks.count - 1, markdown, plain, line, blockLine) : nil
+    }
+
+    static let itemMarker = TextPattern(#"^\s*(?:[-+•]\s*)?(?:(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*)\s*[.)]\s*)?"#)
+
+    /// The bodies an item opens with when a colon closes them ("Sở Nội vụ: …",
+    /// "6. Sở Khoa học và Công nghệ: …"), all known to the register; else nil.
+    func colonLead(_ plain: String) -> [Assignee]? {
+        var text = plain
+        if let marker = Self.itemMarker.firstMatch(in: text) { text = text.replacingUTF16(marker.range, with: "") }
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let head = String(text[..<colon]).trimmed
+        guard !head.isEmpty, head.count <= 120, Self.looksLikeOrganisationHead(head) else { return nil }
+        let known = names.names(in: head, role: .lead, keepUnknown: false)
+        guard !known.isEmpty, known.count == names.names(in: head, role: .lead, keepUnknown: true).count,
+              known.allSatisfy({ $0.code != nil }) else { return nil }
+        return known
     }
 
     /// Suggestions cost an edit distance against every register name: a

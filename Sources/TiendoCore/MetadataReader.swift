@@ -17,10 +17,15 @@ struct MetadataReader {
     static let number = TextPattern(#"^số\s*:\s*(.*)$"#)
     static let dateLine = TextPattern(#"^(.*?),\s*ngày\s*(\d{0,2})\s*tháng\s*(\d{0,2})\s*năm\s*(\d{0,4})\s*$"#)
     static let subject = TextPattern(#"^(?:v/v|về việc)\s*:?\s*(.*)$"#)
+    static let numberInCell = TextPattern(#"số\s*:\s*([0-9][^\s|]*)"#)
+    static let dateInCell = TextPattern(#"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})"#)
     /// "VỀ TĂNG CƯỜNG …" under a kind: a title's "về", which titles add back.
     static let titleAbout = TextPattern(#"^(?:v/v|về việc|về)\s*:?\s+(.*)$"#)
     static let recipients = TextPattern(#"^kính gửi\s*:?\s*(.*)$"#)
     static let basis = TextPattern(#"^(?:căn cứ|thực hiện|theo đề nghị|xét đề nghị|theo chỉ đạo)\b"#)
+    /// ", (Chủ tịch) UBND tỉnh (X) giao|yêu cầu|đề nghị": the issuer assigning in its own voice.
+    static let issuerAssigns = TextPattern(
+        #",\s*(?:chủ tịch\s+)?(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+(?:tỉnh|thành phố|tp\.?)(?:\s+\p{Lu}\p{L}*){0,3}\s+(?=(?:giao|yêu cầu|đề nghị)\s)"#)
     static let distribution = TextPattern(#"^nơi nhận\s*:?\s*(.*)$"#)
     static let signatureLine = TextPattern(#"^(?:TM|KT|Q|TL|TUQ)\.\s"#, caseSensitive: true)
     /// "1. Sở Tài chính", "II. ...": a numbered section heading, never the issuer.
@@ -61,6 +66,14 @@ struct MetadataReader {
             let text = oneLine(block)
             let isParagraphLike = block.kind == .paragraph || { if case .heading = block.kind { return true }; return false }()
             guard isParagraphLike else { break }
+            // A header laid out as a table, as converters render Word's layout
+            // table: "| ỦY BAN NHÂN DÂN … | CỘNG HÒA … |" over "| Số: … | …, ngày … |".
+            if block.kind == .paragraph, meta.number == nil || meta.date == nil, layoutTable(block, into: &meta) {
+                sawHeader = true
+                layout.nonTask.insert(index)
+                index += 1
+                continue
+            }
             if motto.isMatch(text) {
                 sawHeader = true
             } else if let match = number.firstMatch(in: text) {
@@ -83,7 +96,9 @@ struct MetadataReader {
                 let inline = (match.group(1) ?? "").trimmed
                 if !inline.isEmpty { meta.recipients.append(contentsOf: splitEntries(inline)) }
                 layout.nonTask.insert(index)
-                if index + 1 < blocks.count, blocks[index + 1].isList {
+                // "Kính gửi:" alone is followed by its list; "Kính gửi: Sở X." names
+                // them inline, and a list after it holds the body ("1. Sở X: …").
+                if inline.isEmpty, index + 1 < blocks.count, blocks[index + 1].isList {
                     index += 1
                     meta.recipients.append(contentsOf: blocks[index].children.map { trimEntry(oneLine($0)) })
                     layout.nonTask.insert(index)
@@ -125,8 +140,11 @@ struct MetadataReader {
             index += 1
         }
         if !sawHeader { index = 0 }
-        // Legal bases directly after the header.
-        while index < blocks.count, blocks[index].kind == .paragraph, basis.isMatch(oneLine(blocks[index])) {
+        // Legal bases directly after the header. "Thực hiện Công văn số … của Bộ Y
+        // tế, Chủ tịch UBND tỉnh giao Sở Y tế …" is no basis: the issuer assigns
+        // in it (a lead-in "…, UBND tỉnh đề nghị:" still introduces the body).
+        while index < blocks.count, blocks[index].kind == .paragraph, basis.isMatch(oneLine(blocks[index])),
+              !(issuerAssigns.isMatch(oneLine(blocks[index])) && !oneLine(blocks[index]).hasSuffix(":")) {
             meta.legalBases.append(oneLine(blocks[index]))
             layout.nonTask.insert(index)
             index += 1
@@ -142,7 +160,9 @@ struct MetadataReader {
                 footerStart = i
             }
         }
-        let footerEnd = blocks.indices.dropFirst(footerStart).first { isAppendixHeading(blocks[$0]) || isAttachedDocument(blocks[$0]) } ?? blocks.count
+        let footerEnd = blocks.indices.dropFirst(footerStart).first {
+            isAppendixHeading(blocks[$0]) || isAttachedDocument(blocks[$0]) || isAttachedTitle(blocks[$0])
+        } ?? blocks.count
         var signatureBlocks: [MarkdownBlock] = []
         var i = footerStart
         while i < footerEnd {
@@ -167,6 +187,34 @@ struct MetadataReader {
         return layout
     }
 
+    /// Reads the number and the place and date from a small table of header
+    /// cells; false (and nothing read) when the table holds neither.
+    static func layoutTable(_ block: MarkdownBlock, into meta: inout DirectiveMetadata) -> Bool {
+        let lines = plainText(block).split(separator: "\n").map(String.init)
+        guard let table = PipeTable.parse(lines: lines, firstLine: 0), table.header.count <= 3, table.rows.count <= 3 else { return false }
+        var found = false
+        for cell in table.header + table.rows.flatMap({ $0 }) {
+            let text = VietnameseText.collapseSpaces(cell.replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "_", with: " ")).trimmed
+            // A cell's lines may run together ("… AN GIANGSố: 12/UBND"): its
+            // line breaks are raw HTML, which the text drops; so search, not anchor.
+            if meta.number == nil, let match = numberInCell.firstMatch(in: text) {
+                meta.number = (match.group(1) ?? "").trimmed
+                found = true
+            }
+            if meta.date == nil, let match = dateInCell.firstMatch(in: text) {
+                meta.dateLine = match.text.trimmed
+                if let anchored = dateLine.firstMatch(in: text), text.count < 80 { meta.place = anchored.group(1)?.trimmed; meta.dateLine = text }
+                meta.year = Int(match.group(3) ?? "")
+                if let y = meta.year, let m = Int(match.group(2) ?? ""), let d = Int(match.group(1) ?? "") {
+                    meta.date = CivilDate(year: y, month: m, day: d)
+                }
+                found = true
+            }
+            if motto.isMatch(text) { found = true }
+        }
+        return found
+    }
+
     /// A line in capitals with words in it: a title, as headers set them.
     static func isCapitalised(_ text: String) -> Bool {
         text.count >= 8 && text.contains(where: \.isLetter) && text == text.uppercased()
@@ -184,6 +232,19 @@ struct MetadataReader {
         if key.hasPrefix("(ban hanh kem theo") || key.hasPrefix("(kem theo") { return true }
         return text == text.uppercased()
             && ["ke hoach", "chuong trinh", "de an", "phuong an", "quy che", "quy dinh"].contains { key.hasPrefix($0) }
+    }
+
+    /// After a decision's signature or closing mark, the plan it issues may
+    /// be titled in sentence case, in bold or as a heading: "**Kế hoạch
+    /// phòng, chống thiên tai năm 2026**", "## Chương trình hành động …".
+    /// Only there: inside a body such a bold line is a label.
+    static func isAttachedTitle(_ block: MarkdownBlock) -> Bool {
+        let isHeading = { if case .heading = block.kind { return true }; return false }()
+        guard isHeading || (block.kind == .paragraph && block.isAllStrong) else { return false }
+        let text = oneLine(block).trimming(anyOf: " *_")
+        guard text.count <= 200, !text.hasSuffix("."), !text.hasSuffix(":") else { return false }
+        let key = VietnameseText.fold(text)
+        return ["ke hoach ", "chuong trinh ", "de an ", "phuong an "].contains { key.hasPrefix($0) }
     }
 
     static func isAppendixHeading(_ block: MarkdownBlock) -> Bool {

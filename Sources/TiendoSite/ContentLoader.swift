@@ -93,9 +93,12 @@ public struct ContentLoader: Sendable {
 
     /// `asOf`: the date of the figures, from which a recurring deadline's
     /// next occurrence is counted (nil: from the directive's date).
+    /// `insideContent: false` for a file the clerk named on the command line
+    /// ("tiendo tasks FILE", a directive just received), which may lie anywhere.
     public func readDirective(at path: String, register: UnitRegister, renderHTML: Bool, asOf: CivilDate? = nil,
-                              diagnostics: inout [Diagnostic]) -> Directive? {
-        guard let data = readData(path, diagnostics: &diagnostics, missingHint: "kiểm tra lại đường dẫn tệp") else { return nil }
+                              insideContent: Bool = true, diagnostics: inout [Diagnostic]) -> Directive? {
+        guard let data = readData(path, insideContent: insideContent, diagnostics: &diagnostics,
+                                  missingHint: "kiểm tra lại đường dẫn tệp") else { return nil }
         return readDirective(data, at: path, register: register, renderHTML: renderHTML, asOf: asOf, diagnostics: &diagnostics)
     }
 
@@ -361,8 +364,8 @@ public struct ContentLoader: Sendable {
     }
 
     /// Directives and the register: text a clerk writes, never near `InputLimits.directiveBytes`.
-    func readData(_ path: String, diagnostics: inout [Diagnostic], missingHint: String) -> Data? {
-        guard mayRead(path, diagnostics: &diagnostics) else { return nil }
+    func readData(_ path: String, insideContent: Bool = true, diagnostics: inout [Diagnostic], missingHint: String) -> Data? {
+        guard mayRead(path, insideContent: insideContent, diagnostics: &diagnostics) else { return nil }
         if let size = Self.size(of: path), size > InputLimits.directiveBytes {
             diagnostics.append(InputLimits.tooLarge(path, bytes: size, limit: InputLimits.directiveBytes))
             return nil
