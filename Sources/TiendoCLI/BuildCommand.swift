@@ -205,11 +205,8 @@ final class BuildReport: @unchecked Sendable {
 enum ThemeFolders {
     static func resolve(theme: String?, content: String) -> [String] {
         if let theme { return [theme] }
-        // "content" → "theme", "sites/hp/content/" → "sites/hp/theme"; the
-        // content folder "." (or "C") has its parent named by "..".
-        let trimmed = content.hasSuffix("/") && content.count > 1 ? String(content.dropLast()) : content
-        let parent = trimmed == "." || trimmed.hasSuffix("/.") ? PathText.join(trimmed, "..") : PathText.parent(of: trimmed)
-        let beside = PathText.join(parent, "theme")
+        // "content" → "theme", "sites/hp/content/" → "sites/hp/theme", "." → "../theme".
+        let beside = PathText.join(PathText.parent(of: content), "theme")
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: beside, isDirectory: &isDirectory) && isDirectory.boolValue ? [beside] : []
     }

@@ -125,14 +125,14 @@ public struct OutputLocation: Sendable, Equatable {
         return "/" + parts.joined(separator: "/")
     }
 
-    /// "/a/b" → ("/a", "b"); "/a" → ("/", "a").
+    /// "/a/b" → ("/a", "b"); "/a" → ("/", "a"). Absolute and normalized, so
+    /// the last component is a name (never "." or "..").
     static func split(_ absolute: String) -> (String, String) {
         guard let slash = absolute.lastIndex(of: "/") else { return (".", absolute) }
-        let parent = String(absolute[..<slash])
-        return (parent.isEmpty ? "/" : parent, String(absolute[absolute.index(after: slash)...]))
+        return (PathText.parent(of: absolute), String(absolute[absolute.index(after: slash)...]))
     }
 
-    static func join(_ parent: String, _ name: String) -> String { parent == "/" ? "/" + name : parent + "/" + name }
+    static func join(_ parent: String, _ name: String) -> String { PathText.join(parent, name) }
 
     /// Whether `inner` lies strictly inside `outer` (both absolute and normalized).
     static func isInside(_ inner: String, _ outer: String) -> Bool {
