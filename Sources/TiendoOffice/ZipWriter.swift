@@ -60,6 +60,65 @@ public enum ZipWriter {
             self.crc = crc
             self.compressed = output
         }
+
+        /// One entry from pieces deflated apart, in the order they are
+        /// read: each but the last was ended with `end(final: false)`, the
+        /// last with `end(final: true)`. A deflate stream is a run of
+        /// blocks, and a flushed piece ends on a byte boundary in a block
+        /// that is not the last, so the pieces joined are one stream; the
+        /// CRC-32s combine without reading the bytes again.
+        public init(joining pieces: [DeflatedPiece]) {
+            var compressed: [UInt8] = []
+            compressed.reserveCapacity(pieces.reduce(0) { $0 + $1.compressed.count })
+            var crc: UInt32 = 0
+            var size = 0
+            for piece in pieces {
+                compressed.append(contentsOf: piece.compressed)
+                crc = UInt32(crc32_combine(uLong(crc), uLong(piece.crc), piece.size))
+                size += piece.size
+            }
+            self.size = size
+            self.crc = crc
+            self.compressed = compressed
+        }
+    }
+
+    /// Part of an entry deflated on its own, as its bytes are made, for an
+    /// entry whose parts are made in another order than they are read: a
+    /// worksheet's rows are made (and deflated) before the column widths
+    /// that come ahead of them are known. A class, so that the piece can
+    /// be fed from wherever the bytes are made.
+    public final class DeflatedPiece {
+        private var deflater: Deflater
+        public private(set) var size = 0
+        fileprivate private(set) var crc: UInt32 = 0
+        public private(set) var compressed: [UInt8] = []
+        private var ended = false
+
+        public init(level: Int32 = ZipWriter.defaultLevel) throws(Failure) {
+            deflater = try Deflater(level: level)
+        }
+
+        /// A piece of these bytes, ended at once.
+        public convenience init(_ bytes: [UInt8], final: Bool, level: Int32 = ZipWriter.defaultLevel) throws(Failure) {
+            try self.init(level: level)
+            try add(bytes)
+            try end(final: final)
+        }
+
+        public func add(_ bytes: [UInt8]) throws(Failure) {
+            precondition(!ended, "bytes added to a piece already ended")
+            guard !bytes.isEmpty else { return }
+            crc = try deflater.add(bytes, flush: Z_NO_FLUSH, crc: crc, into: &compressed)
+            size += bytes.count
+        }
+
+        /// Flushes the piece to a byte boundary; `final`: it ends the entry's stream.
+        public func end(final: Bool) throws(Failure) {
+            guard !ended else { return }
+            ended = true
+            _ = try deflater.add([UInt8](), flush: final ? Z_FINISH : Z_SYNC_FLUSH, crc: crc, into: &compressed)
+        }
     }
 
     public struct Failure: Error, CustomStringConvertible {
@@ -212,6 +271,13 @@ public enum ZipWriter {
         /// `input`, the CRC-32 of everything given so far.
         mutating func add<Bytes: ContiguousBytes>(_ input: Bytes, finish: Bool, crc: UInt32,
                                                   into output: inout [UInt8]) throws(Failure) -> UInt32 {
+            try add(input, flush: finish ? Z_FINISH : Z_NO_FLUSH, crc: crc, into: &output)
+        }
+
+        /// `flush`: Z_NO_FLUSH (more to come), Z_SYNC_FLUSH (everything
+        /// given so far out, to a byte boundary) or Z_FINISH (the end).
+        mutating func add<Bytes: ContiguousBytes>(_ input: Bytes, flush: Int32, crc: UInt32,
+                                                  into output: inout [UInt8]) throws(Failure) -> UInt32 {
             let (status, checksum) = input.withUnsafeBytes { raw in
                 let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self)
                 let checksum = UInt32(crc32(uLong(crc), base, uInt(raw.count)))
@@ -225,12 +291,16 @@ public enum ZipWriter {
                     output.withUnsafeMutableBufferPointer { buffer in
                         stream.pointee.next_out = buffer.baseAddress! + before
                         stream.pointee.avail_out = uInt(room)
-                        status = deflate(stream, finish ? Z_FINISH : Z_NO_FLUSH)
+                        status = deflate(stream, flush)
                     }
-                    output.removeLast(Int(stream.pointee.avail_out))
+                    let unused = Int(stream.pointee.avail_out)
+                    output.removeLast(unused)
                     // Z_BUF_ERROR: no progress possible, not an error.
                     if status < Z_OK && status != Z_BUF_ERROR { break }
-                } while finish ? status != Z_STREAM_END : stream.pointee.avail_in > 0
+                    // A flush is complete when deflate left room in the output.
+                    if flush == Z_FINISH { if status == Z_STREAM_END { break } else { continue } }
+                    if stream.pointee.avail_in == 0 && (flush == Z_NO_FLUSH || unused > 0) { break }
+                } while true
                 stream.pointee.next_in = nil
                 stream.pointee.avail_in = 0
                 return (status, checksum)

@@ -142,15 +142,16 @@ import ZIPFoundation
         #expect([0, 25, 26, 51, 52, 701, 702, 16383].map(SpreadsheetXML.columnLetters) == ["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA", "XFD"])
     }
 
-    /// Rows are asked for by number, once to measure and once to write, never held together.
-    @Test func rowsAreMadeAsTheSheetIsWritten() throws {
+    /// Rows are asked for by number, once each: deflated as they are
+    /// measured, never made twice nor held together uncompressed.
+    @Test func rowsAreMadeOnceAsTheSheetIsWritten() throws {
         let calls = Counter()
         let sheet = Worksheet(name: "Lớn", columns: [SpreadsheetColumn("Số", kind: .integer), SpreadsheetColumn("Chữ")], rowCount: 5_000) { index in
             calls.add()
             return [.integer(index), .text("dòng \(index % 7)")]
         }
         let bytes = try SpreadsheetWriter.workbook([sheet])
-        #expect(calls.value == 10_000)
+        #expect(calls.value == 5_000)
         let table = try Workbook.read(Data(bytes)).get().table
         #expect(table.rows.count == 5_001)
         #expect(table.rows[4_999].cells == ["4998", "dòng 0"])

@@ -79,4 +79,36 @@ import ZIPFoundation
         // Another level, other bytes: the level is used.
         #expect(zip != (try ZipWriter.zip([ZipWriter.Entry(path: "xl/worksheets/sheet1.xml", data: Data(bytes))], level: level == 9 ? 1 : 9)))
     }
+
+    /// A worksheet's rows are deflated before its head: pieces deflated
+    /// apart, joined, must read back as the one entry (ZIPFoundation checks
+    /// the CRC as it extracts), whatever the pieces' sizes, empty ones too.
+    @Test(arguments: [[0, 0, 0], [1, 1, 1], [120, 0, 70], [3000, 250_000, 40], [70_000, 5, 0]])
+    func piecesDeflatedApartReadBackAsOneEntry(sizes: [Int]) throws {
+        let pieces = sizes.enumerated().map { Self.bytes($1, seed: UInt64($0 + 11), noise: $0 == 1) }
+        var deflated: [ZipWriter.DeflatedPiece] = []
+        for (index, piece) in pieces.enumerated() {
+            let made = try ZipWriter.DeflatedPiece(level: 4)
+            // Fed in uneven slices, as rows are.
+            var start = 0
+            while start < piece.count {
+                let end = min(piece.count, start + 1 + start % 7_000)
+                try made.add(Array(piece[start..<end]))
+                start = end
+            }
+            try made.end(final: index == pieces.count - 1)
+            deflated.append(made)
+        }
+        let whole = pieces.flatMap { $0 }
+        let entry = ZipWriter.Deflated(joining: deflated)
+        #expect(entry.size == whole.count)
+        let zip = try ZipWriter.zip([ZipWriter.Entry(path: "xl/worksheets/sheet1.xml", deflated: entry)])
+        let archive = try Archive(data: zip, accessMode: .read)
+        var back = Data()
+        _ = try archive.extract(try #require(archive["xl/worksheets/sheet1.xml"])) { back.append($0) }
+        #expect([UInt8](back) == whole)
+        // The same entry deflated in one piece has the same CRC, so the headers agree but for sizes.
+        let onePiece = try ZipWriter.zip([ZipWriter.Entry(path: "xl/worksheets/sheet1.xml", data: Data(whole))], level: 4)
+        #expect(zip[14..<18] == onePiece[14..<18], "CRC-32 of the joined entry")
+    }
 }

@@ -38,6 +38,9 @@ final class SharedStrings {
     /// Between the passes: uses are counted again as the cells are written.
     func startWriting() { uses = 0 }
 
+    /// Uses of cells not made again in the second pass (rows deflated in the first).
+    func countUses(_ count: Int) { uses += count }
+
     var xml: [UInt8] {
         var out = Array(SpreadsheetXML.declaration.utf8)
         out.append(contentsOf: #"<sst xmlns="\#(SpreadsheetXML.mainNamespace)" count="\#(uses)" uniqueCount="\#(texts.count)">"#.utf8)

@@ -28,7 +28,11 @@ public enum SpreadsheetWriter {
         var sheetParts: [WorksheetPart] = []
         for (index, sheet) in sheets.enumerated() {
             var part = WorksheetPart(sheet: sheet, selected: index == 0)
-            part.measure(strings: strings)
+            do {
+                try part.measure(strings: strings, level: deflateLevel)
+            } catch {
+                throw Failure.zip(error.description)
+            }
             sheetParts.append(part)
         }
         strings.startWriting()
@@ -40,9 +44,9 @@ public enum SpreadsheetWriter {
             Part(path: "xl/styles.xml", shared: SpreadsheetStyles.xml),
         ]
         for (index, part) in sheetParts.enumerated() {
-            parts.append(Part(path: sheetPath(index), size: part.size) {
-                var writer = WorksheetPart.Writer(part: part, strings: strings)
-                return { writer.read($0) }
+            // Deflated when its turn comes, so that its shared texts are counted in order.
+            parts.append(Part(path: sheetPath(index)) { () throws(ZipWriter.Failure) in
+                try part.deflated(strings: strings, level: deflateLevel)
             })
         }
         // After the sheets, so that it is complete when it is written.
@@ -52,22 +56,23 @@ public enum SpreadsheetWriter {
 
     static func sheetPath(_ index: Int) -> String { "xl/worksheets/sheet\(index + 1).xml" }
 
-    /// A part of the package: its bytes at hand, or made a piece at a time.
+    /// A part of the package, made (or deflated) only when its turn comes.
     struct Part {
         let path: String
-        /// The size, when known before the bytes are made.
-        let size: Int?
-        /// Gives a reader of the part's bytes: each call, the next `count` bytes.
-        let open: () -> (Int) -> [UInt8]
-        /// The part deflated already (one every workbook of a build shares).
-        var deflated: ZipWriter.Deflated?
+        /// How its bytes are had: deflated once for every workbook, made
+        /// and then deflated with the others, or deflated by its maker.
+        enum Source {
+            case deflated(ZipWriter.Deflated)
+            case bytes(() -> [UInt8])
+            case deflate(() throws(ZipWriter.Failure) -> ZipWriter.Deflated)
+        }
+        let source: Source
 
         /// A part whose text many workbooks share (styles, relationships,
         /// content types): deflated once per run, not once per workbook.
         init(path: String, shared text: String) {
-            let deflated = SharedParts.deflated(text)
-            self.init(path: path, bytes: deflated == nil ? Array(text.utf8) : [])
-            self.deflated = deflated
+            self.path = path
+            source = SharedParts.deflated(text).map(Source.deflated) ?? .bytes { Array(text.utf8) }
         }
 
         init(path: String, bytes: [UInt8]) {
@@ -77,46 +82,39 @@ public enum SpreadsheetWriter {
         /// Bytes made when the part is written.
         init(path: String, bytes: @escaping () -> [UInt8]) {
             self.path = path
-            self.size = nil
-            self.open = {
-                let made = bytes()
-                var start = 0
-                return { count in
-                    let end = count >= made.count - start ? made.count : start + count
-                    defer { start = end }
-                    return Array(made[start..<end])
-                }
-            }
+            source = .bytes(bytes)
         }
 
-        init(path: String, size: Int, open: @escaping () -> (Int) -> [UInt8]) {
+        /// A part that deflates itself when written (a worksheet, its rows deflated as they were measured).
+        init(path: String, deflate: @escaping () throws(ZipWriter.Failure) -> ZipWriter.Deflated) {
             self.path = path
-            self.size = size
-            self.open = open
+            source = .deflate(deflate)
         }
     }
 
     /// The parts zipped in the order given, each deflated, with the fixed timestamp.
     static func package(_ parts: [Part]) throws -> [UInt8] {
-        // Each part is opened (an unsized one made) only when its turn comes.
+        var failure: ZipWriter.Failure?
         let entries = parts.lazy.map { part -> ZipWriter.Entry in
-            if let deflated = part.deflated { return ZipWriter.Entry(path: part.path, deflated: deflated) }
-            let size: Int
-            let read: (Int) -> [UInt8]
-            if let known = part.size {
-                size = known
-                read = part.open()
-            } else {
-                // Made now, to know its size.
-                let bytes = part.open()(Int.max)
-                size = bytes.count
-                read = Part(path: part.path, bytes: bytes).open()
+            switch part.source {
+            case .deflated(let deflated):
+                return ZipWriter.Entry(path: part.path, deflated: deflated)
+            case .bytes(let make):
+                return ZipWriter.Entry(path: part.path, data: Data(make()))
+            case .deflate(let deflate):
+                do throws(ZipWriter.Failure) {
+                    return ZipWriter.Entry(path: part.path, deflated: try deflate())
+                } catch {
+                    // Told after the zip is made: a lazy sequence cannot throw.
+                    failure = error
+                    return ZipWriter.Entry(path: part.path, data: Data())
+                }
             }
-            // Handed over a chunk at a time, in order: a sheet is never held whole.
-            return ZipWriter.Entry(path: part.path, size: size) { _, count in Data(read(count)) }
         }
-        do {
-            return [UInt8](try ZipWriter.zip(entries, modified: timestamp, level: deflateLevel))
+        do throws(ZipWriter.Failure) {
+            let zip = try ZipWriter.zip(entries, modified: timestamp, level: deflateLevel)
+            if let failure { throw failure }
+            return [UInt8](zip)
         } catch {
             throw Failure.zip(error.description)
         }

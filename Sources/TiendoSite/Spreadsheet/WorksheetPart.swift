@@ -1,20 +1,28 @@
+import TiendoOffice
+
 /// Writes one worksheet's XML part: frozen header, column widths and
 /// styles, the cells, protection and drop-down lists, in the order the
 /// SpreadsheetML schema requires (Excel refuses a file whose elements are
 /// out of order).
 ///
-/// Written in two passes, so that a sheet is never held whole: `measure`
-/// goes over the rows once, sizing the columns, numbering the shared
-/// strings and counting the bytes (the zip's header needs the size first);
-/// `Writer` then makes the same bytes again a piece at a time, as the
-/// compressor asks for them.
+/// The column widths come before the rows, and are known only after them:
+/// `measure` goes over the rows once, sizing the columns, numbering the
+/// shared strings and deflating each row as it is made; `deflated` then
+/// deflates the prologue and epilogue apart and joins them around the
+/// rows. One pass over the rows, and never more than their compressed
+/// bytes held. (Making the rows a second time to write them, as before,
+/// was a tenth of a rebuild after one changed status row at L: the
+/// progress workbook's detail sheet is 70 MB of XML.)
 struct WorksheetPart {
     let sheet: Worksheet
     let selected: Bool
     /// Known after `measure`.
     private(set) var widths: [Int] = []
     private(set) var columnCount = 0
-    private(set) var size = 0
+    /// The rows deflated as they were measured.
+    private(set) var deflatedRows: ZipWriter.DeflatedPiece?
+    /// Shared-text uses in the rows, counted in the first pass.
+    private(set) var rowUses = 0
 
     /// Widest a column is sized to content; longer text wraps or overflows.
     static let maxWidth = 60
@@ -30,13 +38,14 @@ struct WorksheetPart {
     }
 
     /// The first pass: widths, the widest row, every text given its shared
-    /// number, and the part's size in bytes.
-    mutating func measure(strings: SharedStrings) {
+    /// number, and the rows deflated at zlib's `level`.
+    mutating func measure(strings: SharedStrings, level: Int32) throws(ZipWriter.Failure) {
+        let rows = try ZipWriter.DeflatedPiece(level: level)
         var widest = sheet.columns.map { $0.header.split(separator: " ").map(\.count).max() ?? 0 }
-        var rowBytes = 0
         var scratch: [UInt8] = []
         columnCount = sheet.columns.count
         let sized = sheet.columns.map { $0.width == nil }
+        let usesBefore = strings.uses
         for index in 0..<sheet.rowCount {
             let cells = sheet.row(index)
             columnCount = max(columnCount, cells.count)
@@ -52,12 +61,16 @@ struct WorksheetPart {
                     widest[column] = max(widest[column], cell.displayWidth(cap: Self.maxWidth))
                 }
             }
-            rowBytes += scratch.count
+            try rows.add(scratch)
         }
+        try rows.end(final: false)
+        deflatedRows = rows
+        rowUses = strings.uses - usesBefore
         widths = zip(sheet.columns, widest).map { column, widest in
             column.width.map { Int($0.rounded()) } ?? min(Self.maxWidth, max(Self.minWidth, widest + 2))
         }
-        size = prologue(strings: strings).count + rowBytes + epilogue().count
+        // The header's texts numbered after the rows' (the order the table has always had).
+        _ = prologue(strings: strings)
     }
 
     /// Everything up to and including the header row.
@@ -126,47 +139,17 @@ struct WorksheetPart {
         return out
     }
 
-    /// The whole part at once (small sheets, tests).
-    func xml(strings: SharedStrings) -> [UInt8] {
-        var writer = Writer(part: self, strings: strings)
-        return writer.read(size)
-    }
-
-    /// Makes the part's bytes again, in order, a piece at a time.
-    struct Writer {
-        let part: WorksheetPart
-        let strings: SharedStrings
-        private var pending: [UInt8] = []
-        private var start = 0
-        /// -1: the prologue is next; `rowCount`: the epilogue; beyond: done.
-        private var next = -1
-
-        init(part: WorksheetPart, strings: SharedStrings) {
-            self.part = part
-            self.strings = strings
-        }
-
-        /// The next `count` bytes (fewer only at the end).
-        mutating func read(_ count: Int) -> [UInt8] {
-            while pending.count - start < count, next <= part.sheet.rowCount {
-                if start > 0 {
-                    pending.removeFirst(start)
-                    start = 0
-                }
-                if next < 0 {
-                    pending.append(contentsOf: part.prologue(strings: strings))
-                } else if next < part.sheet.rowCount {
-                    part.rowXML(next, cells: part.sheet.row(next), strings: strings, into: &pending)
-                } else {
-                    pending.append(contentsOf: part.epilogue())
-                }
-                next += 1
-            }
-            let end = min(pending.count, start + count)
-            let chunk = Array(pending[start..<end])
-            start = end
-            return chunk
-        }
+    /// The part deflated, for a zip: the prologue and epilogue deflated
+    /// now (after the first pass, when the widths are known, and in the
+    /// second, so that their shared texts are counted) around the rows
+    /// deflated in `measure`.
+    func deflated(strings: SharedStrings, level: Int32) throws(ZipWriter.Failure) -> ZipWriter.Deflated {
+        guard let rows = deflatedRows else { preconditionFailure("measured without deflating") }
+        // The rows' shared texts are counted as if written again.
+        strings.countUses(rowUses)
+        let head = try ZipWriter.DeflatedPiece(prologue(strings: strings), final: false, level: level)
+        let tail = try ZipWriter.DeflatedPiece(epilogue(), final: true, level: level)
+        return ZipWriter.Deflated(joining: [head, rows, tail])
     }
 
     /// The header row (and the first columns, if asked) frozen in view.
