@@ -101,7 +101,7 @@ import TiendoCore
                 if let completed { completions.append((pair, completed, e.statusClass == "done-late")) }
             }
         }
-        try csv.write(toFile: content + "/status.csv", atomically: true, encoding: .utf8)
+        try csv.write(toFile: content + "/status.csv", atomically: false, encoding: .utf8)
 
         let loaded = ContentLoader(contentDirectory: content).load(asOf: asOf)
         let tracker = try #require(loaded.tracker, "\(loaded.diagnostics.errors)")

@@ -53,11 +53,11 @@ import TiendoCore
         var status = try String(contentsOfFile: content + "/status.csv", encoding: .utf8)
         status = status.replacingOccurrences(of: "Đã gửi **đúng hạn**.", with: "Đã\(withoutNUL) gửi **đúng\(withoutNUL) hạn**.")
             .replacingOccurrences(of: "10/BC-UBND", with: "10/BC\(withoutNUL)-UBND")
-        try status.write(toFile: content + "/status.csv", atomically: true, encoding: .utf8)
+        try status.write(toFile: content + "/status.csv", atomically: false, encoding: .utf8)
         var directive = try String(contentsOfFile: content + "/directives/cv-12.md", encoding: .utf8)
         directive = directive.replacingOccurrences(of: "Rà soát trụ sở", with: "Rà\(h) soát trụ sở")
             .replacingOccurrences(of: "V/v kiểm tra", with: "V/v kiểm\(h) tra")
-        try directive.write(toFile: content + "/directives/cv-12.md", atomically: true, encoding: .utf8)
+        try directive.write(toFile: content + "/directives/cv-12.md", atomically: false, encoding: .utf8)
 
         let files = Support.build(content)
         #expect(files.values.contains { $0.contains("Rà soát trụ sở") }, "the text around them is kept")

@@ -26,8 +26,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.createDirectory(atPath: folder + "/assets", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: folder + "/templates", withIntermediateDirectories: true)
-        try "body { color: red }".write(toFile: folder + "/assets/style.css", atomically: true, encoding: .utf8)
-        try "<p>{{label}}</p>".write(toFile: folder + "/templates/badge.mustache", atomically: true, encoding: .utf8)
+        try "body { color: red }".write(toFile: folder + "/assets/style.css", atomically: false, encoding: .utf8)
+        try "<p>{{label}}</p>".write(toFile: folder + "/templates/badge.mustache", atomically: false, encoding: .utf8)
         let theme = try Theme.layered(over: [folder])
         #expect(theme.assets.first { $0.path == "style.css" }?.bytes == Array("body { color: red }".utf8))
         #expect(theme.assets.contains { $0.path == "loc.js" })

@@ -68,13 +68,13 @@ import TiendoCore
 
         let units = content + "/units.yaml"
         let register = try String(contentsOfFile: units, encoding: .utf8)
-        try (register + "\n").write(toFile: units, atomically: true, encoding: .utf8)
+        try (register + "\n").write(toFile: units, atomically: false, encoding: .utf8)
         #expect(title() != "ĐÁNH DẤU TỪ BỘ NHỚ ĐỆM", "a changed register can change every directive's units")
-        try register.write(toFile: units, atomically: true, encoding: .utf8)
+        try register.write(toFile: units, atomically: false, encoding: .utf8)
         #expect(title() == "ĐÁNH DẤU TỪ BỘ NHỚ ĐỆM")
 
         let text = try String(contentsOfFile: file, encoding: .utf8)
-        try (text + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        try (text + "\n").write(toFile: file, atomically: false, encoding: .utf8)
         #expect(title() != "ĐÁNH DẤU TỪ BỘ NHỚ ĐỆM", "an edited directive is read again")
     }
 
@@ -122,7 +122,7 @@ import TiendoCore
         let text = try String(contentsOfFile: status, encoding: .utf8)
         try text.replacingOccurrences(of: "trien-khai-tb-406,3.1,STC,đang thực hiện,,,26/06/2026,",
                                       with: "trien-khai-tb-406,3.1,STC,hoàn thành,26/06/2026,77/BC-STC,26/06/2026,")
-            .write(toFile: status, atomically: true, encoding: .utf8)
+            .write(toFile: status, atomically: false, encoding: .utf8)
         #expect(try build(site) == 0)
         try FileManager.default.removeItem(atPath: root + "/.site.cache")
         #expect(try build(root + "/fresh") == 0)
@@ -146,7 +146,7 @@ import TiendoCore
         let monthly = text.replacingOccurrences(of: "- Định kỳ hằng quý báo cáo kết quả kiểm tra.",
                                                 with: "- Báo cáo kết quả kiểm tra trước ngày 15 hằng tháng.")
         #expect(monthly != text)
-        try monthly.write(toFile: path, atomically: true, encoding: .utf8)
+        try monthly.write(toFile: path, atomically: false, encoding: .utf8)
     }
 
     /// The claim `DirectiveCache.dependsOnDate` rests on: every fixture

@@ -154,7 +154,7 @@ import TiendoCore
     func contentWith(status: String) throws -> String {
         let folder = Support.temporaryDirectory() + "/content"
         try FileManager.default.copyItem(atPath: Support.miniContent, toPath: folder)
-        try status.write(toFile: folder + "/status.csv", atomically: true, encoding: .utf8)
+        try status.write(toFile: folder + "/status.csv", atomically: false, encoding: .utf8)
         return folder
     }
 

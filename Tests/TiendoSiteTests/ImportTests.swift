@@ -90,7 +90,7 @@ import TiendoOffice
         let again = try CommandRun.run(["import", Self.docxFixtures + "/trien-khai-tb-406.docx", "--content", content])
         #expect(again.status != 0)
         #expect(again.stderr.contains("đã có — thêm --force để ghi đè"))
-        try "sửa tay".write(toFile: written, atomically: true, encoding: .utf8)
+        try "sửa tay".write(toFile: written, atomically: false, encoding: .utf8)
         let forced = try CommandRun.run(["import", Self.docxFixtures + "/trien-khai-tb-406.docx", "--content", content, "--force", "--id", "tb-406"])
         #expect(forced.status == 0)
         #expect(try String(contentsOfFile: written, encoding: .utf8) == "sửa tay", "--id writes another file")
@@ -167,7 +167,7 @@ import TiendoOffice
             let raw = try String(contentsOfFile: Self.realSources + "/" + stem + ".md", encoding: .utf8)
             let source = raw.replacingOccurrences(of: #"<!--[\s\S]*?-->"#, with: "", options: .regularExpression)
             let sourcePath = content + "/" + stem + ".md"
-            try source.write(toFile: sourcePath, atomically: true, encoding: .utf8)
+            try source.write(toFile: sourcePath, atomically: false, encoding: .utf8)
             let data = try Data(contentsOf: URL(fileURLWithPath: Self.realDocx + "/" + stem + ".docx"))
             let id = Slug.safeID(stem)
             let prepared = try DirectiveImport.prepare(data, fileName: stem + ".docx", contentDirectory: content,

@@ -25,7 +25,7 @@ import Testing
         let root = Support.temporaryDirectory()
         try FileManager.default.copyItem(atPath: Support.miniContent, toPath: root + "/C")
         try FileManager.default.createDirectory(atPath: root + "/theme/assets", withIntermediateDirectories: true)
-        try "/* beside the content */\n".write(toFile: root + "/theme/assets/extra.css", atomically: true, encoding: .utf8)
+        try "/* beside the content */\n".write(toFile: root + "/theme/assets/extra.css", atomically: false, encoding: .utf8)
         let pinned = ["--as-of", "2026-07-15", "--quiet"]
         #expect(try TiendoProcess.run(["build", "--content", "C", "--output", "one"] + pinned, in: root) == 0)
         #expect(try TiendoProcess.run(["build", "--content", "C/", "--output", "two"] + pinned, in: root) == 0)

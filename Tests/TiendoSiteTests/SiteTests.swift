@@ -268,7 +268,7 @@ enum ICSParser {
         |---|---|---|---|---|
         | 1 | Rà soát trụ sở | Sở Tài chính | Sở Nội vụ | Quý III/2026 |
         | 2 | Báo cáo <b>kết quả</b> | Sở Nội vụ | | 30/9/2026 |
-        """.write(toFile: content + "/directives/kh-7.md", atomically: true, encoding: .utf8)
+        """.write(toFile: content + "/directives/kh-7.md", atomically: false, encoding: .utf8)
         let site = Support.build(content)
         let page = try #require(site["van-ban/kh-7.html"])
         #expect(page.contains("<caption>PHỤ LỤC: DANH MỤC NHIỆM VỤ — bảng nhiệm vụ</caption>"))

@@ -38,7 +38,7 @@ import TiendoCore
 
     static func write(_ records: [String], to path: String) throws {
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try ([header] + records).joined(separator: "\n").appending("\n").write(toFile: path, atomically: true, encoding: .utf8)
+        try ([header] + records).joined(separator: "\n").appending("\n").write(toFile: path, atomically: false, encoding: .utf8)
     }
 
     @Test func aFolderGivesTheSameSiteAsTheSameRowsInOneFile() throws {

@@ -39,8 +39,26 @@ enum Support {
     static var sampleContent: String { repository + "/content" }
 
     static func temporaryDirectory() -> String {
-        let path = NSTemporaryDirectory() + "tiendo-test-" + UUID().uuidString
+        let path = runFolder + "/" + UUID().uuidString
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
+
+    /// One folder per test process, under `tiendo-tests/` in the system's
+    /// temporary folder. Swift Testing has no hook after the last test, so
+    /// a run removes the folders of earlier runs whose process has ended:
+    /// the tests build whole sites, and their folders left behind took
+    /// 780 MB after a few dozen runs.
+    static let runFolder: String = {
+        let root = NSTemporaryDirectory() + "tiendo-tests"
+        let fm = FileManager.default
+        for name in (try? fm.contentsOfDirectory(atPath: root)) ?? [] {
+            // "<pid>-<uuid>": kept while that process runs.
+            guard let pid = Int32(name.prefix { $0 != "-" }), pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { try? fm.removeItem(atPath: root + "/" + name) }
+        }
+        let folder = root + "/\(getpid())-" + UUID().uuidString
+        try! fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return folder
+    }()
 }

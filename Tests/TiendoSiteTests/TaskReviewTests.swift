@@ -38,8 +38,8 @@ struct TaskReviewTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.createDirectory(atPath: folder + "/directives", withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: Support.sampleContent + "/units.yaml", toPath: folder + "/units.yaml")
-        try Self.plan.write(toFile: folder + "/directives/ke-hoach.md", atomically: true, encoding: .utf8)
-        try "directive,task,unit,state,completed,report,updated,note\n".write(toFile: folder + "/status.csv", atomically: true, encoding: .utf8)
+        try Self.plan.write(toFile: folder + "/directives/ke-hoach.md", atomically: false, encoding: .utf8)
+        try "directive,task,unit,state,completed,report,updated,note\n".write(toFile: folder + "/status.csv", atomically: false, encoding: .utf8)
         let files = Support.build(folder, asOf: CivilDate(year: 2026, month: 1, day: 10))
         let page = try #require(files.first { $0.key.hasPrefix("van-ban/") && $0.key.hasSuffix(".html") }?.value)
         #expect(page.contains("class=\"review-mark\""))

@@ -143,7 +143,7 @@ import TiendoCore
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.copyItem(atPath: Support.repository + "/theme", toPath: folder + "/theme")
         let unit = folder + "/theme/templates/unit.mustache"
-        try ("<p>\n{{#tasks}}\n" as String).write(toFile: unit, atomically: true, encoding: .utf8)
+        try ("<p>\n{{#tasks}}\n" as String).write(toFile: unit, atomically: false, encoding: .utf8)
         #expect {
             _ = try Theme(directory: folder + "/theme")
         } throws: { error in
@@ -156,10 +156,10 @@ import TiendoCore
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.copyItem(atPath: Support.repository + "/theme", toPath: folder + "/theme")
         let templates = folder + "/theme/templates/"
-        try "<footer>{{siteName}}</footer>".write(toFile: templates + "chan-trang.mustache", atomically: true, encoding: .utf8)
+        try "<footer>{{siteName}}</footer>".write(toFile: templates + "chan-trang.mustache", atomically: false, encoding: .utf8)
         let layout = try String(contentsOfFile: templates + "layout.mustache", encoding: .utf8)
         try layout.replacingOccurrences(of: "</body>", with: "{{>chan-trang}}</body>")
-            .write(toFile: templates + "layout.mustache", atomically: true, encoding: .utf8)
+            .write(toFile: templates + "layout.mustache", atomically: false, encoding: .utf8)
         let theme = try Theme(directory: folder + "/theme")
         let tracker = try #require(Support.loaded(Support.miniContent).tracker)
         let home = try #require(SiteBuilder(tracker: tracker, theme: theme).build().first { $0.path == SitePaths.home })

@@ -48,7 +48,7 @@ import TiendoCore
     static func write(_ rows: [(CivilDate, String)], upTo day: CivilDate?, into content: String) throws {
         let kept = rows.filter { day == nil || $0.0 <= day! }.map(\.1)
         try (["directive,task,unit,state,completed,report,updated,note"] + kept).joined(separator: "\n").appending("\n")
-            .write(toFile: content + "/status.csv", atomically: true, encoding: .utf8)
+            .write(toFile: content + "/status.csv", atomically: false, encoding: .utf8)
     }
 
     @Test(arguments: [UInt64(21), 22, 23, 24])

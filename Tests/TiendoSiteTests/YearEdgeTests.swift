@@ -12,7 +12,7 @@ import TiendoCore
         try FileManager.default.copyItem(atPath: Support.miniContent, toPath: content)
         var directive = try String(contentsOfFile: content + "/directives/cv-12.md", encoding: .utf8)
         directive = directive.replacingOccurrences(of: "chậm nhất trước ngày 27/6/2026", with: deadline)
-        try directive.write(toFile: content + "/directives/cv-12.md", atomically: true, encoding: .utf8)
+        try directive.write(toFile: content + "/directives/cv-12.md", atomically: false, encoding: .utf8)
         return content
     }
 
