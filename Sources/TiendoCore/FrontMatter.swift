@@ -109,15 +109,15 @@ public struct FrontMatter: Sendable {
                                             "trường \"\(name)\" của nhiệm vụ \(taskID) không được dùng" + KeySpelling.suggestion(name, in: TaskCorrection.fields),
                                             hint: "các trường dùng được: " + TaskCorrection.fields.joined(separator: ", ")))
             }
-            let fields = YAMLReader(file: file)
+            var fields = YAMLReader(file: file)
             correction.deadline = fields.optionalString(value, "deadline")
-            correction.lead = fields.strings(value, "lead")
-            correction.partners = fields.strings(value, "partners")
-            correction.assignees = fields.strings(value, "assignees")
+            correction.lead = fields.strings(value, "lead", lineOffset: lineOffset)
+            correction.partners = fields.strings(value, "partners", lineOffset: lineOffset)
+            correction.assignees = fields.strings(value, "assignees", lineOffset: lineOffset)
             correction.consolidator = fields.optionalString(value, "consolidator")
             correction.text = fields.optionalString(value, "text")
             correction.opening = fields.optionalString(value, "opening")
-            correction.merge = fields.strings(value, "merge")
+            correction.merge = fields.strings(value, "merge", lineOffset: lineOffset)
             if let drop = fields.optionalString(value, "drop") {
                 switch drop.lowercased() {
                 case "true", "yes", "có", "co": correction.drop = true
@@ -127,6 +127,7 @@ public struct FrontMatter: Sendable {
                                               hint: "ghi  drop: true  để bỏ mục này"))
                 }
             }
+            diagnostics.append(contentsOf: fields.diagnostics)
             corrections[taskID] = correction
         }
     }

@@ -23,13 +23,16 @@ public enum UnitRegisterFile {
             return UnitRegister(types: [], groups: [], units: [], file: file, diagnostics: &diagnostics)
         }
         var reader = YAMLReader(file: file)
+        if let root { reader.unknownKeys(root, known: ["types", "groups", "units"], in: "của sổ đơn vị") }
         var types: [UnitType] = []
         for node in reader.list(mapping["types"], key: "types", required: true) {
+            reader.unknownKeys(node, known: ["code", "label", "heading"], in: "của loại đơn vị")
             guard let code = reader.string(node, "code"), let label = reader.string(node, "label") else { continue }
             types.append(UnitType(code: code, label: label, heading: reader.optionalString(node, "heading") ?? label))
         }
         var groups: [UnitGroup] = []
         for node in reader.list(mapping["groups"], key: "groups", required: false) {
+            reader.unknownKeys(node, known: ["code", "name", "aliases", "types", "members"], in: "của nhóm đơn vị")
             guard let code = reader.string(node, "code"), let name = reader.string(node, "name") else { continue }
             groups.append(UnitGroup(code: code, name: name,
                                     aliases: reader.strings(node, "aliases"),
@@ -39,6 +42,7 @@ public enum UnitRegisterFile {
         }
         var units: [Unit] = []
         for node in reader.list(mapping["units"], key: "units", required: true) {
+            reader.unknownKeys(node, known: ["code", "name", "type", "aliases"], in: "của đơn vị")
             guard let code = reader.string(node, "code"), let name = reader.string(node, "name"),
                   let type = reader.string(node, "type") else { continue }
             units.append(Unit(code: code, name: name.precomposedNFC, type: type,

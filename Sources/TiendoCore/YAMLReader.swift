@@ -36,10 +36,36 @@ struct YAMLReader {
         return value.scalar.map { $0.string.trimmedSpaces.precomposedNFC }
     }
 
-    func strings(_ node: Node, _ key: String) -> [String] {
+    /// A name or a list of names. Anything else (a list in the list, a
+    /// "key: value" pair) is an error, never dropped in silence: a name a
+    /// clerk wrote that tiendo did not take is an assignment lost.
+    mutating func strings(_ node: Node, _ key: String, lineOffset: Int = 0) -> [String] {
         guard let value = node.mapping?[key] else { return [] }
         if let scalar = value.scalar { return [scalar.string.precomposedNFC] }
-        return value.sequence?.compactMap { $0.scalar?.string.precomposedNFC } ?? []
+        // The key's own line: a value reached through an alias has the anchor's.
+        let keyLine = (node.mapping?.first { $0.key.scalar?.string == key }?.key.mark?.line ?? 0) + lineOffset
+        guard let sequence = value.sequence else {
+            diagnostics.append(.error(file, line: keyLine, "\"\(key)\" phải là một tên hoặc danh sách tên",
+                                      hint: "ví dụ:  \(key): [Tên thứ nhất, Tên thứ hai]"))
+            return []
+        }
+        let names = sequence.compactMap { $0.scalar?.string.precomposedNFC }
+        if names.count < sequence.count {
+            diagnostics.append(.error(file, line: keyLine, "\(sequence.count - names.count) phần tử của \"\(key)\" không phải là tên",
+                                      hint: "mỗi phần tử là một tên: một dòng \"- Tên\", hoặc các tên cách nhau bằng dấu phẩy trong [ ]"))
+        }
+        return names
+    }
+
+    /// A warning for each key of `node` that is not one of `known`: a
+    /// misspelt "aliases" would otherwise drop the names it lists.
+    mutating func unknownKeys(_ node: Node, known: [String], in what: String) {
+        for (key, _) in node.mapping ?? [:] {
+            guard let name = key.scalar?.string, !known.contains(name) else { continue }
+            diagnostics.append(.warning(file, line: key.mark?.line ?? 0,
+                                        "khóa \"\(name)\" \(what) không được dùng" + KeySpelling.suggestion(name, in: known),
+                                        hint: "các khóa dùng được: " + known.joined(separator: ", ")))
+        }
     }
 }
 

@@ -483,6 +483,16 @@ struct DirectiveShapeTests {
         #expect(output.directive.tasks.allSatisfy { $0.deadline == nil })
     }
 
+    @Test("a correction's names that are not names are an error on the field's line, the names kept")
+    func correctionNamesThatAreNotNames() {
+        let text = "---\ntasks:\n  \"1.1\":\n    lead: [Sở Nội vụ, [Sở Y tế]]\n    partners: {Sở Tài chính: x}\n---\n\n**1. Sở Nội vụ**\n\n- Một.\n- Hai.\n"
+        let output = Fixture.read(text, file: "x.md")
+        #expect(Self.shown(output.diagnostics) == [
+            "lỗi x.md:4 1 phần tử của \"lead\" không phải là tên",
+            "lỗi x.md:5 \"partners\" phải là một tên hoặc danh sách tên",
+        ])
+    }
+
     @Test("corrections keyed without quotes")
     func unquotedKeys() {
         let text = "---\ntasks:\n  1.2:\n    deadline: trong quý III/2026\n---\n\n**1. Sở Nội vụ**\n\n- Một.\n- Hai.\n"

@@ -232,6 +232,39 @@ struct UnitRegisterTests {
         ])
     }
 
+    @Test("a misspelt key is a warning naming the key meant; names that are not names are an error on the key's line")
+    func misspeltKeysAndNonNames() {
+        let yaml = """
+        type:
+          - {code: xa, label: Xã}
+        types:
+          - {code: xa, label: Xã, heading: Xã, headin: Các xã}
+        bomb: &b [[x, x], [x, x]]
+        groups:
+          - {code: G, name: Các xã, types: [xa], member: ["1"]}
+        units:
+          - {code: "1", name: Xã Một, type: xa, alias: [Một]}
+          - {code: "2", name: Xã Hai, type: xa, aliases: [Hai, [Hai bis], {x: y}]}
+          - {code: "3", name: Xã Ba, type: xa, aliases: *b}
+          - {code: "4", name: Xã Bốn, type: xa, aliases: {Bốn: 4}}
+        """
+        var diagnostics: [Diagnostic] = []
+        let register = UnitRegisterFile.parse(yaml, file: "units.yaml", diagnostics: &diagnostics)
+        #expect(register.units.map(\.code) == ["1", "2", "3", "4"])
+        #expect(register.units.map(\.aliases) == [[], ["Hai"], [], []])
+        let shown = diagnostics.map { "\($0.severity.rawValue) \($0.line) \($0.message)" }
+        #expect(shown.sorted() == [
+            "cảnh báo 1 khóa \"type\" của sổ đơn vị không được dùng (có phải \"types\"?)",
+            "cảnh báo 4 khóa \"headin\" của loại đơn vị không được dùng (có phải \"heading\"?)",
+            "cảnh báo 5 khóa \"bomb\" của sổ đơn vị không được dùng",
+            "cảnh báo 7 khóa \"member\" của nhóm đơn vị không được dùng (có phải \"members\"?)",
+            "cảnh báo 9 khóa \"alias\" của đơn vị không được dùng (có phải \"aliases\"?)",
+            "lỗi 10 2 phần tử của \"aliases\" không phải là tên",
+            "lỗi 11 2 phần tử của \"aliases\" không phải là tên",
+            "lỗi 12 \"aliases\" phải là một tên hoặc danh sách tên",
+        ])
+    }
+
     @Test("a broken YAML file is an error with its line, not a crash")
     func brokenYAML() {
         var diagnostics: [Diagnostic] = []
