@@ -37,7 +37,10 @@ struct CheckCommand: ParsableCommand {
             let changes = source.map { StatusChanges(file: $0, rows: loaded.rows) }
             Console.out("\n== \(file): \(changes?.changes.count ?? 0) cặp (nhiệm vụ, đơn vị)"
                         + (own.errors.isEmpty ? "" : ", \(own.errors.count) lỗi") + (own.warnings.isEmpty ? "" : ", \(own.warnings.count) cảnh báo"))
-            for line in changes?.sentences(nameOfUnit: { loaded.register.unit(code: $0)?.name ?? $0 }) ?? [] {
+            let name = { (code: String) in loaded.register.unit(code: code)?.name ?? code }
+            // A folder's file that alone reports its pairs is summed up; a FILE asked about is told pair by pair.
+            let summed = files.isEmpty && changes?.isOnlySource == true
+            for line in (summed ? changes?.tally(nameOfUnit: name) : changes?.sentences(nameOfUnit: name)) ?? [] {
                 Console.out("  " + line)
             }
             for diagnostic in own.errors + own.warnings { Console.out("  " + diagnostic.description) }

@@ -93,6 +93,34 @@ public struct StatusChanges: Sendable {
         }
     }
 
+    /// Whether no pair of the file is reported anywhere else: the file is
+    /// the only source of its pairs (a unit's own file in a status folder),
+    /// and a line per pair saying "báo cáo lần đầu" tells the reader nothing
+    /// the file does not (at 1,000 pairs a unit, a wall of text).
+    public var isOnlySource: Bool {
+        !changes.isEmpty && changes.allSatisfy { $0.effect == .firstReport }
+    }
+
+    /// For a file that is the only source of its pairs: one line per unit,
+    /// in the order the units first appear, with how many tasks and their
+    /// states: "Phường Hải An: 16 nhiệm vụ, chỉ có trong tệp này: 9 hoàn
+    /// thành, 5 đang thực hiện, 2 chưa thực hiện".
+    public func tally(nameOfUnit: (String) -> String) -> [String] {
+        var units: [String] = [], byUnit: [String: [ReportState: Int]] = [:]
+        for change in changes {
+            if byUnit[change.unitCode] == nil { units.append(change.unitCode) }
+            byUnit[change.unitCode, default: [:]][change.row.state, default: 0] += 1
+        }
+        return units.map { code in
+            let counts = byUnit[code]!
+            let total = counts.values.reduce(0, +)
+            let states = [ReportState.done, .inProgress, .notStarted].compactMap { state in
+                counts[state].map { "\($0) \(state.word)" }
+            }
+            return nameOfUnit(code) + ": \(total) nhiệm vụ, chỉ có trong tệp này: " + states.joined(separator: ", ")
+        }
+    }
+
     /// What happens to one pair, after its task number.
     static func clause(_ change: Change) -> String {
         let row = change.row

@@ -214,4 +214,28 @@ import TiendoCore
         let (clean, cleanStatus) = try Self.run(["check", "--content", content, "--as-of", "2026-07-15"])
         #expect(cleanStatus == 0 && !clean.contains("=="))
     }
+
+    /// A unit's own file in a status folder reports its pairs alone: check
+    /// sums it up (a unit's sheet at L has 1,000 pairs, each a "báo cáo lần
+    /// đầu"), while a file that changes what another says is told pair by pair.
+    @Test func checkSumsUpAFileThatAloneReportsItsPairs() throws {
+        let content = try Self.sampleWithoutStatus()
+        try Self.write([
+            "trien-khai-tb-406,1.1,Phường Hải An,hoàn thành,20/06/2026,11/BC-UBND,21/06/2026,",
+            "trien-khai-tb-406,1.2,Phường Hải An,đang thực hiện,,,21/06/2026,",
+            "trien-khai-tb-406,1.3,Phường Hải An,hoàn thành,19/06/2026,,21/06/2026,",
+        ], to: content + "/status/hai-an.csv")
+        try Self.write([
+            "trien-khai-tb-406,1.1,Xã Cẩm Giàng,chưa thực hiện,,,20/06/2026,",
+        ], to: content + "/status/cam-giang.csv")
+        try Self.write([
+            "trien-khai-tb-406,1.1,Xã Cẩm Giàng,đang thực hiện,,,22/06/2026,",
+        ], to: content + "/status/cam-giang-moi.csv")
+        let (output, status) = try Self.run(["check", "--content", content, "--as-of", "2026-07-15"])
+        #expect(status == 0, "\(output)")
+        let lines = output.split(separator: "\n").map(String.init)
+        #expect(lines.contains("  Phường Hải An: 3 nhiệm vụ, chỉ có trong tệp này: 2 hoàn thành, 1 đang thực hiện"), "\(output)")
+        #expect(lines.contains("  Xã Cẩm Giàng: nhiệm vụ 1.1 chuyển sang đang thực hiện"), "\(output)")
+        #expect(!output.contains("báo cáo lần đầu"), "\(output)")
+    }
 }
