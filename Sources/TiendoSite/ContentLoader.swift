@@ -193,7 +193,7 @@ public struct ContentLoader: Sendable {
         // The reader checks each row on its own; dates against the date of
         // the figures are checked in their own step below, once it is known.
         let (rows, statusPath, statusFiles) = loadStatus(register: register, directives: directives, sheet: sheet,
-                                                         extra: extraStatusFiles, diagnostics: &diagnostics)
+                                                         extra: extraStatusFiles, threads: threads, diagnostics: &diagnostics)
         let asOf = Tracker.asOfDate(explicit: explicitAsOf, rows: rows)
         if let asOf {
             diagnostics.append(contentsOf: StatusDateCheck.check(rows, asOf: asOf, directives: directives))
@@ -261,8 +261,10 @@ public struct ContentLoader: Sendable {
     /// Reads the status data: every file `statusFiles` names, each checked
     /// on its own, then merged into one history (`StatusHistory.merge`).
     /// A workbook's worksheet is the one named `sheet`, or its first.
+    /// A folder's files are read `threads` at a time, and merged in file
+    /// order: the same rows and diagnostics on any machine.
     public func loadStatus(register: UnitRegister, directives: [Directive], sheet: String?, extra: [String] = [],
-                    diagnostics: inout [Diagnostic]) -> ([StatusRow], String, [String]) {
+                           threads: Int = 1, diagnostics: inout [Diagnostic]) -> ([StatusRow], String, [String]) {
         var (files, shown) = statusFiles(diagnostics: &diagnostics)
         if diagnostics.hasErrors, files.isEmpty { return ([], shown, []) }
         files += extra.filter { !files.contains($0) }
@@ -277,7 +279,14 @@ public struct ContentLoader: Sendable {
             diagnostics.append(.warning(shown, "--sheet chỉ dùng cho tệp .xlsx; tệp CSV không có trang tính"))
         }
         let reader = StatusReader(register: register, directives: directives)
-        let read = files.map { readStatusFile($0, reader: reader, sheet: sheet, named: extra.contains($0), diagnostics: &diagnostics) }
+        let loader = self
+        let each = Workers.map(files, threads: threads) { file -> ([StatusRow], [Diagnostic]) in
+            var fileDiagnostics: [Diagnostic] = []
+            let rows = loader.readStatusFile(file, reader: reader, sheet: sheet, named: extra.contains(file), diagnostics: &fileDiagnostics)
+            return (rows, fileDiagnostics)
+        }
+        for (_, fileDiagnostics) in each { diagnostics.append(contentsOf: fileDiagnostics) }
+        let read = each.map(\.0)
         let merged = StatusHistory.merge(read, register: register)
         diagnostics.append(contentsOf: merged.diagnostics)
         return (merged.rows, shown, files)

@@ -61,6 +61,25 @@ import TiendoCore
         for (path, text) in one where many[path] != text { Issue.record("\(path) differs between one file and a folder") }
     }
 
+    /// A folder's files are read side by side: any number of threads gives
+    /// the same rows, in the same order, and the same diagnostics.
+    @Test func aFolderReadOnSeveralThreadsGivesWhatOneThreadGives() throws {
+        let records = try Self.sampleRecords()
+        let folder = try Self.sampleWithoutStatus()
+        for part in 0..<7 {
+            var share = records.enumerated().filter { $0.offset % 7 == part }.map(\.element)
+            // A mistake in some files, so that diagnostics come from several.
+            if part % 3 == 0 { share.append("trien-khai-tb-406,9.\(part),11413,hoàn thành,,,20/06/2026,") }
+            try Self.write(share, to: folder + "/status/don-vi-\(part).csv")
+        }
+        let loader = ContentLoader(contentDirectory: folder)
+        let one = loader.load(asOf: Self.asOf, threads: 1), many = loader.load(asOf: Self.asOf, threads: 4)
+        #expect(one.rows.count == records.count)
+        #expect(one.rows == many.rows)
+        #expect(one.diagnostics.map(\.description) == many.diagnostics.map(\.description))
+        #expect(one.diagnostics.filter { $0.message.contains("9.") }.count == 3, "\(one.diagnostics)")
+    }
+
     @Test func theLatestRowWinsWithinAFileAndAcrossFilesWhateverTheirOrder() throws {
         let content = try Self.sampleWithoutStatus()
         // The later report is in the file read first (a-...), the earlier in the second.
