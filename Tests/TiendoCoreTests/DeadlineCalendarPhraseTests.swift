@@ -129,6 +129,32 @@ struct DeadlineCalendarPhraseTests {
         #expect(first.nextOccurrence(onOrAfter: .iso("2026-04-11")) == .iso("2026-07-10"))
     }
 
+    /// The cells of README's known gaps, read in an appendix as a whole
+    /// directive gives them (its date 10/11/2025, the figures of 05/01/2026).
+    @Test("an appendix's cells: Tết, several quarters, the quarter's last month")
+    func appendixCells() {
+        let markdown = ReadingProbeTests.header + """
+            **I. TỔ CHỨC THỰC HIỆN**
+
+            1. Sở Nội vụ theo dõi, đôn đốc; báo cáo UBND tỉnh trước ngày 20/12/2026.
+
+            **PHỤ LỤC**
+
+            | TT | Nhiệm vụ | Chủ trì | Phối hợp | Thời gian hoàn thành |
+            |---|---|---|---|---|
+            | 1 | Chi trả trợ cấp cho hộ nghèo | Sở Y tế | Sở Tài chính | Trước Tết Nguyên đán |
+            | 2 | Rà soát văn bản quy phạm pháp luật của tỉnh | Sở Tư pháp | Sở Nội vụ | Quý I, II/2026 |
+            | 3 | Báo cáo kết quả cải cách hành chính | Sở Nội vụ | | Trước ngày 20 tháng cuối quý |
+            | 4 | Kiểm tra công tác văn thư, lưu trữ | Sở Nội vụ | | Quý III và Quý IV/2026 |
+            | 5 | Chăm lo Tết cho người nghèo, gia đình chính sách | Sở Y tế | | |
+            """
+        let output = DirectiveReader(register: Fixture.register).read(markdown, file: "tet.md", defaultID: "tet", renderHTML: false,
+                                                                      asOf: .iso("2026-01-05"))
+        let tasks = output.directive.tasks.filter { $0.id.hasPrefix("PL") }
+        #expect(tasks.map { $0.deadline?.kind } == [.before, .within, .recurring, .within, nil])
+        #expect(tasks.map { $0.deadline?.due?.iso ?? "-" } == ["2026-02-16", "2026-06-30", "2026-03-19", "2026-12-31", "-"])
+    }
+
     @Test("an impossible day of the quarter's month is a problem, not a deadline")
     func impossibleQuarterDay() {
         let result = DeadlineParser(documentDate: .iso("2025-11-19")).parse("trước ngày 32 tháng cuối quý")
