@@ -245,7 +245,9 @@ public struct DeadlineParser: Sendable {
                 if undatedTet == nil { undatedTet = deadline }
                 continue
             }
-            if !labelled, let documentDate, due < documentDate {
+            // Tết already past when the document is issued, as for a written day.
+            let day = deadline.kind == .before ? due.adding(days: 1) : due
+            if !labelled, let documentDate, day < documentDate {
                 past.append((deadline, offset))
             } else {
                 explicit.append((deadline, offset))

@@ -46,6 +46,8 @@ struct DeadlineCalendarPhraseTests {
         .init("Phát động Tết trồng cây sau Tết Nguyên đán.", nil, documentDate: "2025-12-01"),
         .init("trước Tết Trung thu", nil, documentDate: "2026-06-01", labelled: true),
         .init("hoàn thành trước Tết Dương lịch 2026", nil, documentDate: "2025-11-01"),
+        // A Tết already past tells an earlier duty's history, as a past day does.
+        .init("Kế hoạch số 12/KH-UBND yêu cầu hoàn thành trước Tết Nguyên đán 2025", nil, documentDate: "2025-11-01"),
     ]
 
     /// Several quarters of one year: due at the end of the latest.
