@@ -102,7 +102,7 @@ public struct DeadlineParser: Sendable {
     /// "trước ngày 15 của tháng cuối quý", "định kỳ hằng quý, trước ngày 20
     /// tháng cuối quý", "trước ngày 10 tháng đầu quý sau".
     static let quarterMonthDay = TextPattern(
-        #"(?:định kỳ\s+(?:(?:hằng|hàng|mỗi)\s+)?qu[ýí]\s*,?\s*(?:báo cáo\s+)?)?(?:(trước|vào|chậm nhất|trong)\s+)?ngày\s+(\d{1,2})\s+(?:của\s+)?tháng\s+(cuối|đầu|giữa|thứ\s+nhất|thứ\s+hai|thứ\s+ba)\s+(?:của\s+)?(?:(?:hằng|hàng|mỗi)\s+)?qu[ýí](?!\p{L})(?:\s+(?:sau|tiếp theo|kế tiếp)(?!\p{L}))?"#,
+        #"(?:(?:định kỳ\s+(?:(?:hằng|hàng|mỗi)\s+)?|(?:hằng|hàng|mỗi)\s+)qu[ýí]\s*,?\s*(?:báo cáo\s+)?)?(?:(trước|vào|chậm nhất|trong)\s+)?ngày\s+(\d{1,2})\s+(?:của\s+)?tháng\s+(cuối|đầu|giữa|thứ\s+nhất|thứ\s+hai|thứ\s+ba)\s+(?:của\s+)?(?:(?:hằng|hàng|mỗi)\s+)?qu[ýí](?!\p{L})(?:\s+(?:sau|tiếp theo|kế tiếp)(?!\p{L}))?"#,
         needsDigit: true)
     // "Tháng 11 - 12/2025", "từ tháng 10 đến tháng 12/2025": the end of the range.
     static let monthRange = TextPattern(#"tháng\s+\d{1,2}\s*(?:[-–—]|đến)\s*(?:tháng\s+)?(\d{1,2})\s*(?:[/\-]|năm)\s*(\d{4})"#, needsDigit: true)

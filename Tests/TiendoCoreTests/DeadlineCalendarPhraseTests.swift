@@ -95,6 +95,8 @@ struct DeadlineCalendarPhraseTests {
               phrase: "Định kỳ hằng quý, trước ngày 20 tháng cuối quý", documentDate: "2025-11-19", asOf: "2025-12-01", labelled: true),
         .init("định kỳ hàng quý báo cáo trước ngày 20 tháng cuối quý", .recurring, "2026-03-19",
               documentDate: "2025-11-19", asOf: "2025-12-25"),
+        .init("Hằng quý, báo cáo trước ngày 20 tháng cuối quý", .recurring, "2025-12-19",
+              phrase: "Hằng quý, báo cáo trước ngày 20 tháng cuối quý", documentDate: "2025-11-19", asOf: "2025-12-01", labelled: true),
         .init("chậm nhất ngày 25 tháng cuối mỗi quý", .recurring, "2026-03-25", documentDate: "2025-12-26"),
         .init("gửi báo cáo trước ngày 10 tháng đầu quý sau", .recurring, "2026-01-09", documentDate: "2025-11-19", asOf: "2025-12-01"),
         .init("Trước ngày 20 tháng cuối quý", .recurring, nil, phrase: "Trước ngày 20 tháng cuối quý", labelled: true),
