@@ -69,6 +69,41 @@ public struct DeadlineParser: Sendable {
     static let monthWithoutYear = TextPattern(#"(?:trong|hết|cuối)\s+tháng\s+(\d{1,2})(?!\d)(?!\s*(?:[/\-]|năm)\s*\d)"#, needsDigit: true)
     static let quarterWithoutYear = TextPattern(#"(?:trong|hết|cuối)\s+qu[ýí]\s+"# + roman + #"(?![\p{L}\d])(?!\s*(?:[/\-]|năm|,\s*năm)\s*\d)"#)
     static let half = TextPattern(#"(?:trong\s+)?6\s+tháng\s+(đầu|cuối)\s+năm(?:\s+(\d{4}))?"#, needsDigit: true)
+    // Several quarters of one year: "Quý I, II/2026", "Quý III và Quý IV/2026",
+    // "quý I - III năm 2026": due at the end of the latest.
+    static let quarterItem = roman + #"(?![\p{L}\d])"#
+    static let quarterSeparator = #"\s*(?:,|và|hoặc|[-–—]|đến)\s*(?:qu[ýí]\s+)?"#
+    static let quarterList = TextPattern(
+        #"(?:(?:trong|hết|cuối|từ)\s+)?qu[ýí]\s+"# + quarterItem + "(?:" + quarterSeparator + quarterItem + #")+\s*(?:[/\-]|năm|,\s*năm)\s*(\d{4})"#,
+        needsDigit: true)
+    // Without a year, Roman numerals only: "trong quý I, 2 văn bản" is no list.
+    static let romanItem = #"(IV|I{1,3})(?![\p{L}\d])"#
+    static let quarterListWithoutYear = TextPattern(
+        #"(?:trong|hết|cuối|từ)\s+qu[ýí]\s+"# + romanItem + "(?:" + quarterSeparator + romanItem + #")+(?!\s*(?:[/\-]|năm|,\s*năm)\s*\d)"#)
+    // A deadline cell of quarters alone ("Quý IV", "Quý I, II"): the document's year.
+    static let quarterCell = TextPattern(
+        #"^\s*(?:trong\s+)?qu[ýí]\s+"# + quarterItem + "(?:" + quarterSeparator + quarterItem + #")*\s*\.?\s*$"#)
+    /// Each quarter a list names.
+    static let quarterNumbers = TextPattern(#"(?<![\p{L}\d])"# + quarterItem)
+    /// "trước Tết Nguyên đán", "trước Tết Nguyên đán Bính Ngọ 2026", "trước Tết
+    /// năm 2026": the day before the first day of the lunar year. Other
+    /// feasts called Tết (Dương lịch, Trung thu, Đoan ngọ…) are not it.
+    static let beforeTet = TextPattern(
+        #"(?:chậm nhất\s+)?(?:là\s+)?trước\s+(?:(?:ngày|dịp)\s+)?Tết(?!\p{L})"#
+            + #"(?!\s+(?:dương|tây|trung|đoan|hàn|thanh|độc|thiếu|trồng|ông|nguyên tiêu|thượng|hạ|cơm|khai)(?!\p{L}))"#
+            + #"(?:\s+(?:nguyên\s+đán|âm\s+lịch|cổ\s+truyền)(?!\p{L}))?"#
+            + #"(?:\s+(?:năm\s+)?("# + LunarYear.namePattern + #")(?!\p{L}))?"#
+            + #"(?:\s*,?\s*(?:năm\s+)?(\d{4})(?!\d))?"#
+            + #"(?:\s+(?:ít nhất\s+)?(\d{1,2})\s+ngày(?!\p{L}))?"#)
+    /// "trước Tết, trong và sau Tết", "trước Tết và trong dịp Tết": a season of
+    /// work around Tết, not a deadline.
+    static let aroundTet = TextPattern(#"^\s*(?:,|và|hoặc|/)\s*(?:trong|sau)(?!\p{L})"#)
+    /// A day of one month of each quarter: "trước ngày 20 tháng cuối quý",
+    /// "trước ngày 15 của tháng cuối quý", "định kỳ hằng quý, trước ngày 20
+    /// tháng cuối quý", "trước ngày 10 tháng đầu quý sau".
+    static let quarterMonthDay = TextPattern(
+        #"(?:(?:định kỳ\s+(?:(?:hằng|hàng|mỗi)\s+)?|(?:hằng|hàng|mỗi)\s+)qu[ýí]\s*,?\s*(?:báo cáo\s+)?)?(?:(trước|vào|chậm nhất|trong)\s+)?ngày\s+(\d{1,2})\s+(?:của\s+)?tháng\s+(cuối|đầu|giữa|thứ\s+nhất|thứ\s+hai|thứ\s+ba)\s+(?:của\s+)?(?:(?:hằng|hàng|mỗi)\s+)?qu[ýí](?!\p{L})(?:\s+(?:sau|tiếp theo|kế tiếp)(?!\p{L}))?"#,
+        needsDigit: true)
     // "Tháng 11 - 12/2025", "từ tháng 10 đến tháng 12/2025": the end of the range.
     static let monthRange = TextPattern(#"tháng\s+\d{1,2}\s*(?:[-–—]|đến)\s*(?:tháng\s+)?(\d{1,2})\s*(?:[/\-]|năm)\s*(\d{4})"#, needsDigit: true)
     // In a deadline field: "Năm 2025 - 2026", "2025 - 2035", "từ năm 2026 đến năm 2030".
@@ -203,11 +238,34 @@ public struct DeadlineParser: Sendable {
                 explicit.append((Deadline(text: match.text.trimmed, kind: .within, due: documentDate.adding(days: days)), match.range.lowerBound))
             }
         }
+        // "trước Tết Nguyên đán (Bính Ngọ 2026)": an exclusive day, Tết's eve.
+        var undatedTet: Deadline?
+        for (deadline, offset) in beforeTet(in: text) {
+            guard let due = deadline.due else {
+                if undatedTet == nil { undatedTet = deadline }
+                continue
+            }
+            // Tết already past when the document is issued, as for a written day.
+            let day = deadline.kind == .before ? due.adding(days: 1) : due
+            if !labelled, let documentDate, day < documentDate {
+                past.append((deadline, offset))
+            } else {
+                explicit.append((deadline, offset))
+            }
+        }
         if explicit.isEmpty, !past.isEmpty, !Self.citesDocument.isMatch(text) { explicit = past }
         if let latest = explicit.max(by: { ($0.0.due!, $0.1) < ($1.0.due!, $1.1) }) {
             return Result(deadline: latest.0, problems: problems)
         }
         if !problems.isEmpty { return Result(deadline: nil, problems: problems) }
+        // "trước ngày 20 tháng cuối quý": a day of each quarter.
+        if let recurring = quarterMonthDay(in: text) {
+            if let recurrence = recurring.recurrence, !recurrence.isPossible {
+                problems.append("ngày không có thật (trong \"\(recurring.text)\")")
+                return Result(deadline: nil, problems: problems)
+            }
+            return Result(deadline: recurring, problems: problems)
+        }
         // "trước ngày 15/11 hằng năm", "ngày 15 hằng tháng": days that come
         // back each period, not one day of the document's year.
         if let recurring = recurringDays(in: text) {
@@ -221,6 +279,7 @@ public struct DeadlineParser: Sendable {
                                         problems: &problems) {
             return Result(deadline: partial, problems: problems)
         }
+        if let undatedTet { return Result(deadline: undatedTet, problems: problems) }
         if !problems.isEmpty { return Result(deadline: nil, problems: problems) }
 
         // 2. Periods.
@@ -247,7 +306,21 @@ public struct DeadlineParser: Sendable {
             }
             addPeriod(match, phrase: Self.periodPhrase(match.text), endMonth: m, year: y)
         }
-        for match in Self.quarter.matches(in: text) {
+        // "Quý I, II/2026": the latest quarter's end; its single quarters are part of it.
+        var lists: [Range<Int>] = []
+        for (pattern, hasYear) in [(Self.quarterList, true), (Self.quarterListWithoutYear, false)] {
+            for match in pattern.matches(in: text) where !lists.contains(where: { $0.overlaps(match.range) }) {
+                let year = hasYear ? match.group(match.groups.count - 1).flatMap { Int($0) } : documentYear
+                guard let latest = Self.latestQuarter(in: match.text) else { continue }
+                lists.append(match.range)
+                addPeriod(match, endMonth: latest * 3, year: year)
+            }
+        }
+        if labelled, lists.isEmpty, let match = Self.quarterCell.firstMatch(in: text), let latest = Self.latestQuarter(in: match.text) {
+            lists.append(match.range)
+            addPeriod(match, endMonth: latest * 3, year: documentYear)
+        }
+        for match in Self.quarter.matches(in: text) where !lists.contains(where: { $0.overlaps(match.range) }) {
             guard let q = Self.quarterNumber(match.group(1) ?? ""), let y = Int(match.group(2) ?? "") else { continue }
             addPeriod(match, endMonth: q * 3, year: y)
         }
@@ -255,12 +328,14 @@ public struct DeadlineParser: Sendable {
             guard let m = Int(match.group(1) ?? ""), (1...12).contains(m) else { continue }
             addPeriod(match, endMonth: m, year: documentYear)
         }
-        for match in Self.quarterWithoutYear.matches(in: text) {
+        for match in Self.quarterWithoutYear.matches(in: text) where !lists.contains(where: { $0.overlaps(match.range) }) {
             guard let q = Self.quarterNumber(match.group(1) ?? "") else { continue }
             addPeriod(match, endMonth: q * 3, year: documentYear)
         }
+        var halves: [Range<Int>] = []
         for match in Self.half.matches(in: text) {
             let first = match.group(1)?.lowercased() == "đầu"
+            halves.append(match.range)
             addPeriod(match, endMonth: first ? 6 : 12, year: match.group(2).flatMap({ Int($0) }) ?? documentYear)
         }
         for match in Self.monthRange.matches(in: text) {
@@ -276,7 +351,8 @@ public struct DeadlineParser: Sendable {
                 addPeriod(match, endMonth: 12, year: y)
             }
         }
-        for match in Self.year.matches(in: text) {
+        // "6 tháng cuối năm 2026" is a half-year, not "cuối năm 2026".
+        for match in Self.year.matches(in: text) where !halves.contains(where: { $0.overlaps(match.range) }) {
             guard let y = Int(match.group(1) ?? "") else { continue }
             addPeriod(match, endMonth: 12, year: y)
         }
@@ -378,6 +454,60 @@ public struct DeadlineParser: Sendable {
         }
         let floor = CivilDate.earliest
         return found.max { ($0.0.due ?? floor, $0.1) < ($1.0.due ?? floor, $1.1) }?.0
+    }
+
+    /// Each "trước Tết Nguyên đán" in the text with its offset. The year is
+    /// the one written ("2026", or its name "Bính Ngọ" near the document's
+    /// year); without one, the first Tết after the document's date, or the
+    /// Tết of the document's year, as "trước ngày 15/7" takes it. A year the
+    /// table does not cover, or no year at all, keeps the phrase with no day.
+    private func beforeTet(in text: String) -> [(Deadline, Int)] {
+        guard text.range(of: "tết", options: .caseInsensitive) != nil else { return [] }
+        var found: [(Deadline, Int)] = []
+        for match in Self.beforeTet.matches(in: text) {
+            let after = text.utf16Slice(match.range.upperBound..<text.utf16.count)
+            if Self.aroundTet.isMatch(after) { continue }
+            let near = documentDate?.year ?? documentYear
+            let tet: CivilDate?
+            if let written = match.group(2).flatMap({ Int($0) }) {
+                tet = LunarYear.tetDay(of: written)
+            } else if let name = match.group(1) {
+                tet = near.flatMap { LunarYear.year(named: name, near: $0) }.flatMap(LunarYear.tetDay(of:))
+            } else if let documentDate {
+                tet = LunarYear.tetDay(after: documentDate)
+            } else {
+                tet = documentYear.flatMap(LunarYear.tetDay(of:))
+            }
+            let phrase = match.text.trimmed.trimming(anyOf: " ,.;")
+            // "trước Tết Nguyên đán 15 ngày": that day itself.
+            if let days = match.group(3).flatMap({ Int($0) }) {
+                found.append((Deadline(text: phrase, kind: .on, due: tet?.adding(days: -days)), match.range.lowerBound))
+            } else {
+                found.append((Deadline(text: phrase, kind: .before, due: tet?.adding(days: -1)), match.range.lowerBound))
+            }
+        }
+        return found
+    }
+
+    /// The latest quarter a list names ("Quý I, II" → 2).
+    static func latestQuarter(in text: String) -> Int? {
+        quarterNumbers.matches(in: text).compactMap { quarterNumber($0.group(1) ?? "") }.max()
+    }
+
+    /// "trước ngày 20 tháng cuối quý": a report due each quarter, in its last
+    /// month (its first with "tháng đầu quý sau"), the next one still to come.
+    func quarterMonthDay(in text: String) -> Deadline? {
+        guard let match = Self.quarterMonthDay.firstMatch(in: text), let day = Int(match.group(2) ?? "") else { return nil }
+        let which = (match.group(3) ?? "").lowercased()
+        let month: Int
+        switch which {
+        case "cuối": month = 3
+        case "đầu": month = 1
+        case "giữa": month = 2
+        default: month = which.hasSuffix("nhất") ? 1 : which.hasSuffix("hai") ? 2 : 3
+        }
+        let recurrence = Recurrence(period: .quarter, day: day, month: month, exclusive: match.group(1)?.lowercased() == "trước")
+        return Deadline(text: match.text.trimmed.trimming(anyOf: " ,.;()"), kind: .recurring, due: due(of: recurrence), recurrence: recurrence)
     }
 
     // MARK: Days that recur

@@ -12,22 +12,25 @@ struct DeadlineParserTests {
         var phrase: String?
         var documentDate: String?
         var documentYear: Int?
+        /// The date of the figures, for recurring deadlines.
+        var asOf: String?
         var labelled = false
         var testDescription: String { text }
 
         init(_ text: String, _ kind: Deadline.Kind?, _ due: String? = nil, phrase: String? = nil,
-             documentDate: String? = nil, documentYear: Int? = nil, labelled: Bool = false) {
+             documentDate: String? = nil, documentYear: Int? = nil, asOf: String? = nil, labelled: Bool = false) {
             self.text = text
             self.kind = kind
             self.due = due
             self.phrase = phrase
             self.documentDate = documentDate
             self.documentYear = documentYear
+            self.asOf = asOf
             self.labelled = labelled
         }
 
         func parse() -> DeadlineParser.Result {
-            DeadlineParser(documentDate: documentDate.map(CivilDate.iso), documentYear: documentYear)
+            DeadlineParser(documentDate: documentDate.map(CivilDate.iso), documentYear: documentYear, asOf: asOf.map(CivilDate.iso))
                 .parse(text, labelled: labelled)
         }
     }
