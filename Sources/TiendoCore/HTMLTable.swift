@@ -44,10 +44,8 @@ public struct HTMLTable: Sendable, Equatable {
 
     /// Spans are clamped to 1…`maximumSpan`, the bound HTML itself puts on colspan.
     public static let maximumSpan = 1000
-    /// Cells kept from one table, counting each cell a span covers in the
-    /// flattened grid; past it the rows that follow are dropped. A real
-    /// appendix has a few thousand.
-    public static let maximumCells = 100_000
+    /// Cells kept from one table (see `InputLimits.htmlTableCells`).
+    public static let maximumCells = InputLimits.htmlTableCells
 
     // MARK: - The reader's view
 
@@ -103,6 +101,22 @@ public struct HTMLTable: Sendable, Equatable {
             grid.append((rowIndex, cells))
         }
         return grid
+    }
+
+    /// The columns each row fills as a browser lays it out: its own cells'
+    /// spans and the columns merged cells above still cover.
+    public var occupiedColumns: [Int] {
+        var freed: [Int: Int] = [:]
+        var covered = 0
+        return rows.enumerated().map { index, row in
+            covered -= freed.removeValue(forKey: index) ?? 0
+            let fromAbove = covered
+            for cell in row.cells where cell.rowspan > 1 {
+                covered += cell.colspan
+                freed[index + cell.rowspan, default: 0] += cell.colspan
+            }
+            return fromAbove + row.cells.reduce(0) { $0 + $1.colspan }
+        }
     }
 
     public var pipeTable: PipeTable? {

@@ -177,10 +177,17 @@ struct DirectiveBody {
     /// took as tasks get their anchor and tracking cell, as in a pipe table.
     private func tableHTML(_ table: HTMLTable) -> String {
         let grid = table.grid
-        // The reader's header is the first row of the grid; rows before it
-        // (empty ones) and rows the source put in <thead> go in the head too.
+        let inGrid = Set(grid.map(\.row))
+        // The rows the reader read, and cell-less rows among them that a
+        // merged cell covers (rows past the cell limit are not shown either).
+        let shown = table.rows.indices.filter { $0 <= (grid.last?.row ?? -1) && (inGrid.contains($0) || !table.rows[$0].cells.isEmpty) }
+        // The head: the reader's header (the grid's first row) and the rows
+        // the source put in <thead> with it; always a prefix of the rows.
         let headerRow = grid.first?.row ?? 0
-        let headRows = table.rows.indices.filter { $0 <= headerRow || (table.rows[$0].isHead && table.rows[..<$0].allSatisfy(\.isHead)) }
+        let sourceHead = table.rows.firstIndex { !$0.isHead } ?? table.rows.count
+        let headRows = shown.filter { $0 <= headerRow || $0 < sourceHead }
+        let lastHead = headRows.last ?? -1
+        let firstBody = shown.first { $0 > lastHead }
         let taskRowsByLine = self.taskRowsByLine
         // A task's anchor goes on the first row the reader read it from
         // (rows written on one source line share it).
@@ -190,15 +197,20 @@ struct DirectiveBody {
             if let task = taskRowsByLine[table.rows[entry.row].line], marked.insert(task.id).inserted { taskRows[entry.row] = task }
         }
         let hasTaskRows = !taskRows.isEmpty
+        // A short row is filled to the header's width, so the tracking cell
+        // stands under its own title.
+        let occupied = table.occupiedColumns
+        let width = occupied[headerRow]
         let caption = caption(rowLines: grid.dropFirst().map { table.rows[$0.row].line }, hasTaskRows: hasTaskRows)
         // Cells merged across rows keep the grid on a phone (see style.css).
-        let merged = table.rows.contains { $0.cells.contains { $0.rowspan > 1 } }
+        let merged = shown.contains { index in table.rows[index].cells.contains { $0.rowspan > 1 } }
         var html = merged ? "<div class=\"table-scroll merged-scroll\"><table class=\"merged\">" : "<div class=\"table-scroll\"><table>"
         html += "\n<caption>\(HTML.escape(caption))</caption>\n"
-        for (index, row) in table.rows.enumerated() {
-            let isHead = headRows.contains(index)
+        for index in shown {
+            let row = table.rows[index]
+            let isHead = index <= lastHead
             if index == headRows.first { html += "<thead>" }
-            if index == (headRows.last ?? -1) + 1 { html += "<tbody>\n" }
+            if index == firstBody { html += "<tbody>\n" }
             html += taskRows[index].map { "<tr id=\"\(SitePaths.taskAnchor($0.id))\">" } ?? "<tr>"
             for cell in row.cells {
                 let element = isHead || cell.isHeader ? "th" : "td"
@@ -208,6 +220,7 @@ struct DirectiveBody {
                 if cell.rowspan > 1 { html += " rowspan=\"\(cell.rowspan)\"" }
                 html += ">" + cellHTML(cell) + "</\(element)>"
             }
+            if !isHead { html += String(repeating: "<td></td>", count: max(0, width - occupied[index])) }
             if hasTaskRows {
                 if index == headRows.first {
                     html += "<th scope=\"col\"\(headRows.count > 1 ? " rowspan=\"\(headRows.count)\"" : "")>Theo dõi</th>"
@@ -216,10 +229,10 @@ struct DirectiveBody {
                 }
             }
             html += "</tr>"
-            if isHead, index == headRows.last { html += "</thead>" }
+            if index == lastHead { html += "</thead>" }
             html += "\n"
         }
-        if (headRows.last ?? -1) + 1 < table.rows.count { html += "</tbody>\n" }
+        if firstBody != nil { html += "</tbody>\n" }
         return html + "</table></div>\n"
     }
 

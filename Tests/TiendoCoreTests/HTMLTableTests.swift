@@ -129,3 +129,17 @@ struct HTMLTableTests {
         }
     }
 }
+
+extension HTMLTableTests {
+    @Test("each row fills the columns of its own cells and of merged cells still covering it")
+    func occupiedColumns() throws {
+        let table = try Self.read("""
+            <table><tr><th>A</th><th>B</th><th>C</th><th>D</th></tr>
+            <tr><td rowspan="3" colspan="2">x</td><td>y</td></tr>
+            <tr><td>z</td><td>w</td></tr>
+            <tr></tr>
+            <tr><td colspan="4">v</td></tr></table>
+            """)
+        #expect(table.occupiedColumns == [4, 3, 4, 2, 4])
+    }
+}

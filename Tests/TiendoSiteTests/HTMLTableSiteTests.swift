@@ -23,6 +23,8 @@ import TiendoCore
         <tr><td colspan="5"><strong>I. NHÓM MỘT</strong></td></tr>
         <tr><td>1</td><td><p>Rà soát trụ sở</p><p><em>(ưu tiên xã)</em></p></td><td rowspan="2">Sở Tài chính</td><td>Sở Nội vụ</td><td>Quý III/2026</td></tr>
         <tr><td>2</td><td style="color:red" onmouseover="alert(1)">Báo cáo &lt;script&gt; <script>alert(2)</script><img src="http://evil.example/a.png" onerror="alert(3)"><a href="http://evil.example/">kết quả</a></td><td>Sở Nội vụ</td><td>30/9/2026</td></tr>
+        <tr><td>3</td><td>Lập danh sách</td><td>Sở Nội vụ</td></tr>
+        <tr></tr>
         </tbody></table>
 
         <div onclick="alert(4)">Ghi chú của người chuyển đổi</div>
@@ -52,6 +54,8 @@ import TiendoCore
         #expect(table.contains("<tr><td colspan=\"5\"><strong>I. NHÓM MỘT</strong></td><td></td></tr>"))
         #expect(table.contains("<td>Rà soát trụ sở<br><em>(ưu tiên xã)</em></td><td rowspan=\"2\">Sở Tài chính</td>"))
         #expect(table.contains("<td>Báo cáo &lt;script&gt; kết quả</td><td>Sở Nội vụ</td>"), "text only; the entity stays text")
+        #expect(table.contains("<td>Lập danh sách</td><td>Sở Nội vụ</td><td></td><td></td><td><a href="), "a short row is filled up to the tracking column")
+        #expect(!table.contains("<tr></tr>"), "a row with no cell is not shown")
     }
 
     @Test func nothingOfTheSourceMarkupReachesThePage() throws {
@@ -81,7 +85,7 @@ import TiendoCore
         let tracker = try #require(Support.loaded(content).tracker)
         let directive = try #require(tracker.directives.first { $0.id == "kh-8" })
         let rows = directive.tasks.filter { $0.id.hasPrefix("PL") }
-        #expect(rows.map(\.text) == ["Rà soát trụ sở\n(ưu tiên xã)", "Báo cáo <script> kết quả"])
+        #expect(rows.map(\.text) == ["Rà soát trụ sở\n(ưu tiên xã)", "Báo cáo <script> kết quả", "Lập danh sách"])
         let page = try #require(Support.build(content)["van-ban/kh-8.html"])
         let table = try Self.table(in: page)
         let marked = table.components(separatedBy: "<tr id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
