@@ -188,13 +188,23 @@ struct DirectiveBody {
         let headRows = shown.filter { $0 <= headerRow || $0 < sourceHead }
         let lastHead = headRows.last ?? -1
         let firstBody = shown.first { $0 > lastHead }
-        let taskRowsByLine = self.taskRowsByLine
-        // A task's anchor goes on the first row the reader read it from
-        // (rows written on one source line share it).
+        // Each task read from a row marks that row. A converter that writes
+        // the whole table on one line gives every row the same line: there
+        // the rows take the line's tasks in order, each the one whose words
+        // it holds (group rows hold none).
         var taskRows: [Int: Task] = [:]
-        var marked: Set<String> = []
+        var waiting: [Int: ArraySlice<Task>] = [:]
+        var rowsOnLine: [Int: Int] = [:]
+        for entry in grid.dropFirst() { rowsOnLine[table.rows[entry.row].line, default: 0] += 1 }
         for entry in grid.dropFirst() {
-            if let task = taskRowsByLine[table.rows[entry.row].line], marked.insert(task.id).inserted { taskRows[entry.row] = task }
+            let line = table.rows[entry.row].line
+            var queue = waiting[line] ?? (tasksByLine[line] ?? [])[...]
+            guard let next = queue.first else { continue }
+            if rowsOnLine[line] == 1 || Self.holds(entry.cells, next.text) {
+                taskRows[entry.row] = next
+                queue.removeFirst()
+            }
+            waiting[line] = queue
         }
         let hasTaskRows = !taskRows.isEmpty
         // A short row is filled to the header's width, so the tracking cell
@@ -234,6 +244,15 @@ struct DirectiveBody {
         }
         if firstBody != nil { html += "</tbody>\n" }
         return html + "</table></div>\n"
+    }
+
+    /// Whether a row's cells hold the first words of a task's text, compared
+    /// by letters and digits only (the reader's text has lost the cell's
+    /// Markdown punctuation and line breaks).
+    static func holds(_ cells: [String], _ text: String) -> Bool {
+        func letters(_ text: String) -> String { String(text.lowercased().filter { $0.isLetter || $0.isNumber }) }
+        let key = letters(String(text.prefix { $0 != "\n" })).prefix(40)
+        return !key.isEmpty && letters(cells.joined(separator: " ")).contains(key)
     }
 
     /// A cell's lines, escaped, joined by `<br>`; bold and italic runs

@@ -97,4 +97,32 @@ import TiendoCore
             #expect(line.contains("href=\"../nhiem-vu/kh-8/\(task.id.lowercased().replacingOccurrences(of: ".", with: "-")).html\""))
         }
     }
+
+    /// Word converters write the whole table on one line: every row has
+    /// the same source line, and each task row still gets its own mark.
+    @Test func aTableOnOneLineMarksEachTaskRow() throws {
+        let content = try Self.content()
+        try """
+            ---
+            id: kh-9
+            ---
+            Số: 9/KH-UBND
+
+            V/v kế hoạch thử
+
+            **PHỤ LỤC**
+
+            <table><tr><td><p><strong>STT</strong></p></td><td><p><strong>Tên nhiệm vụ</strong></p></td><td><p><strong>Cơ quan chủ trì</strong></p></td><td><p><strong>Thời gian hoàn thành</strong></p></td></tr><tr><td colspan="4"><p><strong>I. NHÓM</strong></p></td></tr><tr><td><p>1</p></td><td><p>Rà soát trụ sở</p></td><td><p>Sở Tài chính</p></td><td><p>Quý III/2026</p></td></tr><tr><td><p>2</p></td><td><p>Báo cáo *kết quả*</p></td><td><p>Sở Nội vụ</p></td><td><p>30/9/2026</p></td></tr></table>
+            """.write(toFile: content + "/directives/kh-9.md", atomically: true, encoding: .utf8)
+        let tracker = try #require(Support.loaded(content).tracker)
+        let rows = try #require(tracker.directives.first { $0.id == "kh-9" }).tasks
+        #expect(rows.map(\.id) == ["PL.1", "PL.2"])
+        let page = try #require(Support.build(content)["van-ban/kh-9.html"])
+        let start = try #require(page.range(of: "<div class=\"table-scroll\"><table>"))
+        let table = String(page[start.lowerBound...])
+        let marked = table.components(separatedBy: "<tr id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        #expect(marked == rows.map { SitePaths.taskAnchor($0.id) })
+        #expect(table.contains("<tr><td colspan=\"4\"><strong>I. NHÓM</strong></td><td></td></tr>"), "the group row holds no task")
+        #expect(table.contains("<td>Báo cáo *kết quả*</td>"), "cell text is text, never Markdown")
+    }
 }
