@@ -143,3 +143,39 @@ extension HTMLTableTests {
         #expect(table.occupiedColumns == [4, 3, 4, 2, 4])
     }
 }
+
+extension HTMLTableTests {
+    /// A fixed-seed generator, so a failure replays.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test("tag soup never crashes, and what comes out keeps the bounds")
+    func tagSoup() {
+        let pieces = ["<table>", "</table>", "<tr>", "</tr>", "<td>", "</td>", "<th colspan=3>", "<td rowspan='7'>", "<td colspan=\"1001\" rowspan=0>",
+                      "<thead>", "</thead>", "<tbody>", "<b>", "</b>", "<em>", "<br>", "<p>", "</p>", "<!--", "-->", "<script>", "</script>",
+                      "<", ">", "&", "&#", "&#x110000;", "&#xD800;", "&lt;", ";", "\"", "'", "\n", "\n\n", " ", "Hà Nội", "a\u{0300}", "1", "x"]
+        var random = SplitMix(state: 2026)
+        for _ in 0..<3000 {
+            let count = Int.random(in: 1...40, using: &random)
+            let html = (0..<count).map { _ in pieces.randomElement(using: &random)! }.joined()
+            guard let table = HTMLTable.read(lines: html.components(separatedBy: "\n"), firstLine: 1) else { continue }
+            for cell in table.rows.flatMap(\.cells) {
+                #expect((1...HTMLTable.maximumSpan).contains(cell.rowspan) && (1...HTMLTable.maximumSpan).contains(cell.colspan), "\(html)")
+                #expect(!cell.text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" }, "\(html)")
+            }
+            #expect(table.occupiedColumns.count == table.rows.count)
+            if let pipe = table.pipeTable {
+                #expect(pipe.rows.allSatisfy { $0.count == pipe.header.count }, "\(html)")
+                #expect(pipe.rowLines.allSatisfy { (1...html.split(separator: "\n", omittingEmptySubsequences: false).count).contains($0) }, "\(html)")
+            }
+        }
+    }
+}
