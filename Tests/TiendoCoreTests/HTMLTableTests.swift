@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TiendoCore
+import TiendoMarkdown
 
 /// The tokenizer behind both the reader's view of an HTML table and the
 /// table the directive page shows: only text, line breaks, bold, italics
@@ -177,5 +178,39 @@ extension HTMLTableTests {
                 #expect(pipe.rowLines.allSatisfy { (1...html.split(separator: "\n", omittingEmptySubsequences: false).count).contains($0) }, "\(html)")
             }
         }
+    }
+}
+
+extension HTMLTableTests {
+    static let cutTable = """
+        **PHỤ LỤC**
+
+        <table>
+        <tr><th>STT</th><th>Nhiệm vụ</th><th>Cơ quan chủ trì</th><th>Thời hạn</th></tr>
+
+        <tr><td>1</td><td>Rà soát văn bản</td><td>Sở Tư pháp</td><td>Quý I/2026</td></tr>
+           
+        <tr><td>2</td><td>Xây dựng quy chế</td><td>Sở Nội vụ</td><td>Tháng 3/2026</td></tr>
+        </table>
+
+        Đoạn sau bảng.
+        """
+
+    @Test("a blank line inside an HTML table does not cut it: one block, same lines, every row read")
+    func blankLinesInsideATable() throws {
+        let blocks = Markdown.parse(Self.cutTable)
+        #expect(blocks.map(\.kind) == [.paragraph, .htmlBlock, .paragraph])
+        #expect(blocks.map(\.startLine) == [1, 3, 11])
+        #expect(blocks[1].endLine == 9)
+        let directive = Fixture.read("**I. TỔ CHỨC THỰC HIỆN**\n\n1. Sở Nội vụ theo dõi, đôn đốc.\n\n" + Self.cutTable + "\n").directive
+        #expect(directive.tasks.filter { $0.id.hasPrefix("PL") }.map(\.text) == ["Rà soát văn bản", "Xây dựng quy chế"])
+    }
+
+    @Test("a table never closed, or text that only mentions <table, keeps cmark's blocks")
+    func unclosedTableKeepsBlocks() {
+        let unclosed = "<table>\n<tr><td>a</td></tr>\n\nĐoạn văn.\n\n<table><tr><td>b</td></tr></table>\n"
+        #expect(Markdown.parse(unclosed).map(\.kind) == [.htmlBlock, .paragraph, .htmlBlock])
+        let mention = "Viết `<table>` trong đoạn văn.\n\nĐoạn hai. </table>\n"
+        #expect(Markdown.parse(mention).map(\.kind) == [.paragraph, .paragraph])
     }
 }
