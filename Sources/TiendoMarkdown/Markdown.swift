@@ -100,9 +100,15 @@ public enum Markdown {
         var lines = source.split(separator: "\n", omittingEmptySubsequences: false)
         var changed = false
         var index = 0
+        var fence: Substring?
         scan: while index < lines.count {
             let opening = lines[index].drop { $0 == " " }
-            guard lines[index].count - opening.count <= 3, opening.lowercased().hasPrefix("<table"),
+            // Inside a fenced code block "<table" is code, shown as written.
+            if lines[index].count - opening.count <= 3, opening.hasPrefix("```") || opening.hasPrefix("~~~") {
+                let marker = opening.prefix(3)
+                if fence == nil { fence = marker } else if fence == marker { fence = nil }
+            }
+            guard fence == nil, lines[index].count - opening.count <= 3, opening.lowercased().hasPrefix("<table"),
                   tableCount(in: lines[index]).opened > 0 else {
                 index += 1
                 continue

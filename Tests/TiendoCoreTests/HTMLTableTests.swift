@@ -212,5 +212,7 @@ extension HTMLTableTests {
         #expect(Markdown.parse(unclosed).map(\.kind) == [.htmlBlock, .paragraph, .htmlBlock])
         let mention = "Viết `<table>` trong đoạn văn.\n\nĐoạn hai. </table>\n"
         #expect(Markdown.parse(mention).map(\.kind) == [.paragraph, .paragraph])
+        let code = "```html\n<table>\n\n</table>\n```\n"
+        #expect(Markdown.parse(code).map(\.text) == ["<table>\n\n</table>\n"], "code keeps its blank line")
     }
 }
