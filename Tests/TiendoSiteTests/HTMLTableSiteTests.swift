@@ -33,7 +33,7 @@ import TiendoCore
     static func content() throws -> String {
         let content = Support.temporaryDirectory() + "/content"
         try FileManager.default.copyItem(atPath: Support.miniContent, toPath: content)
-        try directive.write(toFile: content + "/directives/kh-8.md", atomically: true, encoding: .utf8)
+        try directive.write(toFile: content + "/directives/kh-8.md", atomically: false, encoding: .utf8)
         return content
     }
 
@@ -113,7 +113,7 @@ import TiendoCore
             **PHỤ LỤC**
 
             <table><tr><td><p><strong>STT</strong></p></td><td><p><strong>Tên nhiệm vụ</strong></p></td><td><p><strong>Cơ quan chủ trì</strong></p></td><td><p><strong>Thời gian hoàn thành</strong></p></td></tr><tr><td colspan="4"><p><strong>I. NHÓM</strong></p></td></tr><tr><td><p>1</p></td><td><p>Rà soát trụ sở</p></td><td><p>Sở Tài chính</p></td><td><p>Quý III/2026</p></td></tr><tr><td><p>2</p></td><td><p>Báo cáo *kết quả*</p></td><td><p>Sở Nội vụ</p></td><td><p>30/9/2026</p></td></tr></table>
-            """.write(toFile: content + "/directives/kh-9.md", atomically: true, encoding: .utf8)
+            """.write(toFile: content + "/directives/kh-9.md", atomically: false, encoding: .utf8)
         let tracker = try #require(Support.loaded(content).tracker)
         let rows = try #require(tracker.directives.first { $0.id == "kh-9" }).tasks
         #expect(rows.map(\.id) == ["PL.1", "PL.2"])
