@@ -27,6 +27,10 @@ public enum InputLimits {
     public static let worksheetCells = 20_000_000
     /// A cell reference: "XFD1048576" is the longest Excel writes.
     public static let cellReferenceLength = 16
+    /// Cells of one HTML table in a directive, counting each cell a merged
+    /// cell covers; rows past it are neither read nor shown. A real
+    /// appendix has a few thousand.
+    public static let htmlTableCells = 100_000
     /// Years a date may fall in. A deadline in year 1 or 9999 is a typing
     /// mistake, and date arithmetic stays safe within these.
     public static let years = CivilDate.supportedYears

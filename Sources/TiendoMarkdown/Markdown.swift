@@ -78,12 +78,88 @@ public enum Markdown {
     private static var options: Int32 { CMARK_OPT_SAFE }
 
     private static func parseDocument(_ source: String) -> OpaquePointer {
+        let source = keepingTablesWhole(source)
         let root = source.withCString { pointer in
             // Lengths are bytes: Vietnamese text is longer in UTF-8 than in Characters.
             cmark_parse_document(pointer, source.utf8.count, options)
         }!
         LinkPolicy.apply(to: root)
         return root
+    }
+
+    /// cmark ends an HTML block at a blank line, so a converter's HTML
+    /// table with a blank line inside would come out cut in two, the rest
+    /// read by no one and shown as stray text. Each blank line between a
+    /// line opening `<table` and the line that closes it becomes an empty
+    /// comment: the table stays one block, on the same source lines. A
+    /// table never closed is left as it is (and so is every table after
+    /// it, which keeps this one pass over the lines).
+    static func keepingTablesWhole(_ source: String) -> String {
+        // A byte scan first: every note of a large site passes through here, and few hold a table.
+        guard mentionsTable(source) else { return source }
+        var lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        var changed = false
+        var index = 0
+        var fence: Substring?
+        scan: while index < lines.count {
+            let opening = lines[index].drop { $0 == " " }
+            // Inside a fenced code block "<table" is code, shown as written.
+            if lines[index].count - opening.count <= 3, opening.hasPrefix("```") || opening.hasPrefix("~~~") {
+                let marker = opening.prefix(3)
+                if fence == nil { fence = marker } else if fence == marker { fence = nil }
+            }
+            guard fence == nil, lines[index].count - opening.count <= 3, opening.lowercased().hasPrefix("<table"),
+                  tableCount(in: lines[index]).opened > 0 else {
+                index += 1
+                continue
+            }
+            var depth = 0
+            var end = index
+            while end < lines.count {
+                let counts = tableCount(in: lines[end])
+                depth += counts.opened - counts.closed
+                if depth <= 0 { break }
+                end += 1
+            }
+            guard end < lines.count else { break scan }
+            for inside in index...end where lines[inside].allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
+                lines[inside] = "<!-- -->"
+                changed = true
+            }
+            index = end + 1
+        }
+        return changed ? lines.joined(separator: "\n") : source
+    }
+
+    /// Whether "<table" occurs, in any case.
+    private static func mentionsTable(_ source: String) -> Bool {
+        let utf8 = source.utf8
+        var index = utf8.startIndex
+        while let found = utf8[index...].firstIndex(of: UInt8(ascii: "<")) {
+            index = utf8.index(after: found)
+            // "| 0x20" lowercases an ASCII letter; no other byte becomes one of "table".
+            if utf8[index...].prefix(5).map({ $0 | 0x20 }).elementsEqual("table".utf8) { return true }
+        }
+        return false
+    }
+
+    /// How many `<table` tags a line opens and closes.
+    private static func tableCount(in line: Substring) -> (opened: Int, closed: Int) {
+        guard line.contains("<") else { return (0, 0) }
+        let lower = Array(line.lowercased().utf8)
+        let open = Array("<table".utf8), close = Array("</table".utf8)
+        var opened = 0, closed = 0
+        var index = 0
+        while index < lower.count {
+            if lower[index...].starts(with: open) {
+                let after = index + open.count
+                if after == lower.count || !(lower[after] >= UInt8(ascii: "a") && lower[after] <= UInt8(ascii: "z")) { opened += 1 }
+            } else if lower[index...].starts(with: close) {
+                closed += 1
+            }
+            index += 1
+        }
+        return (opened, closed)
     }
 
     private static func render(_ node: OpaquePointer) -> String {
