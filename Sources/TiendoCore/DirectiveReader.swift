@@ -938,7 +938,13 @@ struct ReadingContext {
                                        fields: TaskField.fields(in: VietnameseText.collapseSpaces(Self.plain(markdown: piece.markdown)))))
             }
         case .htmlBlock:
-            if let table = HTMLTable.parse(lines: sourceLines(block), firstLine: block.startLine) { tableTasks(table) }
+            let (table, isCut) = HTMLTable.parseChecked(lines: sourceLines(block), firstLine: block.startLine)
+            if isCut {
+                diagnostics.append(.error(file, line: block.startLine + lineOffset,
+                                          "bảng HTML có hơn \(InputLimits.htmlTableCells) ô: các dòng sau đó không được đọc, không hiện trên trang",
+                                          hint: "chia bảng thành nhiều bảng nhỏ, hoặc kiểm tra tệp chuyển đổi (bảng này có thể bị lỗi khi xuất từ Word)"))
+            }
+            if let table { tableTasks(table) }
         case .blockQuote:
             for (i, child) in block.children.enumerated() {
                 taskBlock(child, next: i + 1 < block.children.count ? block.children[i + 1] : nil)

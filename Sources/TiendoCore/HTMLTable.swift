@@ -41,6 +41,9 @@ public struct HTMLTable: Sendable, Equatable {
     }
 
     public var rows: [Row]
+    /// Whether the source has cells past `maximumCells`: they are neither
+    /// read nor shown, and the reader says so (never a shorter table in silence).
+    public var isCut = false
 
     /// Spans are clamped to 1…`maximumSpan`, the bound HTML itself puts on colspan.
     public static let maximumSpan = 1000
@@ -58,10 +61,20 @@ public struct HTMLTable: Sendable, Equatable {
         read(lines: lines, firstLine: firstLine)?.pipeTable
     }
 
+    /// As `parse`, and whether cells past the limit were left out.
+    static func parseChecked(lines: [String], firstLine: Int) -> (table: PipeTable?, isCut: Bool) {
+        guard let read = read(lines: lines, firstLine: firstLine) else { return (nil, false) }
+        let (grid, cut) = read.layout()
+        return (Self.pipeTable(grid, rows: read.rows), read.isCut || cut)
+    }
+
     /// The grid the reader reads, one entry per row of `rows` that gives
     /// one (a row with no cell of its own nor covered gives none): the
     /// index into `rows` tells the page which source row each grid row is.
-    public var grid: [(row: Int, cells: [String])] {
+    public var grid: [(row: Int, cells: [String])] { layout().grid }
+
+    /// The grid, and whether the cell limit stopped it before the last row.
+    func layout() -> (grid: [(row: Int, cells: [String])], cut: Bool) {
         var grid: [(row: Int, cells: [String])] = []
         var budget = Self.maximumCells
         // Column → (rows still covered, text) for cells spanning rows.
@@ -69,7 +82,7 @@ public struct HTMLTable: Sendable, Equatable {
         var width = Int.max
         for (rowIndex, row) in rows.enumerated() {
             // Spent: the rows below would give no cell, only cost time.
-            guard budget > 0 else { break }
+            guard budget > 0 else { return (grid, true) }
             var cells: [String] = []
             var column = 0
             let limit = min(width, budget)
@@ -96,11 +109,11 @@ public struct HTMLTable: Sendable, Equatable {
             fillCarried()
             guard !cells.isEmpty else { continue }
             budget -= cells.count
-            guard budget >= 0 else { break }
+            guard budget >= 0 else { return (grid, true) }
             if grid.isEmpty { width = cells.count }
             grid.append((rowIndex, cells))
         }
-        return grid
+        return (grid, false)
     }
 
     /// The columns each row fills as a browser lays it out: its own cells'
@@ -119,8 +132,9 @@ public struct HTMLTable: Sendable, Equatable {
         }
     }
 
-    public var pipeTable: PipeTable? {
-        let grid = self.grid
+    public var pipeTable: PipeTable? { Self.pipeTable(grid, rows: rows) }
+
+    static func pipeTable(_ grid: [(row: Int, cells: [String])], rows: [Row]) -> PipeTable? {
         guard let header = grid.first?.cells, header.count >= 2, grid.count >= 2 else { return nil }
         let body = grid.dropFirst().map { entry in
             Array((entry.cells + Array(repeating: "", count: max(0, header.count - entry.cells.count))).prefix(header.count))
@@ -178,8 +192,22 @@ public struct HTMLTable: Sendable, Equatable {
                 }
             }
             guard depth > 0 || !rows.isEmpty || row != nil else { return nil }
+            let cut = cellsLeft <= 0 && cellTagFollows(position)
             endRow()
-            return HTMLTable(rows: rows)
+            return HTMLTable(rows: rows, isCut: cut)
+        }
+
+        /// Whether a `<td` or `<th` tag opens after `offset` (cells the limit left out).
+        func cellTagFollows(_ offset: Int) -> Bool {
+            var index = offset
+            while index + 3 < bytes.count {
+                if bytes[index] == UInt8(ascii: "<"), bytes[index + 1] | 0x20 == UInt8(ascii: "t") {
+                    let kind = bytes[index + 2] | 0x20, after = bytes[index + 3]
+                    if (kind == UInt8(ascii: "d") || kind == UInt8(ascii: "h")) && !isLetter(after) { return true }
+                }
+                index += 1
+            }
+            return false
         }
 
         /// Reads one tag (or comment) at `position`; false when the table is over.

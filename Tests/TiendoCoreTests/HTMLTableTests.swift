@@ -127,7 +127,29 @@ struct HTMLTableTests {
             #expect(gridCells <= HTMLTable.maximumCells)
             #expect((pipe?.rows.count ?? 0) > 0 || html == spread)
             #expect(elapsed < .seconds(20), "\(html.utf8.count) bytes took \(elapsed)")
+            // All but the one huge cell pass the cell limit, and say so.
+            #expect((table.isCut || HTMLTable.parseChecked(lines: [html], firstLine: 1).isCut) == (html != oneCell))
         }
+    }
+
+    /// Past the cell limit the rows are neither read nor shown: an error on
+    /// the table's line says so, never a shorter appendix in silence.
+    @Test("a table past the cell limit is an error on its line; one at the limit is not")
+    func aTablePastTheLimitIsAnError() {
+        func directive(rows: Int) -> String {
+            "**I. TỔ CHỨC THỰC HIỆN**\n\n1. Sở Nội vụ theo dõi, đôn đốc.\n\n<table>\n<tr><th>Nhiệm vụ</th><th>Chủ trì</th></tr>\n"
+                + String(repeating: "<tr><td>Rà soát hồ sơ</td><td>Sở Tư pháp</td></tr>\n", count: rows) + "</table>\n"
+        }
+        let limit = HTMLTable.maximumCells / 2 - 1 // rows of two cells under a header of two
+        let atLimit = Fixture.read(directive(rows: limit), file: "pl.md")
+        #expect(!atLimit.diagnostics.contains { $0.message.contains("bảng HTML") }, "\(atLimit.diagnostics.prefix(3))")
+        let past = Fixture.read(directive(rows: limit + 1), file: "pl.md")
+        let errors = past.diagnostics.filter { $0.severity == .error && $0.message.contains("bảng HTML có hơn \(HTMLTable.maximumCells) ô") }
+        #expect(errors.map(\.line) == [5], "\(past.diagnostics.prefix(3))")
+        // A cut in the tokenizer (no closing tags) is found as well as one in the grid.
+        let unclosed = "<table>" + String(repeating: "<tr><td>x<td>y", count: HTMLTable.maximumCells)
+        #expect(HTMLTable.parseChecked(lines: [unclosed], firstLine: 1).isCut)
+        #expect(!HTMLTable.parseChecked(lines: ["<table><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table>"], firstLine: 1).isCut)
     }
 }
 
