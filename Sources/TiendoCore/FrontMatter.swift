@@ -59,18 +59,13 @@ public struct FrontMatter: Sendable {
             diagnostics.append(.error(file, line: lineOffset, "không đọc được phần khai báo đầu tệp: \(error)"))
             return
         }
-        guard let mapping = node?.mapping else { return }
+        guard let node, let mapping = node.mapping else { return }
         // A misspelt key must not silently drop what it says.
-        for (key, _) in mapping {
-            guard let name = key.scalar?.string, !Self.keys.contains(name) else { continue }
-            diagnostics.append(.warning(file, line: (key.mark?.line ?? 0) + lineOffset,
-                                        "khóa \"\(name)\" trong phần khai báo đầu tệp không được dùng" + KeySpelling.suggestion(name, in: Self.keys),
-                                        hint: "các khóa dùng được: " + Self.keys.joined(separator: ", ")))
-        }
+        diagnostics += YAMLReader.unknownKeys(node, known: Self.keys, noun: "khóa", in: "trong phần khai báo đầu tệp",
+                                              file: file, lineOffset: lineOffset)
         let reader = YAMLReader(file: file)
         func string(_ key: String) -> String? {
-            guard let node else { return nil }
-            return reader.optionalString(node, key).flatMap { $0.isEmpty ? nil : $0 }
+            reader.optionalString(node, key).flatMap { $0.isEmpty ? nil : $0 }
         }
         id = string("id")
         title = string("title")
@@ -98,17 +93,13 @@ public struct FrontMatter: Sendable {
             guard let taskID = key.scalar?.string else { continue }
             var correction = TaskCorrection(line: (key.mark?.line ?? 0) + lineOffset)
             // A typo in a field name must not silently drop the correction.
-            guard let fieldMap = value.mapping else {
+            guard value.mapping != nil else {
                 diagnostics.append(.error(file, line: correction.line, "khai báo cho nhiệm vụ \(taskID) phải gồm các trường như deadline, lead, partners",
                                           hint: "ví dụ:  \"\(taskID)\":\n    deadline: \"trong tháng 8/2026\""))
                 continue
             }
-            for (field, _) in fieldMap {
-                guard let name = field.scalar?.string, !TaskCorrection.fields.contains(name) else { continue }
-                diagnostics.append(.warning(file, line: (field.mark?.line ?? 0) + lineOffset,
-                                            "trường \"\(name)\" của nhiệm vụ \(taskID) không được dùng" + KeySpelling.suggestion(name, in: TaskCorrection.fields),
-                                            hint: "các trường dùng được: " + TaskCorrection.fields.joined(separator: ", ")))
-            }
+            diagnostics += YAMLReader.unknownKeys(value, known: TaskCorrection.fields, noun: "trường", in: "của nhiệm vụ \(taskID)",
+                                                  file: file, lineOffset: lineOffset)
             var fields = YAMLReader(file: file)
             correction.deadline = fields.optionalString(value, "deadline")
             correction.lead = fields.strings(value, "lead", lineOffset: lineOffset)

@@ -60,11 +60,18 @@ struct YAMLReader {
     /// A warning for each key of `node` that is not one of `known`: a
     /// misspelt "aliases" would otherwise drop the names it lists.
     mutating func unknownKeys(_ node: Node, known: [String], in what: String) {
-        for (key, _) in node.mapping ?? [:] {
-            guard let name = key.scalar?.string, !known.contains(name) else { continue }
-            diagnostics.append(.warning(file, line: key.mark?.line ?? 0,
-                                        "khóa \"\(name)\" \(what) không được dùng" + KeySpelling.suggestion(name, in: known),
-                                        hint: "các khóa dùng được: " + known.joined(separator: ", ")))
+        diagnostics += Self.unknownKeys(node, known: known, noun: "khóa", in: what, file: file)
+    }
+
+    /// The warnings themselves, for a reader that keeps its own order of
+    /// diagnostics: "khóa "x" trong … không được dùng (có phải "y"?)".
+    static func unknownKeys(_ node: Node, known: [String], noun: String, in what: String, file: String,
+                            lineOffset: Int = 0) -> [Diagnostic] {
+        (node.mapping ?? [:]).compactMap { key, _ in
+            guard let name = key.scalar?.string, !known.contains(name) else { return nil }
+            return .warning(file, line: (key.mark?.line ?? 0) + lineOffset,
+                            "\(noun) \"\(name)\" \(what) không được dùng" + KeySpelling.suggestion(name, in: known),
+                            hint: "các \(noun) dùng được: " + known.joined(separator: ", "))
         }
     }
 }
