@@ -77,13 +77,8 @@ public struct StatusChanges: Sendable {
     /// name; the directive is named only when the file spans several.
     public func sentences(nameOfUnit: (String) -> String) -> [String] {
         let directives = Set(changes.map(\.task.directiveID))
-        var units: [String] = [], byUnit: [String: [Change]] = [:]
-        for change in changes {
-            if byUnit[change.unitCode] == nil { units.append(change.unitCode) }
-            byUnit[change.unitCode, default: []].append(change)
-        }
-        return units.map { code in
-            let clauses = byUnit[code]!.sorted { TaskID.precedes($0.task.taskID, $1.task.taskID) || $0.task.taskID == $1.task.taskID && $0.task.directiveID < $1.task.directiveID }
+        return byUnit.map { code, changes in
+            let clauses = changes.sorted { TaskID.precedes($0.task.taskID, $1.task.taskID) || $0.task.taskID == $1.task.taskID && $0.task.directiveID < $1.task.directiveID }
                 .enumerated().map { index, change in
                     let task = (index == 0 ? "nhiệm vụ " : "") + change.task.taskID
                         + (directives.count > 1 ? " (\(change.task.directiveID))" : "")
@@ -106,19 +101,24 @@ public struct StatusChanges: Sendable {
     /// states: "Phường Hải An: 16 nhiệm vụ, chỉ có trong tệp này: 9 hoàn
     /// thành, 5 đang thực hiện, 2 chưa thực hiện".
     public func tally(nameOfUnit: (String) -> String) -> [String] {
-        var units: [String] = [], byUnit: [String: [ReportState: Int]] = [:]
-        for change in changes {
-            if byUnit[change.unitCode] == nil { units.append(change.unitCode) }
-            byUnit[change.unitCode, default: [:]][change.row.state, default: 0] += 1
-        }
-        return units.map { code in
-            let counts = byUnit[code]!
-            let total = counts.values.reduce(0, +)
+        byUnit.map { code, changes in
+            let counts = Dictionary(grouping: changes, by: \.row.state).mapValues(\.count)
+            let total = changes.count
             let states = [ReportState.done, .inProgress, .notStarted].compactMap { state in
                 counts[state].map { "\($0) \(state.word)" }
             }
             return nameOfUnit(code) + ": \(total) nhiệm vụ, chỉ có trong tệp này: " + states.joined(separator: ", ")
         }
+    }
+
+    /// The changes unit by unit, in the order the units first appear in the file.
+    var byUnit: [(code: String, changes: [Change])] {
+        var units: [String] = [], changesOf: [String: [Change]] = [:]
+        for change in changes {
+            if changesOf[change.unitCode] == nil { units.append(change.unitCode) }
+            changesOf[change.unitCode, default: []].append(change)
+        }
+        return units.map { ($0, changesOf[$0]!) }
     }
 
     /// What happens to one pair, after its task number.
